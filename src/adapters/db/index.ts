@@ -1,0 +1,90 @@
+/**
+ * The database adapter: one Kysely instance over SQLite (embedded shape, WAL) or PostgreSQL
+ * (server shape). Modules write portable Kysely; where the dialects differ, the branch stays here
+ * or in a migration and is kept small.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+// The tables are typed at the module boundary (TypeBox schemas); inside, Kysely is used untyped so
+// that the generic tenant-scoped store can address any table by name.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Tx = Transaction<any> | Kysely<any>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** A printable location without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns BIGINT and COUNT(*) as strings; every such value here (epoch ms, counts, ids)
+// is far below 2^53, so numbers are the honest type.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openDb(url: string): DbHandle {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  return openPostgres(url);
+}
+
+function openSqlite(file: string): DbHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode is durable against process crashes (the WAL is written before COMMIT
+  // returns); only an OS crash or power loss may lose the last transactions.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A pool error on an idle client (server restart) must not crash the process; the next query
+  // reconnects or fails with its own error.
+  pool.on('error', () => {});
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const u = new URL(url);
+  return { db, dialect: 'postgres', location: `${u.host}${u.pathname}`, close: () => db.destroy() };
+}
+
+/** True when the error is a violated unique constraint, in either dialect. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** True when the error is a violated foreign key, in either dialect. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** Creates a PostgreSQL database if it does not exist (used by tests and `symbiont migrate`). */
+export async function ensurePostgresDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const r = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (r.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export { sql };

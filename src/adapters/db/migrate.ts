@@ -1,0 +1,37 @@
+/**
+ * Forward-only migrations for both dialects. Each migration is a function of (db, dialect) so that
+ * the few dialect differences sit inside it. Applied migrations are recorded by Kysely's Migrator
+ * (which also takes a lock, so that several nodes starting at once migrate once).
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db, Dialect } from './index.ts';
+import * as m001 from './migrations/001-foundation.ts';
+
+type Up = (db: Db, dialect: Dialect) => Promise<void>;
+
+/** The ordered list of migrations; a new one is appended, never edited after it has shipped. */
+export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [['001-foundation', m001.up]];
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, up] of MIGRATIONS) out[name] = { up: (db) => up(db, this.dialect) };
+    return out;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { applied };
+}

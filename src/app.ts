@@ -1,0 +1,207 @@
+/**
+ * Composition root: configuration → adapters → modules → HTTP. Everything a running node is made
+ * of is wired here and nowhere else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { openDb, type DbHandle } from './adapters/db/index.ts';
+import { migrateToLatest } from './adapters/db/migrate.ts';
+import type { Config } from './config.ts';
+import { installHttpPlumbing } from './core/http.ts';
+import { installMetrics } from './core/metrics.ts';
+import { systemContext } from './core/roles.ts';
+import { AuditStore } from './modules/audit/store.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { AuthService } from './modules/auth/service.ts';
+import { registerRegistryRoutes } from './modules/registry/routes.ts';
+import { RegistryService } from './modules/registry/service.ts';
+
+export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    symbiontRoutes: RouteEntry[];
+  }
+}
+
+export interface Services {
+  handle: DbHandle;
+  audit: AuditStore;
+  auth: AuthService;
+  registry: RegistryService;
+}
+
+/** Opens the store, migrates it and builds the modules (no HTTP). Used by the server and the CLI. */
+export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'>): Promise<Services> {
+  const handle = openDb(config.db);
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  const audit = new AuditStore(handle.db, handle.dialect);
+  return {
+    handle,
+    audit,
+    auth: new AuthService(handle, audit, config.sessionTtlHours * 3_600_000),
+    registry: new RegistryService(handle, audit),
+  };
+}
+
+export interface BootstrapReport {
+  adminCreated: boolean;
+  generatedAdminPassword?: string;
+  catalogue: { added: number; updated: number; version: number };
+}
+
+/** First-start work: the park record, the administrator and the catalogue. Idempotent. */
+export async function bootstrap(services: Services, config: Pick<Config, 'adminPassword'>): Promise<BootstrapReport> {
+  const ctx = systemContext();
+  if (!(await services.registry.hasPark())) await services.registry.savePark(ctx, {});
+  const admin = await services.auth.ensureAdmin(ctx, config.adminPassword);
+  const catalogue = await services.registry.syncCatalogue(ctx);
+  return { adminCreated: admin.created, generatedAdminPassword: admin.password, catalogue };
+}
+
+export async function buildHttp(services: Services, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1_048_576,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    ajv: { customOptions: { allErrors: true } },
+  });
+  app.decorateRequest('auth', null);
+  // Every route, for the tenancy matrix test that must cover each of them.
+  const routes: RouteEntry[] = [];
+  app.decorate('symbiontRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  installHttpPlumbing(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design and ECharts style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+    // The console is served over plain HTTP on a plant network as often as behind TLS.
+    hsts: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Symbiont API', version: VERSION, description: 'Industrial-internet platform for circular-economy industrial parks' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'symbiont_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthRoutes(app, services.auth, { secureCookies: false, sessionTtlMs: config.sessionTtlHours * 3_600_000 });
+  registerRegistryRoutes(app, services.registry);
+  registerAuditRoutes(app, services.audit);
+  installMetrics(app);
+
+  const started = Date.now();
+  app.get('/api/v1/health', {
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness and the store',
+      security: [],
+      response: {
+        200: { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' }, db: { type: 'string' }, uptimeS: { type: 'integer' } } },
+        503: { type: 'object', properties: { status: { type: 'string' }, detail: { type: 'string' } } },
+      },
+    },
+    handler: async (_req, reply) => {
+      try {
+        await services.handle.db.selectFrom('park').select('id').limit(1).execute();
+      } catch (err) {
+        return reply.code(503).send({ status: 'unavailable', detail: `store: ${(err as Error).message}` });
+      }
+      return { status: 'ok', version: VERSION, db: services.handle.dialect, uptimeS: Math.floor((Date.now() - started) / 1000) };
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  serveConsole(app, config.webDir);
+  return app;
+}
+
+/** Serves the built console, with the single-page app's routes falling back to index.html. */
+function serveConsole(app: FastifyInstance, webDir: string): void {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('Symbiont is running. The console is not built: run `npm run build:web`. The API is at /api/docs.'),
+    );
+    return;
+  }
+  app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const p = req.url.split('?')[0];
+    if (p.startsWith('/api/') || path.extname(p)) {
+      return reply
+        .code(404)
+        .type('application/problem+json')
+        .send({ type: 'https://symbiont.dev/problems/not-found', title: 'Not found', status: 404, detail: `No route GET ${p}` });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}
+
+export interface Platform {
+  services: Services;
+  app: FastifyInstance;
+  url: string;
+  bootstrap: BootstrapReport;
+  close(): Promise<void>;
+}
+
+export async function startPlatform(config: Config, opts: { beforeListen?: (s: Services) => Promise<void> } = {}): Promise<Platform> {
+  const services = await openServices(config);
+  try {
+    const report = await bootstrap(services, config);
+    await opts.beforeListen?.(services);
+    const app = await buildHttp(services, config);
+    await app.listen({ host: config.host, port: config.port });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    return {
+      services,
+      app,
+      url: `http://${host}:${port}`,
+      bootstrap: report,
+      close: async () => {
+        await app.close();
+        await services.handle.close();
+      },
+    };
+  } catch (err) {
+    await services.handle.close();
+    throw err;
+  }
+}

@@ -1,0 +1,196 @@
+/** The `symbiont` command: start | migrate | user | audit | demo. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { Command, Option } from 'commander';
+import { bootstrap, openServices, startPlatform, VERSION, type Services } from './app.ts';
+import { ConfigError, loadConfig, type ConfigInput } from './config.ts';
+import { ROLES, systemContext, type Role } from './core/roles.ts';
+import { Problem } from './core/errors.ts';
+import { generatePassword } from './modules/auth/secrets.ts';
+import { progressBar } from './core/progress.ts';
+
+const program = new Command('symbiont').version(VERSION).description('Symbiont: the industrial-internet platform of a circular-economy park');
+
+const storeOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--data-dir <dir>', 'where the embedded store lives (SYMBIONT_DATA_DIR)'))
+    .addOption(new Option('--db <url>', 'sqlite:<file> or postgres://… (SYMBIONT_DB)'));
+
+/** Flags the user gave, with commander's defaults left out so that SYMBIONT_* variables apply. */
+function given(cmd: Command): ConfigInput {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(cmd.opts())) {
+    if (cmd.getOptionValueSource(k) !== 'default') out[k] = v;
+  }
+  return out as ConfigInput;
+}
+
+async function withServices<T>(cmd: Command, fn: (s: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig(given(cmd));
+  const services = await openServices(config);
+  try {
+    await bootstrap(services, config);
+    return await fn(services);
+  } finally {
+    await services.handle.close();
+  }
+}
+
+storeOptions(program.command('start').description('run the platform (API, console, demo park)'))
+  .addOption(new Option('--host <host>', 'address to listen on (SYMBIONT_HOST)'))
+  .addOption(new Option('--port <port>', 'HTTP port, default 8080 (SYMBIONT_PORT)'))
+  .addOption(new Option('--mqtt-port <port>', 'MQTT port, default 1883 (SYMBIONT_MQTT_PORT)'))
+  .addOption(new Option('--no-demo', 'do not load the demo park (SYMBIONT_NO_DEMO=1)'))
+  .addOption(new Option('--no-simulator', 'do not run the demo device simulator (SYMBIONT_NO_SIMULATOR=1)'))
+  .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (SYMBIONT_LOG_LEVEL)'))
+  .action(async (_opts, cmd: Command) => {
+    const config = loadConfig(given(cmd));
+    ensureConsoleBuilt(config.webDir);
+    if (config.db.startsWith('postgres')) {
+      const { ensurePostgresDatabase } = await import('./adapters/db/index.ts');
+      // Creating the database is a convenience; a role without CREATEDB still starts on an existing one.
+      await ensurePostgresDatabase(config.db).catch(() => {});
+    }
+    const { loadDemo } = await import('../demo/load.ts');
+    const platform = await startPlatform(config, {
+      beforeListen: async (services) => {
+        if (!config.demo) return;
+        const bar = progressBar('Loading the demo park');
+        const r = await loadDemo(services, undefined, bar.update);
+        bar.done(r.loaded ? `${r.enterprises} enterprises, ${r.devices} devices, ${r.tags} tags, ${r.users} users` : 'already loaded');
+      },
+    });
+    const { bootstrap: b } = platform;
+    const lines = [
+      '',
+      `Symbiont ${VERSION} is running on ${platform.services.handle.dialect} (${platform.services.handle.location})`,
+      `  Console:  ${platform.url}/`,
+      `  API:      ${platform.url}/api/docs`,
+      b.generatedAdminPassword
+        ? `  Log in as admin with the generated password ${b.generatedAdminPassword}  (shown once; set SYMBIONT_ADMIN_PASSWORD to choose it)`
+        : '  Log in as admin (password: SYMBIONT_ADMIN_PASSWORD, or the one printed at the first start)',
+    ];
+    if (config.demo) {
+      lines.push('  Demo users (password symbiont-demo): regulator, operator, chloralkali.admin, chloralkali.operator, chloralkali.viewer, … (see README)');
+    }
+    lines.push('');
+    process.stdout.write(lines.join('\n') + '\n');
+    const stop = async () => {
+      await platform.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+storeOptions(program.command('migrate').description('apply the database migrations and exit')).action(async (_o, cmd: Command) => {
+  const config = loadConfig(given(cmd));
+  if (config.db.startsWith('postgres')) {
+    const { ensurePostgresDatabase } = await import('./adapters/db/index.ts');
+    await ensurePostgresDatabase(config.db);
+  }
+  const services = await openServices(config);
+  await services.handle.close();
+  process.stdout.write(`Migrated ${services.handle.location} to the latest schema\n`);
+});
+
+storeOptions(program.command('demo').description('load the demo park into the store and exit')).action(async (_o, cmd: Command) => {
+  await withServices(cmd, async (s) => {
+    const { loadDemo } = await import('../demo/load.ts');
+    const bar = progressBar('Loading the demo park');
+    const r = await loadDemo(s, undefined, bar.update);
+    bar.done(r.loaded ? `${r.enterprises} enterprises, ${r.devices} devices, ${r.tags} tags, ${r.users} users` : 'already loaded');
+  });
+});
+
+const user = program.command('user').description('manage users');
+storeOptions(user.command('add <username>').description('create a user'))
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+  .option('--enterprise <code>', 'the enterprise (for enterprise roles)')
+  .option('--display-name <name>', 'the name shown in the console')
+  .option('--password <password>', 'the password (generated and printed when absent)')
+  .option('--locale <locale>', 'zh-CN or en', 'zh-CN')
+  .action(async (username: string, o: { role: string; enterprise?: string; displayName?: string; password?: string; locale: string }, cmd: Command) => {
+    if (!ROLES.includes(o.role as Role)) throw new ConfigError(`--role must be one of ${ROLES.join(', ')}`);
+    await withServices(cmd, async (s) => {
+      const ctx = systemContext('cli');
+      let enterpriseId: number | null = null;
+      if (o.enterprise) {
+        const found = await s.registry.enterprises.list(ctx, { limit: 1000, offset: 0 });
+        const e = found.items.find((x) => x.code === o.enterprise);
+        if (!e) throw new ConfigError(`there is no enterprise with the code "${o.enterprise}"`);
+        enterpriseId = e.id;
+      }
+      const password = o.password ?? generatePassword();
+      const u = await s.auth.users.createWithPassword(ctx, { username, displayName: o.displayName ?? username, role: o.role, enterpriseId, locale: o.locale, password });
+      process.stdout.write(`Created user ${u.username} (${u.role}${o.enterprise ? `, ${o.enterprise}` : ''})${o.password ? '' : ` with the password ${password}`}\n`);
+    });
+  });
+storeOptions(user.command('list').description('list users')).action(async (_o, cmd: Command) => {
+  await withServices(cmd, async (s) => {
+    const ctx = systemContext('cli');
+    const [users, ents] = await Promise.all([s.auth.users.list(ctx, { limit: 10_000, offset: 0, sort: 'id' }), s.registry.enterprises.list(ctx, { limit: 10_000, offset: 0 })]);
+    const code = new Map(ents.items.map((e) => [e.id, String(e.code)]));
+    const rows = users.items.map((u) => [String(u.username), String(u.role), u.enterpriseId ? (code.get(Number(u.enterpriseId)) ?? '') : '(park)', u.disabled ? 'disabled' : 'active']);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...[['USERNAME', 'ROLE', 'ENTERPRISE', 'STATUS'][i], ...rows.map((r) => r[i])].map((x) => x.length)));
+    for (const r of [['USERNAME', 'ROLE', 'ENTERPRISE', 'STATUS'], ...rows]) process.stdout.write(r.map((c, i) => c.padEnd(widths[i])).join('  ') + '\n');
+  });
+});
+for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  storeOptions(user.command(`${name} <username>`).description(`${name} a user`)).action(async (username: string, _o, cmd: Command) => {
+    await withServices(cmd, async (s) => {
+      const ctx = systemContext('cli');
+      const found = await s.auth.users.list(ctx, { limit: 1, offset: 0, q: username });
+      const u = found.items.find((x) => x.username === username);
+      if (!u) throw new ConfigError(`there is no user "${username}"`);
+      await s.auth.users.updateWithPassword(ctx, u.id, { disabled });
+      process.stdout.write(`${username} is ${disabled ? 'disabled; their sessions have ended' : 'enabled'}\n`);
+    });
+  });
+}
+
+const audit = program.command('audit').description('the audit log');
+storeOptions(audit.command('verify').description('verify the hash chain and name the first broken link')).action(async (_o, cmd: Command) => {
+  await withServices(cmd, async (s) => {
+    const r = await s.audit.verify((n) => process.stderr.write(`\rchecked ${n} records`));
+    process.stderr.write('\n');
+    if (r.firstBroken) {
+      process.stdout.write(`BROKEN at record ${r.firstBroken.seq}: ${r.firstBroken.reason} (${r.checked} records before it are intact)\n`);
+      process.exitCode = 1;
+    } else {
+      process.stdout.write(`OK: ${r.checked} records, the chain is intact\n`);
+    }
+  });
+});
+
+/** Builds the console on the first start of a fresh clone, so that `npm start` is all it takes. */
+function ensureConsoleBuilt(webDir: string): void {
+  if (fs.existsSync(path.join(webDir, 'index.html'))) return;
+  const root = path.resolve(import.meta.dirname, '..');
+  if (!fs.existsSync(path.join(root, 'web', 'vite.config.ts'))) return;
+  process.stdout.write('Building the console (first start only)…\n');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.stderr.write('The console did not build; the API still runs. Run `npm run build:web` to see why.\n');
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof Problem) {
+    process.stderr.write(`symbiont: ${err.message}\n`);
+    process.exit(2);
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EADDRINUSE') {
+    process.stderr.write(`symbiont: the port is already in use (${e.message}); choose another with --port\n`);
+    process.exit(2);
+  }
+  if (e?.code === 'ECONNREFUSED') {
+    process.stderr.write(`symbiont: cannot reach the database (${e.message}); check --db\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`symbiont: ${e?.stack ?? String(err)}\n`);
+  process.exit(1);
+});

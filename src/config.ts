@@ -1,0 +1,89 @@
+/**
+ * Start-up configuration: flags first, then SYMBIONT_* environment variables, then defaults.
+ * Every value is validated here so that a mistake stops the start with a sentence naming the
+ * flag, not with a stack trace later.
+ */
+import path from 'node:path';
+
+export interface Config {
+  dataDir: string;
+  host: string;
+  port: number;
+  mqttPort: number;
+  /** `sqlite:<file>` (default, under dataDir) or a `postgres://` URL. */
+  db: string;
+  demo: boolean;
+  simulator: boolean;
+  adminPassword?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlHours: number;
+  /** Directory of the built console; absent means the API runs without it. */
+  webDir: string;
+}
+
+export interface ConfigInput {
+  dataDir?: string;
+  host?: string;
+  port?: string | number;
+  mqttPort?: string | number;
+  db?: string;
+  demo?: boolean;
+  simulator?: boolean;
+  logLevel?: string;
+  sessionTtlHours?: string | number;
+  webDir?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function envFlag(env: NodeJS.ProcessEnv, on: string, off: string): boolean | undefined {
+  const yes = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v);
+  const no = (v: string | undefined) => v !== undefined && /^(0|false|no|off)$/i.test(v);
+  if (yes(env[off]) || no(env[on])) return false;
+  if (yes(env[on]) || no(env[off])) return true;
+  return undefined;
+}
+
+function integer(value: string | number, flag: string, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(input.dataDir ?? env.SYMBIONT_DATA_DIR ?? 'data');
+  const db = input.db ?? env.SYMBIONT_DB ?? `sqlite:${path.join(dataDir, 'symbiont.db')}`;
+  if (!/^sqlite:.+/.test(db) && !/^postgres(ql)?:\/\/.+/.test(db)) {
+    throw new ConfigError(`--db must be sqlite:<file> or a postgres:// URL, got "${db}"`);
+  }
+  const logLevel = (input.logLevel ?? env.SYMBIONT_LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const adminPassword = env.SYMBIONT_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('SYMBIONT_ADMIN_PASSWORD must have at least 8 characters');
+  }
+  return {
+    dataDir,
+    host: input.host ?? env.SYMBIONT_HOST ?? '127.0.0.1',
+    port: integer(input.port ?? env.SYMBIONT_PORT ?? 8080, '--port', 0, 65535),
+    mqttPort: integer(input.mqttPort ?? env.SYMBIONT_MQTT_PORT ?? 1883, '--mqtt-port', 0, 65535),
+    db,
+    demo: input.demo ?? envFlag(env, 'SYMBIONT_DEMO', 'SYMBIONT_NO_DEMO') ?? true,
+    simulator: input.simulator ?? envFlag(env, 'SYMBIONT_SIMULATOR', 'SYMBIONT_NO_SIMULATOR') ?? true,
+    adminPassword,
+    logLevel,
+    sessionTtlHours: integer(input.sessionTtlHours ?? env.SYMBIONT_SESSION_TTL_HOURS ?? 12, '--session-ttl-hours', 1, 24 * 90),
+    webDir: path.resolve(input.webDir ?? env.SYMBIONT_WEB_DIR ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
+  };
+}

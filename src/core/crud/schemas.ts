@@ -1,0 +1,88 @@
+/** JSON Schemas of a resource, derived from its spec: they validate requests and document the API. */
+import type { FieldSpec, ResourceSpec } from './spec.ts';
+
+type Schema = Record<string, unknown>;
+
+export const SORT_FIELDS = ['id', 'code', 'name', 'createdAt', 'updatedAt'] as const;
+
+function valueSchema(f: FieldSpec): Schema {
+  if (f.type === 'json') return f.schema ?? { type: 'object', additionalProperties: true };
+  const s: Schema = { type: f.type };
+  if (f.enum) s.enum = [...f.enum];
+  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'description'] as const) {
+    if (f[k] !== undefined) s[k] = f[k];
+  }
+  if (f.type === 'string' && f.maxLength === undefined && !f.enum) s.maxLength = 2000;
+  return s;
+}
+
+function fieldSchema(f: FieldSpec): Schema {
+  const s = valueSchema(f);
+  if (!f.nullable) return s;
+  if (f.type === 'json') return { anyOf: [s, { type: 'null' }] };
+  const n: Schema = { ...s, type: [f.type, 'null'] };
+  if (f.enum) n.enum = [...f.enum, null];
+  return n;
+}
+
+const visible = (spec: ResourceSpec) => Object.entries(spec.fields).filter(([name]) => !spec.hidden?.includes(name));
+
+export function itemSchema(spec: ResourceSpec): Schema {
+  const properties: Schema = { id: { type: 'integer' } };
+  for (const [name, f] of visible(spec)) properties[name] = fieldSchema(f);
+  properties.createdAt = { type: 'integer', description: 'epoch milliseconds, UTC' };
+  properties.updatedAt = { type: 'integer', description: 'epoch milliseconds, UTC' };
+  return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
+}
+
+export function createSchema(spec: ResourceSpec): Schema {
+  const properties: Schema = {};
+  const required: string[] = [];
+  for (const [name, f] of Object.entries(spec.fields)) {
+    if (f.derived) continue;
+    properties[name] = fieldSchema(f);
+    if (f.required) required.push(name);
+  }
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+export function updateSchema(spec: ResourceSpec): Schema {
+  const properties: Schema = {};
+  for (const [name, f] of Object.entries(spec.fields)) {
+    if (f.derived || f.immutable) continue;
+    properties[name] = fieldSchema(f);
+  }
+  return { type: 'object', properties, minProperties: 1, additionalProperties: false };
+}
+
+export function listQuerySchema(spec: ResourceSpec): Schema {
+  const properties: Schema = {
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+    q: { type: 'string', maxLength: 200, description: 'searches code and names' },
+    sort: { type: 'string', enum: [...SORT_FIELDS] },
+    order: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
+  };
+  for (const name of spec.filters) properties[name] = valueSchema(spec.fields[name]);
+  for (const [alias, name] of Object.entries(spec.filterAliases ?? {})) properties[alias] = valueSchema(spec.fields[name]);
+  return { type: 'object', properties, additionalProperties: false };
+}
+
+export function listResponseSchema(spec: ResourceSpec): Schema {
+  return {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: itemSchema(spec) },
+      total: { type: 'integer' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+    },
+    required: ['items', 'total', 'limit', 'offset'],
+  };
+}
+
+export const idParamsSchema: Schema = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 1 } },
+  required: ['id'],
+};

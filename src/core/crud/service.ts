@@ -1,0 +1,204 @@
+/**
+ * Generic use cases of a resource: list, get, create, update, delete. The only place that writes a
+ * resource's table: it checks the caller's role and tenant, the references, runs the write and its
+ * audit record in one transaction, and turns constraint violations into problems.
+ */
+import type { DbHandle, Tx } from '../../adapters/db/index.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../adapters/db/index.ts';
+import type { AuditStore } from '../../modules/audit/store.ts';
+import { conflict, forbidden, notFound, validation, type FieldError } from '../errors.ts';
+import type { AuthContext } from '../roles.ts';
+import { canSee } from '../tenancy.ts';
+import type { ResourceSpec, WriteAction } from './spec.ts';
+import { ResourceStore, type Item, type ListQuery, type Page, type Row } from './store.ts';
+
+export interface WriteHooks {
+  /** Runs inside the transaction after the row is written (e.g. to maintain derived tables). */
+  afterWrite?(trx: Tx, action: WriteAction, before: Item | null, after: Item | null): Promise<void>;
+}
+
+export function assertMayWrite(ctx: AuthContext, spec: ResourceSpec, action: WriteAction, owner: number | null): void {
+  if (ctx.role === 'park_admin') return;
+  if (ctx.role === 'park_viewer') throw forbidden(`A park viewer may not ${action} ${spec.label.toLowerCase()}s`);
+  if (!spec.writers[action].includes(ctx.role)) {
+    throw forbidden(`The role ${ctx.role} may not ${action} ${spec.label.toLowerCase()}s`);
+  }
+  if (owner === null || owner !== ctx.enterpriseId) {
+    throw forbidden(`You may ${action} ${spec.label.toLowerCase()}s of your own enterprise only`);
+  }
+}
+
+export class ResourceService {
+  readonly store: ResourceStore;
+
+  constructor(
+    private readonly handle: DbHandle,
+    readonly spec: ResourceSpec,
+    private readonly audit: AuditStore,
+    private readonly hooks: WriteHooks = {},
+  ) {
+    this.store = new ResourceStore(handle.db, handle.dialect, spec);
+  }
+
+  list(ctx: AuthContext, query: ListQuery): Promise<Page<Item>> {
+    return this.store.list(ctx, query);
+  }
+
+  async get(ctx: AuthContext, id: number): Promise<Item> {
+    const row = await this.store.findVisible(this.handle.db, ctx, id);
+    if (!row) throw notFound(`${this.spec.label} ${id}`);
+    return this.store.toItem(row);
+  }
+
+  async create(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+    return this.write(async (trx) => {
+      const owner = await this.ownerForCreate(trx, ctx, input);
+      assertMayWrite(ctx, this.spec, 'create', owner);
+      const values = { ...this.defaults(), ...input };
+      if (this.spec.ownership.kind !== 'self') values.enterpriseId = owner;
+      await this.checkRecord(trx, values, owner);
+      const now = Date.now();
+      const row = await this.store.insert(trx, { ...this.store.toRow(values), ...extraRow, created_at: now, updated_at: now });
+      const after = this.store.toItem(row);
+      await this.audit.append(trx, ctx, { action: 'create', entity: this.spec.name, entityId: after.id, enterpriseId: this.store.ownerOf(row), after });
+      await this.hooks.afterWrite?.(trx, 'create', null, after);
+      return after;
+    });
+  }
+
+  async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+    return this.write(async (trx) => {
+      const current = await this.store.findVisible(trx, ctx, id);
+      if (!current) throw notFound(`${this.spec.label} ${id}`);
+      const owner = this.store.ownerOf(current);
+      assertMayWrite(ctx, this.spec, 'update', owner);
+      const before = this.store.toItem(current);
+      const merged = { ...before, ...patch };
+      if (this.spec.ownership.kind === 'parent') {
+        const { field } = this.spec.ownership;
+        if (patch[field] !== undefined && patch[field] !== before[field]) {
+          const parentOwner = await this.parentOwner(trx, ctx, patch[field]);
+          if (parentOwner !== owner) {
+            throw validation(`${this.spec.label} ${id} cannot move to another enterprise`, [
+              { path: `/body/${field}`, message: 'belongs to another enterprise' },
+            ]);
+          }
+        }
+      }
+      await this.checkRecord(trx, merged, owner);
+      const row = await this.store.update(trx, id, { ...this.store.toRow(patch), ...extraRow, updated_at: Date.now() });
+      const after = this.store.toItem(row);
+      await this.audit.append(trx, ctx, { action: 'update', entity: this.spec.name, entityId: id, enterpriseId: owner, before, after });
+      await this.hooks.afterWrite?.(trx, 'update', before, after);
+      return after;
+    });
+  }
+
+  async remove(ctx: AuthContext, id: number): Promise<void> {
+    await this.write(async (trx) => {
+      const current = await this.store.findVisible(trx, ctx, id);
+      if (!current) throw notFound(`${this.spec.label} ${id}`);
+      const owner = this.store.ownerOf(current);
+      assertMayWrite(ctx, this.spec, 'delete', owner);
+      for (const child of this.spec.children ?? []) {
+        const n = await trx
+          .selectFrom(child.table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where(child.column, '=', id)
+          .executeTakeFirstOrThrow();
+        if (Number(n.n) > 0) {
+          throw conflict(`${this.spec.label} ${id} still has ${n.n} ${child.label}; remove them first`);
+        }
+      }
+      const before = this.store.toItem(current);
+      await this.store.delete(trx, id);
+      await this.audit.append(trx, ctx, { action: 'delete', entity: this.spec.name, entityId: id, enterpriseId: owner, before });
+      await this.hooks.afterWrite?.(trx, 'delete', before, null);
+    });
+  }
+
+  /** Runs a write in a transaction and maps constraint violations to problems. */
+  private async write<T>(fn: (trx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.handle.db.transaction().execute(fn);
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw conflict(`A ${this.spec.label.toLowerCase()} with the same ${this.uniqueHint()} already exists`);
+      }
+      if (isForeignKeyViolation(err)) {
+        throw conflict(`${this.spec.label} is still referenced by other records`);
+      }
+      throw err;
+    }
+  }
+
+  private uniqueHint(): string {
+    if ('key' in this.spec.fields) return 'key';
+    if ('username' in this.spec.fields) return 'username';
+    return 'code';
+  }
+
+  private defaults(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, f] of Object.entries(this.spec.fields)) {
+      if (f.default !== undefined) out[name] = f.default;
+      else if (f.nullable && !f.derived) out[name] = null;
+    }
+    return out;
+  }
+
+  private async ownerForCreate(trx: Tx, ctx: AuthContext, input: Record<string, unknown>): Promise<number | null> {
+    const own = this.spec.ownership;
+    if (own.kind === 'self') return null;
+    if (own.kind === 'parent') return this.parentOwner(trx, ctx, input[own.field]);
+    const given = input.enterpriseId as number | null | undefined;
+    if (given === undefined) {
+      if (ctx.enterpriseId !== null) return ctx.enterpriseId;
+      if (own.nullable) return null;
+      throw validation('enterpriseId is required', [{ path: '/body/enterpriseId', message: 'is required for a park role' }]);
+    }
+    if (given === null) {
+      if (!own.nullable) throw validation('enterpriseId may not be null', [{ path: '/body/enterpriseId', message: 'may not be null' }]);
+      return null;
+    }
+    const ent = await trx.selectFrom('enterprises').select('id').where('id', '=', given).executeTakeFirst();
+    if (!ent || !canSee(ctx, given)) {
+      throw validation(`enterprise ${given} does not exist`, [{ path: '/body/enterpriseId', message: 'no such enterprise' }]);
+    }
+    return given;
+  }
+
+  private async parentOwner(trx: Tx, ctx: AuthContext, parentId: unknown): Promise<number> {
+    const own = this.spec.ownership as Extract<ResourceSpec['ownership'], { kind: 'parent' }>;
+    const parent = await trx
+      .selectFrom(own.table)
+      .select(['id', 'enterprise_id'])
+      .where('id', '=', Number(parentId))
+      .executeTakeFirst();
+    if (!parent || !canSee(ctx, Number(parent.enterprise_id))) {
+      throw validation(`${own.label} ${parentId} does not exist`, [{ path: `/body/${own.field}`, message: `no such ${own.label.toLowerCase()}` }]);
+    }
+    return Number(parent.enterprise_id);
+  }
+
+  /** References belong to the same enterprise; the spec's own checks pass. */
+  private async checkRecord(trx: Tx, record: Record<string, unknown>, owner: number | null): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const ref of this.spec.references ?? []) {
+      const target = record[ref.field];
+      if (target === null || target === undefined) continue;
+      const cols = ['id', 'enterprise_id', ...(ref.match ? [ref.match.column] : [])];
+      const row = await trx.selectFrom(ref.table).select(cols).where('id', '=', Number(target)).executeTakeFirst();
+      const targetOwner = row ? (row.enterprise_id === null ? null : Number(row.enterprise_id)) : undefined;
+      const ok =
+        row !== undefined && (targetOwner === owner || (ref.sharedWhenNull === true && targetOwner === null));
+      if (!ok) {
+        errors.push({ path: `/body/${ref.field}`, message: `no such ${ref.label.toLowerCase()} in this enterprise` });
+      } else if (ref.match && Number(row[ref.match.column]) !== Number(record[ref.match.field])) {
+        errors.push({ path: `/body/${ref.field}`, message: `${ref.label.toLowerCase()} is not on the same ${ref.match.field.replace(/Id$/, '')}` });
+      }
+    }
+    errors.push(...(this.spec.validate?.(record) ?? []));
+    if (errors.length) throw validation(errors.map((e) => `${e.path.replace('/body/', '')} ${e.message}`).join('; '), errors);
+  }
+}

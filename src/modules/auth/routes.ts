@@ -1,0 +1,181 @@
+/** HTTP routes of authentication, the caller's own account, API keys and users. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createSchema, idParamsSchema, itemSchema, listQuerySchema, listResponseSchema, updateSchema } from '../../core/crud/schemas.ts';
+import type { ListQuery } from '../../core/crud/store.ts';
+import { requireAuth } from '../../core/http.ts';
+import type { AuthService } from './service.ts';
+import { LOCALES, PASSWORD_SCHEMA, userSpec } from './users.ts';
+
+export const SESSION_COOKIE = 'symbiont_session';
+
+/** Reads the bearer secret from the Authorization header, else from the session cookie. */
+export function bearerOf(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (h) {
+    const m = /^Bearer\s+(\S+)$/i.exec(h);
+    return m ? m[1] : undefined;
+  }
+  return req.cookies?.[SESSION_COOKIE];
+}
+
+export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean; sessionTtlMs: number }): void {
+  const problem = { $ref: 'problem#' };
+  const user = itemSchema(userSpec);
+  const tags = ['auth'];
+
+  app.addHook('onRequest', async (req) => {
+    req.auth = null;
+    const secret = bearerOf(req);
+    if (secret) req.auth = await auth.authenticate(secret);
+  });
+
+  app.post('/api/v1/auth/login', {
+    config: { rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
+    schema: {
+      tags,
+      summary: 'Log in with a username and password',
+      security: [],
+      body: {
+        type: 'object',
+        properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+        required: ['username', 'password'],
+        additionalProperties: false,
+      },
+      response: {
+        200: { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'integer' }, user }, required: ['token', 'expiresAt', 'user'] },
+        400: problem,
+        401: problem,
+        429: problem,
+      },
+    },
+    handler: async (req, reply) => {
+      const { username, password } = req.body as { username: string; password: string };
+      const result = await auth.login(username.trim().toLowerCase(), password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.secureCookies,
+        maxAge: Math.floor(opts.sessionTtlMs / 1000),
+      });
+      return result;
+    },
+  });
+
+  app.post('/api/v1/auth/logout', {
+    schema: { tags, summary: 'End the current session', response: { 204: { type: 'null' } } },
+    handler: async (req, reply) => {
+      const secret = bearerOf(req);
+      if (secret) await auth.logout(secret);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/v1/auth/me', {
+    schema: { tags, summary: 'The current user', response: { 200: { type: 'object', properties: { user }, required: ['user'] }, 401: problem } },
+    handler: async (req) => ({ user: await auth.me(requireAuth(req)) }),
+  });
+
+  app.patch('/api/v1/auth/me', {
+    schema: {
+      tags,
+      summary: "Change the current user's display name or language",
+      body: {
+        type: 'object',
+        properties: { displayName: { type: 'string', minLength: 1, maxLength: 200 }, locale: { type: 'string', enum: [...LOCALES] } },
+        minProperties: 1,
+        additionalProperties: false,
+      },
+      response: { 200: { type: 'object', properties: { user }, required: ['user'] }, 400: problem, 401: problem },
+    },
+    handler: async (req) => ({ user: await auth.updateMe(requireAuth(req), req.body as { displayName?: string; locale?: string }) }),
+  });
+
+  app.post('/api/v1/auth/password', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags,
+      summary: 'Change the current password',
+      body: { type: 'object', properties: { currentPassword: { type: 'string', maxLength: 200 }, newPassword: PASSWORD_SCHEMA }, required: ['currentPassword', 'newPassword'], additionalProperties: false },
+      response: { 204: { type: 'null' }, 400: problem, 401: problem },
+    },
+    handler: async (req, reply) => {
+      const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
+      await auth.changePassword(requireAuth(req), currentPassword, newPassword);
+      return reply.code(204).send();
+    },
+  });
+
+  const apiKey = {
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      name: { type: 'string' },
+      prefix: { type: 'string', description: 'the first characters of the key, to recognise it' },
+      createdAt: { type: 'integer' },
+      expiresAt: { type: ['integer', 'null'] },
+      lastUsedAt: { type: ['integer', 'null'] },
+    },
+    required: ['id', 'name', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt'],
+  };
+  app.get('/api/v1/api-keys', {
+    schema: { tags: ['api-keys'], summary: "The caller's API keys", response: { 200: { type: 'object', properties: { items: { type: 'array', items: apiKey } } }, 401: problem } },
+    handler: async (req) => ({ items: await auth.listApiKeys(requireAuth(req)) }),
+  });
+  app.post('/api/v1/api-keys', {
+    schema: {
+      tags: ['api-keys'],
+      summary: 'Create an API key (the key is returned once)',
+      body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 } }, required: ['name'], additionalProperties: false },
+      response: { 201: { ...apiKey, properties: { ...apiKey.properties, key: { type: 'string' } }, required: [...apiKey.required, 'key'] }, 400: problem, 401: problem, 403: problem, 409: problem },
+    },
+    handler: async (req, reply) => {
+      const { name, expiresInDays } = req.body as { name: string; expiresInDays?: number };
+      return reply.code(201).send(await auth.createApiKey(requireAuth(req), name, expiresInDays));
+    },
+  });
+  app.delete('/api/v1/api-keys/:id', {
+    schema: { tags: ['api-keys'], summary: 'Revoke an API key', params: idParamsSchema, response: { 204: { type: 'null' }, 401: problem, 404: problem } },
+    handler: async (req, reply) => {
+      await auth.revokeApiKey(requireAuth(req), (req.params as { id: number }).id);
+      return reply.code(204).send();
+    },
+  });
+
+  // Users: the generic collection reads; writes carry a password, which is hashed and never returned.
+  const users = auth.users;
+  const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+  const create = createSchema(userSpec) as { properties: Record<string, unknown>; required: string[] };
+  const update = updateSchema(userSpec) as { properties: Record<string, unknown> };
+  app.get('/api/v1/users', {
+    schema: { tags: ['users'], summary: 'List users', querystring: listQuerySchema(userSpec), response: { 200: listResponseSchema(userSpec), 400: problem, 401: problem } },
+    handler: async (req) => users.list(requireAuth(req), req.query as ListQuery),
+  });
+  app.get('/api/v1/users/:id', {
+    schema: { tags: ['users'], summary: 'Get a user', params: idParamsSchema, response: { 200: user, ...errors } },
+    handler: async (req) => users.get(requireAuth(req), (req.params as { id: number }).id),
+  });
+  app.post('/api/v1/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Create a user',
+      body: { ...create, properties: { ...create.properties, password: PASSWORD_SCHEMA }, required: [...create.required, 'password'] },
+      response: { 201: user, ...errors },
+    },
+    handler: async (req, reply) => {
+      const created = await users.createWithPassword(requireAuth(req), req.body as Record<string, unknown>);
+      return reply.code(201).header('location', `/api/v1/users/${created.id}`).send(created);
+    },
+  });
+  app.patch('/api/v1/users/:id', {
+    schema: {
+      tags: ['users'],
+      summary: 'Update, disable or reset the password of a user',
+      params: idParamsSchema,
+      body: { ...update, properties: { ...update.properties, password: PASSWORD_SCHEMA } },
+      response: { 200: user, ...errors },
+    },
+    handler: async (req) => users.updateWithPassword(requireAuth(req), (req.params as { id: number }).id, req.body as Record<string, unknown>),
+  });
+}

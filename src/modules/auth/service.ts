@@ -1,0 +1,237 @@
+/**
+ * Authentication: log-in and sessions, API keys, and resolving a bearer secret to the caller.
+ * Secrets are stored only as SHA-256; a short in-process cache keeps the lookup off the hot path.
+ */
+import type { DbHandle } from '../../adapters/db/index.ts';
+import { conflict, forbidden, notFound, unauthorized, validation } from '../../core/errors.ts';
+import type { AuthContext, Role } from '../../core/roles.ts';
+import type { AuditStore } from '../audit/store.ts';
+import { API_KEY_PREFIX, dummyHash, generatePassword, hashPassword, newSecret, SESSION_PREFIX, sha256, verifyPassword } from './secrets.ts';
+import { UserService, type UserItem } from './users.ts';
+
+export interface ApiKeyItem {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+}
+
+interface Cached {
+  ctx: AuthContext;
+  until: number;
+}
+
+/** How long a resolved secret is trusted without asking the database again. */
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+export class AuthService {
+  readonly users: UserService;
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly audit: AuditStore,
+    private readonly sessionTtlMs: number,
+  ) {
+    this.users = new UserService(handle, audit, (id) => this.endSessions(id));
+  }
+
+  private get db() {
+    return this.handle.db;
+  }
+
+  async login(username: string, password: string, meta: { ip?: string; userAgent?: string } = {}): Promise<{ token: string; expiresAt: number; user: UserItem }> {
+    const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const ok = await verifyPassword(row ? String(row.password_hash) : await dummyHash(), password);
+    if (!row || !ok) throw unauthorized('Wrong username or password');
+    const user = this.users.store.toItem(row) as UserItem;
+    if (user.disabled) throw unauthorized('This account is disabled');
+    const token = newSecret(SESSION_PREFIX);
+    const now = Date.now();
+    const expiresAt = now + this.sessionTtlMs;
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({ token_hash: sha256(token), user_id: user.id, created_at: now, expires_at: expiresAt, ip: meta.ip ?? null, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+        .execute();
+      await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+      await this.audit.append(trx, contextOf(user, 'session'), { action: 'login', entity: 'session', entityId: user.id, enterpriseId: user.enterpriseId, after: { ip: meta.ip ?? null } });
+      // Expired sessions are swept at log-in; there is no other writer of this table.
+      await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
+    });
+    return { token, expiresAt, user: { ...user, lastLoginAt: now } };
+  }
+
+  async logout(token: string): Promise<void> {
+    const hash = sha256(token);
+    this.cache.delete(hash);
+    await this.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+  }
+
+  async endSessions(userId: number): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    for (const [k, v] of this.cache) if (v.ctx.userId === userId) this.cache.delete(k);
+  }
+
+  /** The caller behind a bearer secret, or null when it is unknown, expired or disabled. */
+  async authenticate(secret: string): Promise<AuthContext | null> {
+    const hash = sha256(secret);
+    const now = Date.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > now) return hit.ctx;
+    let ctx: AuthContext | null = null;
+    let until = now + CACHE_MS;
+    if (secret.startsWith(SESSION_PREFIX)) {
+      const row = await this.db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['users.id', 'users.username', 'users.role', 'users.enterprise_id', 'users.disabled', 'sessions.expires_at'])
+        .where('sessions.token_hash', '=', hash)
+        .executeTakeFirst();
+      if (row && Number(row.expires_at) > now && !isTrue(row.disabled)) {
+        ctx = rowContext(row, 'session');
+        until = Math.min(until, Number(row.expires_at));
+      }
+    } else if (secret.startsWith(API_KEY_PREFIX)) {
+      const row = await this.db
+        .selectFrom('api_keys')
+        .innerJoin('users', 'users.id', 'api_keys.user_id')
+        .select(['api_keys.id as key_id', 'api_keys.expires_at', 'api_keys.last_used_at', 'users.id', 'users.username', 'users.role', 'users.enterprise_id', 'users.disabled'])
+        .where('api_keys.key_hash', '=', hash)
+        .executeTakeFirst();
+      if (row && (row.expires_at === null || Number(row.expires_at) > now) && !isTrue(row.disabled)) {
+        ctx = rowContext(row, 'api_key');
+        if (row.expires_at !== null) until = Math.min(until, Number(row.expires_at));
+        // Recorded at most once a minute: a key used for every request must not write every time.
+        if (row.last_used_at === null || now - Number(row.last_used_at) > 60_000) {
+          await this.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.key_id).execute();
+        }
+      }
+    }
+    if (ctx) {
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      this.cache.set(hash, { ctx, until });
+    }
+    return ctx;
+  }
+
+  async me(ctx: AuthContext): Promise<UserItem> {
+    if (ctx.userId === null) throw notFound('User');
+    return (await this.users.get(ctx, ctx.userId)) as UserItem;
+  }
+
+  /** A user edits their own display name and language (any role may, viewers included). */
+  async updateMe(ctx: AuthContext, patch: { displayName?: string; locale?: string }): Promise<UserItem> {
+    const me = await this.me(ctx);
+    const set: Record<string, unknown> = { updated_at: Date.now() };
+    if (patch.displayName !== undefined) set.display_name = patch.displayName;
+    if (patch.locale !== undefined) set.locale = patch.locale;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set(set).where('id', '=', me.id).execute();
+      await this.audit.append(trx, ctx, { action: 'update', entity: 'user', entityId: me.id, enterpriseId: me.enterpriseId, before: pick(me, patch), after: patch });
+    });
+    return this.me(ctx);
+  }
+
+  async changePassword(ctx: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
+    if (ctx.userId === null) throw forbidden('Only a user has a password');
+    const row = await this.db.selectFrom('users').select(['password_hash', 'enterprise_id']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(String(row.password_hash), currentPassword))) {
+      throw validation('The current password is wrong', [{ path: '/body/currentPassword', message: 'is wrong' }]);
+    }
+    if (currentPassword === newPassword) {
+      throw validation('The new password is the current one', [{ path: '/body/newPassword', message: 'must differ from the current password' }]);
+    }
+    const hash = await hashPassword(newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: hash, updated_at: Date.now() }).where('id', '=', ctx.userId).execute();
+      await this.audit.append(trx, ctx, { action: 'password_change', entity: 'user', entityId: ctx.userId, enterpriseId: row.enterprise_id === null ? null : Number(row.enterprise_id) });
+    });
+  }
+
+  async listApiKeys(ctx: AuthContext): Promise<ApiKeyItem[]> {
+    if (ctx.userId === null) return [];
+    const rows = await this.db.selectFrom('api_keys').selectAll().where('user_id', '=', ctx.userId).orderBy('id').execute();
+    return rows.map(apiKeyItem);
+  }
+
+  async createApiKey(ctx: AuthContext, name: string, expiresInDays?: number): Promise<ApiKeyItem & { key: string }> {
+    if (ctx.userId === null) throw forbidden('Only a user may hold API keys');
+    if (ctx.via === 'api_key') throw forbidden('An API key may not create API keys; log in to create one');
+    const key = newSecret(API_KEY_PREFIX);
+    const now = Date.now();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('api_keys').select('id').where('user_id', '=', ctx.userId).where('name', '=', name).executeTakeFirst();
+      if (existing) throw conflict(`You already have an API key named "${name}"`);
+      const inserted = await trx
+        .insertInto('api_keys')
+        .values({
+          user_id: ctx.userId,
+          name,
+          key_hash: sha256(key),
+          prefix: key.slice(0, 10),
+          created_at: now,
+          expires_at: expiresInDays ? now + expiresInDays * 86_400_000 : null,
+          last_used_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.audit.append(trx, ctx, { action: 'create', entity: 'api_key', entityId: Number(inserted.id), enterpriseId: ctx.enterpriseId, after: apiKeyItem(inserted) });
+      return inserted;
+    });
+    return { ...apiKeyItem(row), key };
+  }
+
+  async revokeApiKey(ctx: AuthContext, id: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', ctx.userId).executeTakeFirst();
+      if (!row) throw notFound(`API key ${id}`);
+      await trx.deleteFrom('api_keys').where('id', '=', id).execute();
+      await this.audit.append(trx, ctx, { action: 'delete', entity: 'api_key', entityId: id, enterpriseId: ctx.enterpriseId, before: apiKeyItem(row) });
+      this.cache.delete(String(row.key_hash));
+    });
+  }
+
+  /** Creates the park administrator on first start; returns the generated password, if any. */
+  async ensureAdmin(ctx: AuthContext, password?: string): Promise<{ created: boolean; password?: string }> {
+    const existing = await this.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+    if (existing) return { created: false };
+    const pw = password ?? generatePassword();
+    await this.users.createWithPassword(ctx, { username: 'admin', displayName: 'Park administrator', role: 'park_admin', enterpriseId: null, locale: 'zh-CN', password: pw });
+    return { created: true, password: password ? undefined : pw };
+  }
+}
+
+const isTrue = (v: unknown) => v === true || v === 1;
+
+function rowContext(row: Record<string, unknown>, via: AuthContext['via']): AuthContext {
+  return {
+    userId: Number(row.id),
+    username: String(row.username),
+    role: row.role as Role,
+    enterpriseId: row.enterprise_id === null ? null : Number(row.enterprise_id),
+    via,
+  };
+}
+
+export function contextOf(user: UserItem, via: AuthContext['via']): AuthContext {
+  return { userId: user.id, username: user.username, role: user.role, enterpriseId: user.enterpriseId, via };
+}
+
+function apiKeyItem(r: Record<string, unknown>): ApiKeyItem {
+  return {
+    id: Number(r.id),
+    name: String(r.name),
+    prefix: String(r.prefix),
+    createdAt: Number(r.created_at),
+    expiresAt: r.expires_at === null ? null : Number(r.expires_at),
+    lastUsedAt: r.last_used_at === null ? null : Number(r.last_used_at),
+  };
+}
+
+function pick(item: Record<string, unknown>, keys: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(keys).map((k) => [k, item[k]]));
+}

@@ -1,0 +1,74 @@
+/** Users as a resource: the generic service plus password handling and the role rules. */
+import type { DbHandle } from '../../adapters/db/index.ts';
+import { ENTERPRISE_FIELD, type ResourceSpec } from '../../core/crud/spec.ts';
+import { ResourceService } from '../../core/crud/service.ts';
+import type { Item } from '../../core/crud/store.ts';
+import type { FieldError } from '../../core/errors.ts';
+import { isParkRole, ROLES, type AuthContext, type Role } from '../../core/roles.ts';
+import type { AuditStore } from '../audit/store.ts';
+import { hashPassword } from './secrets.ts';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
+export const PASSWORD_SCHEMA = { type: 'string', minLength: 8, maxLength: 200 };
+
+export const userSpec: ResourceSpec = {
+  name: 'user',
+  label: 'User',
+  table: 'users',
+  collection: 'users',
+  ownership: { kind: 'direct', nullable: true },
+  fields: {
+    enterpriseId: { ...ENTERPRISE_FIELD, nullable: true },
+    username: { column: 'username', type: 'string', required: true, pattern: USERNAME_PATTERN, immutable: true },
+    displayName: { column: 'display_name', type: 'string', required: true, minLength: 1, maxLength: 200 },
+    role: { column: 'role', type: 'string', enum: ROLES, required: true },
+    locale: { column: 'locale', type: 'string', enum: LOCALES, default: 'zh-CN' },
+    disabled: { column: 'disabled', type: 'boolean', default: false },
+    lastLoginAt: { column: 'last_login_at', type: 'integer', nullable: true, derived: true },
+  },
+  writers: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: [] },
+  search: ['username', 'display_name'],
+  filters: ['enterpriseId', 'role', 'disabled'],
+  validate: (u): FieldError[] => {
+    const role = u.role as Role;
+    if (isParkRole(role) && u.enterpriseId !== null) return [{ path: '/body/role', message: 'a park role belongs to no enterprise' }];
+    if (!isParkRole(role) && u.enterpriseId === null) return [{ path: '/body/enterpriseId', message: 'an enterprise role needs an enterprise' }];
+    return [];
+  },
+};
+
+export interface UserItem extends Item {
+  username: string;
+  displayName: string;
+  role: Role;
+  enterpriseId: number | null;
+  locale: string;
+  disabled: boolean;
+  lastLoginAt: number | null;
+}
+
+export class UserService extends ResourceService {
+  constructor(
+    handle: DbHandle,
+    audit: AuditStore,
+    private readonly onCredentialsChanged: (userId: number) => Promise<void>,
+  ) {
+    super(handle, userSpec, audit);
+  }
+
+  async createWithPassword(ctx: AuthContext, input: Record<string, unknown>): Promise<UserItem> {
+    const { password, ...rest } = input;
+    return (await this.create(ctx, rest, { password_hash: await hashPassword(String(password)) })) as UserItem;
+  }
+
+  async updateWithPassword(ctx: AuthContext, id: number, input: Record<string, unknown>): Promise<UserItem> {
+    const { password, ...rest } = input;
+    const extra = password === undefined ? {} : { password_hash: await hashPassword(String(password)) };
+    if (Object.keys(rest).length === 0 && password === undefined) return (await this.get(ctx, id)) as UserItem;
+    const after = (await this.update(ctx, id, rest, extra)) as UserItem;
+    // A reset password or a disabled account ends the user's sessions and keys at once.
+    if (password !== undefined || after.disabled) await this.onCredentialsChanged(id);
+    return after;
+  }
+}

@@ -1,0 +1,199 @@
+/** The registry's collections as resource specs: the park's enterprises and what they operate. */
+import { ENTERPRISE_FIELD, type FieldSpec, type ResourceSpec } from '../../core/crud/spec.ts';
+import type { FieldError } from '../../core/errors.ts';
+import { isUnitCode, UNIT_CODES } from '../../core/units.ts';
+import { isValidUscc } from '../../core/uscc.ts';
+import {
+  checkLimits, checkMaterialCodes, CODE_PATTERN, DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES,
+  MATERIAL_CODE_PATTERN, PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS, UNIT_KINDS,
+} from './model.ts';
+
+const code: FieldSpec = { column: 'code', type: 'string', required: true, pattern: CODE_PATTERN, description: 'lower-case letters, digits and dashes' };
+const name: FieldSpec = { column: 'name', type: 'string', required: true, minLength: 1, maxLength: 200, description: 'name in Chinese' };
+const nameEn: FieldSpec = { column: 'name_en', type: 'string', nullable: true, maxLength: 200, description: 'name in English' };
+const text = (column: string, maxLength = 2000): FieldSpec => ({ column, type: 'string', nullable: true, maxLength });
+const num = (column: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ column, type: 'number', nullable: true, ...extra });
+const derivedEnterprise: FieldSpec = { column: 'enterprise_id', type: 'integer', derived: true };
+const unitOfMeasure = (column: string, required: boolean): FieldSpec => ({
+  column, type: 'string', enum: UNIT_CODES, required, nullable: !required, description: 'unit of measure code',
+});
+
+const ENTERPRISE_WRITERS = ['enterprise_admin'] as const;
+const FIELD_WRITERS = ['enterprise_admin', 'enterprise_operator'] as const;
+
+export const enterpriseSpec: ResourceSpec = {
+  name: 'enterprise',
+  label: 'Enterprise',
+  table: 'enterprises',
+  collection: 'enterprises',
+  ownership: { kind: 'self' },
+  fields: {
+    code: { ...code, immutable: true },
+    name,
+    nameEn,
+    industry: { column: 'industry', type: 'string', enum: INDUSTRIES, required: true },
+    uscc: { column: 'uscc', type: 'string', nullable: true, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'Unified Social Credit Code (统一社会信用代码)' },
+    contactName: text('contact_name', 200),
+    contactPhone: text('contact_phone', 50),
+    description: text('description'),
+  },
+  // Creating and removing tenants is the park operator's; an enterprise keeps its profile current.
+  writers: { create: [], update: ENTERPRISE_WRITERS, delete: [] },
+  children: [
+    { table: 'sites', column: 'enterprise_id', label: 'sites' },
+    { table: 'users', column: 'enterprise_id', label: 'users' },
+    { table: 'materials', column: 'enterprise_id', label: 'private materials' },
+  ],
+  search: ['code', 'name', 'name_en'],
+  filters: ['industry'],
+  validate: (r) =>
+    typeof r.uscc === 'string' && !isValidUscc(r.uscc) ? [{ path: '/body/uscc', message: 'has a wrong check character (GB 32100-2015)' }] : [],
+};
+
+export const siteSpec: ResourceSpec = {
+  name: 'site',
+  label: 'Site',
+  table: 'sites',
+  collection: 'sites',
+  ownership: { kind: 'direct' },
+  fields: {
+    enterpriseId: ENTERPRISE_FIELD,
+    code,
+    name,
+    nameEn,
+    address: text('address', 500),
+    lat: num('lat', { minimum: -90, maximum: 90 }),
+    lng: num('lng', { minimum: -180, maximum: 180 }),
+  },
+  writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
+  children: [
+    { table: 'units', column: 'site_id', label: 'units' },
+    { table: 'devices', column: 'site_id', label: 'devices' },
+  ],
+  search: ['code', 'name', 'name_en'],
+  filters: ['enterpriseId'],
+};
+
+export const unitSpec: ResourceSpec = {
+  name: 'unit',
+  label: 'Unit',
+  table: 'units',
+  collection: 'units',
+  ownership: { kind: 'parent', field: 'siteId', table: 'sites', label: 'Site' },
+  fields: {
+    enterpriseId: derivedEnterprise,
+    siteId: { column: 'site_id', type: 'integer', required: true },
+    code,
+    name,
+    nameEn,
+    kind: { column: 'kind', type: 'string', enum: UNIT_KINDS, required: true },
+    capacityValue: num('capacity_value', { minimum: 0 }),
+    capacityUnit: unitOfMeasure('capacity_unit', false),
+    description: text('description'),
+  },
+  writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
+  children: [{ table: 'devices', column: 'unit_id', label: 'devices' }],
+  search: ['code', 'name', 'name_en'],
+  filters: ['enterpriseId', 'siteId', 'kind'],
+};
+
+export const deviceSpec: ResourceSpec = {
+  name: 'device',
+  label: 'Device',
+  table: 'devices',
+  collection: 'devices',
+  ownership: { kind: 'parent', field: 'siteId', table: 'sites', label: 'Site' },
+  fields: {
+    enterpriseId: derivedEnterprise,
+    siteId: { column: 'site_id', type: 'integer', required: true },
+    unitId: { column: 'unit_id', type: 'integer', nullable: true },
+    code: { ...code, description: 'unique in the park; the device id in MQTT topics' },
+    name,
+    nameEn,
+    kind: { column: 'kind', type: 'string', enum: DEVICE_KINDS, required: true },
+    protocol: { column: 'protocol', type: 'string', enum: PROTOCOLS, required: true },
+    manufacturer: text('manufacturer', 200),
+    model: text('model', 200),
+    serialNo: text('serial_no', 200),
+    enabled: { column: 'enabled', type: 'boolean', default: true },
+  },
+  writers: { create: FIELD_WRITERS, update: FIELD_WRITERS, delete: FIELD_WRITERS },
+  references: [{ field: 'unitId', table: 'units', label: 'Unit', match: { column: 'site_id', field: 'siteId' } }],
+  children: [{ table: 'tags', column: 'device_id', label: 'tags' }],
+  search: ['code', 'name', 'name_en'],
+  filters: ['enterpriseId', 'siteId', 'unitId', 'kind', 'protocol'],
+};
+
+export const tagSpec: ResourceSpec = {
+  name: 'tag',
+  label: 'Tag',
+  table: 'tags',
+  collection: 'tags',
+  ownership: { kind: 'parent', field: 'deviceId', table: 'devices', label: 'Device' },
+  fields: {
+    enterpriseId: derivedEnterprise,
+    deviceId: { column: 'device_id', type: 'integer', required: true },
+    key: { column: 'key', type: 'string', required: true, pattern: TAG_KEY_PATTERN, description: 'the value key in telemetry payloads' },
+    name,
+    nameEn,
+    kind: { column: 'kind', type: 'string', enum: TAG_KINDS, required: true },
+    unit: unitOfMeasure('unit', true),
+    materialId: { column: 'material_id', type: 'integer', nullable: true },
+    lowLowLimit: num('low_low_limit'),
+    lowLimit: num('low_limit'),
+    highLimit: num('high_limit'),
+    highHighLimit: num('high_high_limit'),
+    description: text('description'),
+  },
+  writers: { create: FIELD_WRITERS, update: FIELD_WRITERS, delete: FIELD_WRITERS },
+  references: [{ field: 'materialId', table: 'materials', label: 'Material', sharedWhenNull: true }],
+  search: ['key', 'name', 'name_en'],
+  filters: ['enterpriseId', 'deviceId', 'kind', 'materialId'],
+  filterAliases: { device: 'deviceId' },
+  validate: checkLimits,
+};
+
+const materialUnit: FieldSpec = { column: 'unit', type: 'string', required: true, enum: UNIT_CODES };
+const codeText = (column: string, maxLength: number, description: string): FieldSpec => ({ ...text(column, maxLength), description });
+
+export const materialSpec: ResourceSpec = {
+  name: 'material',
+  label: 'Material',
+  table: 'materials',
+  collection: 'materials',
+  // NULL enterprise = the park catalogue, shared with every tenant; written by the park operator.
+  ownership: { kind: 'direct', nullable: true },
+  sharedWhenNull: true,
+  fields: {
+    enterpriseId: { ...ENTERPRISE_FIELD, nullable: true },
+    code: { column: 'code', type: 'string', required: true, pattern: MATERIAL_CODE_PATTERN, immutable: true },
+    name,
+    nameEn,
+    category: { column: 'category', type: 'string', enum: MATERIAL_CATEGORIES, required: true },
+    hazardous: { column: 'hazardous', type: 'boolean', required: true },
+    unit: materialUnit,
+    hwCode: codeText('hw_code', 20, 'National Hazardous Waste List code, e.g. HW06/900-402-06'),
+    swCode: codeText('sw_code', 10, 'general industrial solid waste category, e.g. SW10'),
+    ewcCode: codeText('ewc_code', 12, 'European Waste Catalogue code, * marks hazardous'),
+    hsCode: codeText('hs_code', 12, 'Harmonized System code'),
+    casNo: { ...text('cas_no', 20), pattern: '^\\d{2,7}-\\d{2}-\\d$' },
+    densityKgM3: num('density_kg_m3', { minimum: 0 }),
+    lhvMJPerKg: num('lhv_mj_per_kg', { minimum: 0 }),
+    lhvMJPerUnit: num('lhv_mj_per_unit', { minimum: 0 }),
+    carbonContentKgCPerKg: num('carbon_content_kg_c_per_kg', { minimum: 0, maximum: 1 }),
+    emissionFactorKgCO2ePerUnit: num('emission_factor_kg_co2e_per_unit', { minimum: 0 }),
+    kgcePerUnit: num('kgce_per_unit', { minimum: 0 }),
+    description: text('description'),
+    sources: { column: 'sources', type: 'json', nullable: true, schema: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } } },
+    catalogueVersion: { column: 'catalogue_version', type: 'integer', nullable: true, derived: true },
+  },
+  writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
+  search: ['code', 'name', 'name_en', 'hw_code', 'ewc_code', 'hs_code'],
+  filters: ['enterpriseId', 'category', 'hazardous'],
+  validate: (m): FieldError[] => [
+    ...checkMaterialCodes(m),
+    ...(typeof m.unit === 'string' && !isUnitCode(m.unit) ? [{ path: '/body/unit', message: 'unknown unit' }] : []),
+  ],
+};
+
+export const REGISTRY_SPECS = [enterpriseSpec, siteSpec, unitSpec, deviceSpec, tagSpec, materialSpec] as const;

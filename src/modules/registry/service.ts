@@ -1,0 +1,190 @@
+/**
+ * The registry's use cases beyond the generic collections: the park itself, its summary, and
+ * keeping the shipped material catalogue in the database.
+ */
+import type { DbHandle } from '../../adapters/db/index.ts';
+import { ResourceService } from '../../core/crud/service.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
+import type { AuthContext } from '../../core/roles.ts';
+import { scoped } from '../../core/tenancy.ts';
+import type { AuditStore } from '../audit/store.ts';
+import { loadCatalogue } from './catalogue/catalogue.ts';
+import { deviceSpec, enterpriseSpec, materialSpec, siteSpec, tagSpec, unitSpec } from './resources.ts';
+
+export interface Park {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  timezone: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  identifierPrefix: string | null;
+  updatedAt: number;
+}
+
+const PARK_COLUMNS: Record<keyof Omit<Park, 'updatedAt'>, string> = {
+  code: 'code',
+  name: 'name',
+  nameEn: 'name_en',
+  timezone: 'timezone',
+  address: 'address',
+  lat: 'lat',
+  lng: 'lng',
+  identifierPrefix: 'identifier_prefix',
+};
+
+export const DEFAULT_PARK: Omit<Park, 'updatedAt'> = {
+  code: 'park',
+  name: '循环经济产业园',
+  nameEn: 'Circular Economy Park',
+  timezone: 'Asia/Shanghai',
+  address: null,
+  lat: null,
+  lng: null,
+  identifierPrefix: null,
+};
+
+export class RegistryService {
+  readonly enterprises: ResourceService;
+  readonly sites: ResourceService;
+  readonly units: ResourceService;
+  readonly devices: ResourceService;
+  readonly tags: ResourceService;
+  readonly materials: ResourceService;
+
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly audit: AuditStore,
+  ) {
+    this.enterprises = new ResourceService(handle, enterpriseSpec, audit);
+    this.sites = new ResourceService(handle, siteSpec, audit);
+    this.units = new ResourceService(handle, unitSpec, audit);
+    this.devices = new ResourceService(handle, deviceSpec, audit);
+    this.tags = new ResourceService(handle, tagSpec, audit);
+    this.materials = new ResourceService(handle, materialSpec, audit);
+  }
+
+  get collections(): ResourceService[] {
+    return [this.enterprises, this.sites, this.units, this.devices, this.tags, this.materials];
+  }
+
+  async getPark(): Promise<Park> {
+    const row = await this.handle.db.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
+    if (!row) throw notFound('The park');
+    return parkOf(row);
+  }
+
+  async hasPark(): Promise<boolean> {
+    return (await this.handle.db.selectFrom('park').select('id').where('id', '=', 1).executeTakeFirst()) !== undefined;
+  }
+
+  /** Creates the park record if there is none, or updates it; park administrators only. */
+  async savePark(ctx: AuthContext, patch: Partial<Omit<Park, 'updatedAt'>>): Promise<Park> {
+    if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may change the park');
+    const now = Date.now();
+    const set: Record<string, unknown> = { updated_at: now };
+    for (const [k, v] of Object.entries(patch)) {
+      const col = PARK_COLUMNS[k as keyof typeof PARK_COLUMNS];
+      if (col && v !== undefined) set[col] = v;
+    }
+    await this.handle.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
+      if (current) await trx.updateTable('park').set(set).where('id', '=', 1).execute();
+      else {
+        const full = { ...DEFAULT_PARK, ...patch };
+        const row: Record<string, unknown> = { id: 1, created_at: now, updated_at: now };
+        for (const [k, col] of Object.entries(PARK_COLUMNS)) row[col] = full[k as keyof typeof full] ?? null;
+        await trx.insertInto('park').values(row).execute();
+      }
+      const after = await trx.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+      await this.audit.append(trx, ctx, { action: current ? 'update' : 'create', entity: 'park', entityId: 1, enterpriseId: null, before: current ? parkOf(current) : null, after: parkOf(after) });
+    });
+    return this.getPark();
+  }
+
+  /** Counts of what the caller may see, for the overview page. */
+  async summary(ctx: AuthContext) {
+    const db = this.handle.db;
+    const count = async (table: string, opts: { column?: string; sharedWhenNull?: boolean } = {}) => {
+      const r = await scoped(db.selectFrom(table), ctx, opts).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    };
+    const [enterprises, sites, units, devices, tags, materials, users, byIndustry, devicesByEnterprise] = await Promise.all([
+      count('enterprises', { column: 'id' }),
+      count('sites'),
+      count('units'),
+      count('devices'),
+      count('tags'),
+      count('materials', { sharedWhenNull: true }),
+      count('users'),
+      scoped(db.selectFrom('enterprises'), ctx, { column: 'id' })
+        .select(['industry', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('industry')
+        .orderBy('industry')
+        .execute(),
+      scoped(db.selectFrom('enterprises'), ctx, { column: 'enterprises.id' })
+        .leftJoin('devices', 'devices.enterprise_id', 'enterprises.id')
+        .select(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en', (eb) => eb.fn.count('devices.id').as('n')])
+        .groupBy(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en'])
+        .orderBy('enterprises.code')
+        .execute(),
+    ]);
+    return {
+      counts: { enterprises, sites, units, devices, tags, materials, users },
+      enterprisesByIndustry: byIndustry.map((r) => ({ industry: String(r.industry), count: Number(r.n) })),
+      devicesByEnterprise: devicesByEnterprise.map((r) => ({
+        enterpriseId: Number(r.id),
+        code: String(r.code),
+        name: String(r.name),
+        nameEn: r.name_en === null ? null : String(r.name_en),
+        count: Number(r.n),
+      })),
+    };
+  }
+
+  /**
+   * Brings the park catalogue up to the shipped version: new entries are added, entries of an
+   * older version are updated; entries an operator added or edited at the current version stay.
+   */
+  async syncCatalogue(ctx: AuthContext, onProgress?: (done: number, total: number) => void): Promise<{ added: number; updated: number; version: number }> {
+    const catalogue = loadCatalogue();
+    const existing = await this.handle.db
+      .selectFrom('materials')
+      .select(['id', 'code', 'catalogue_version'])
+      .where('enterprise_id', 'is', null)
+      .execute();
+    const byCode = new Map(existing.map((r) => [String(r.code), r]));
+    let added = 0;
+    let updated = 0;
+    let done = 0;
+    for (const m of catalogue.materials) {
+      const row = byCode.get(m.code);
+      const extra = { catalogue_version: catalogue.version };
+      if (!row) {
+        await this.materials.create(ctx, { ...m, enterpriseId: null }, extra);
+        added++;
+      } else if (row.catalogue_version !== null && Number(row.catalogue_version) < catalogue.version) {
+        const { code: _code, ...rest } = m;
+        await this.materials.update(ctx, Number(row.id), rest, extra);
+        updated++;
+      }
+      onProgress?.(++done, catalogue.materials.length);
+    }
+    return { added, updated, version: catalogue.version };
+  }
+}
+
+function parkOf(row: Record<string, unknown>): Park {
+  return {
+    code: String(row.code),
+    name: String(row.name),
+    nameEn: (row.name_en as string | null) ?? null,
+    timezone: String(row.timezone),
+    address: (row.address as string | null) ?? null,
+    lat: row.lat === null ? null : Number(row.lat),
+    lng: row.lng === null ? null : Number(row.lng),
+    identifierPrefix: (row.identifier_prefix as string | null) ?? null,
+    updatedAt: Number(row.updated_at),
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The tenancy matrix: every role against another enterprise's records, on every route. An
+ * enterprise role must neither read, list, change, delete nor create under another enterprise's
+ * records; a park viewer reads the park-level view and writes nothing. A new route fails the
+ * coverage check below until it is added to the matrix (or listed as not tenant-owned, with why).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
+
+type Client = ReturnType<typeof client>;
+
+interface Collection {
+  path: string;
+  /** A record of the other enterprise (pvc). */
+  other: () => Promise<number>;
+  /** A create request aimed at the other enterprise. */
+  createInOther: () => Promise<Record<string, unknown>>;
+  patch: Record<string, unknown>;
+  deletable: boolean;
+}
+
+let server: TestServer;
+let admin: Client;
+const ids: Record<string, number> = {};
+const first = async (c: Client, url: string) => (await c.get(url)).body.items[0].id as number;
+
+const collections: Collection[] = [
+  { path: 'enterprises', other: async () => ids.pvc, createInOther: async () => ({ code: 'intruder', name: 'x', industry: 'other' }), patch: { name: 'hijacked' }, deletable: true },
+  { path: 'sites', other: async () => first(admin, `/api/v1/sites?enterpriseId=${ids.pvc}`), createInOther: async () => ({ enterpriseId: ids.pvc, code: 'intruder', name: 'x' }), patch: { name: 'hijacked' }, deletable: true },
+  {
+    path: 'units',
+    other: async () => first(admin, `/api/v1/units?enterpriseId=${ids.pvc}`),
+    createInOther: async () => ({ siteId: await first(admin, `/api/v1/sites?enterpriseId=${ids.pvc}`), code: 'intruder', name: 'x', kind: 'utility' }),
+    patch: { name: 'hijacked' },
+    deletable: true,
+  },
+  {
+    path: 'devices',
+    other: async () => first(admin, `/api/v1/devices?enterpriseId=${ids.pvc}`),
+    createInOther: async () => ({ siteId: await first(admin, `/api/v1/sites?enterpriseId=${ids.pvc}`), code: 'intruder', name: 'x', kind: 'other', protocol: 'mqtt' }),
+    patch: { name: 'hijacked', enabled: false },
+    deletable: true,
+  },
+  {
+    path: 'tags',
+    other: async () => first(admin, `/api/v1/tags?enterpriseId=${ids.pvc}`),
+    createInOther: async () => ({ deviceId: await first(admin, `/api/v1/devices?enterpriseId=${ids.pvc}`), key: 'intruder', name: 'x', kind: 'other', unit: 'kg' }),
+    patch: { highLimit: 1e9 },
+    deletable: true,
+  },
+  { path: 'materials', other: async () => ids.pvcMaterial, createInOther: async () => ({ enterpriseId: ids.pvc, code: 'INTRUDER', name: 'x', category: 'waste', hazardous: false, unit: 't' }), patch: { name: 'hijacked' }, deletable: true },
+  {
+    path: 'users',
+    other: async () => first(admin, '/api/v1/users?q=pvc.admin'),
+    createInOther: async () => ({ enterpriseId: ids.pvc, username: 'intruder', displayName: 'x', role: 'enterprise_admin', password: 'intruder-password' }),
+    patch: { password: 'taken-over-1', role: 'enterprise_viewer' },
+    deletable: false,
+  },
+];
+
+const ACTORS = ['regulator', 'chloralkali.admin', 'chloralkali.operator', 'chloralkali.viewer'] as const;
+const actors: Record<string, Client> = {};
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  admin = client(server.url, await login(server.url, 'admin', server.adminPassword));
+  const ents = (await admin.get('/api/v1/enterprises?limit=100')).body.items as { id: number; code: string }[];
+  ids.pvc = ents.find((e) => e.code === 'pvc')!.id;
+  ids.chloralkali = ents.find((e) => e.code === 'chloralkali')!.id;
+  ids.pvcMaterial = (await admin.post('/api/v1/materials', { enterpriseId: ids.pvc, code: 'PVC_SECRET_ADDITIVE', name: '专有助剂', category: 'raw_material', hazardous: false, unit: 't' })).body.id;
+  for (const a of ACTORS) actors[a] = client(server.url, await login(server.url, a, 'symbiont-demo'));
+});
+afterAll(() => server?.close());
+
+async function snapshot(c: Collection, id: number) {
+  return (await admin.get(`/api/v1/${c.path}/${id}`)).body;
+}
+
+describe.each(collections)('$path of another enterprise', (c) => {
+  it.each(ACTORS)('%s cannot read, list, change, delete or create there', async (actor) => {
+    const me = actors[actor];
+    const id = await c.other();
+    const before = await snapshot(c, id);
+    const parkRole = actor === 'regulator';
+
+    const read = await me.get(`/api/v1/${c.path}/${id}`);
+    expect(read.status, `GET ${c.path}/${id}`).toBe(parkRole ? 200 : 404);
+
+    const list = await me.get(`/api/v1/${c.path}?limit=1000`);
+    expect(list.status).toBe(200);
+    const owners = list.body.items.map((r: { id: number; enterpriseId?: number | null }) => (c.path === 'enterprises' ? r.id : r.enterpriseId));
+    if (parkRole) expect(owners).toContain(ids.pvc);
+    else {
+      expect(owners).not.toContain(ids.pvc);
+      expect(owners.every((o: number | null) => o === ids.chloralkali || o === null)).toBe(true);
+    }
+
+    const patch = await me.patch(`/api/v1/${c.path}/${id}`, c.patch);
+    expect(patch.status, `PATCH ${c.path}/${id}`).toBe(parkRole ? 403 : 404);
+
+    if (c.deletable) {
+      const del = await me.delete(`/api/v1/${c.path}/${id}`);
+      expect(del.status, `DELETE ${c.path}/${id}`).toBe(parkRole ? 403 : 404);
+    }
+
+    const created = await me.post(`/api/v1/${c.path}`, await c.createInOther());
+    expect([400, 403, 404], `POST ${c.path} → ${created.status} ${JSON.stringify(created.body)}`).toContain(created.status);
+
+    expect(await snapshot(c, id)).toEqual(before);
+  });
+});
+
+describe('within their own enterprise', () => {
+  it('a viewer writes nothing, an operator writes devices and tags only, an admin writes the registry', async () => {
+    const site = await first(actors['chloralkali.admin'], '/api/v1/sites');
+    const device = { siteId: site, name: '新表', kind: 'energy_meter', protocol: 'mqtt' };
+    expect((await actors['chloralkali.viewer'].post('/api/v1/devices', { ...device, code: 'chloralkali-v1' })).status).toBe(403);
+    expect((await actors['chloralkali.viewer'].patch(`/api/v1/sites/${site}`, { name: 'x' })).status).toBe(403);
+    expect((await actors['chloralkali.operator'].post('/api/v1/devices', { ...device, code: 'chloralkali-o1' })).status).toBe(201);
+    expect((await actors['chloralkali.operator'].patch(`/api/v1/sites/${site}`, { name: 'x' })).status).toBe(403);
+    expect((await actors['chloralkali.operator'].post('/api/v1/users', { username: 'op-made', displayName: 'x', role: 'enterprise_viewer', password: 'password-123' })).status).toBe(403);
+    expect((await actors['chloralkali.admin'].patch(`/api/v1/sites/${site}`, { nameEn: 'Main site' })).status).toBe(200);
+    expect((await actors['chloralkali.admin'].patch(`/api/v1/enterprises/${ids.chloralkali}`, { contactName: '王工' })).status).toBe(200);
+    expect((await actors['chloralkali.admin'].post('/api/v1/enterprises', { code: 'mine2', name: 'x', industry: 'other' })).status).toBe(403);
+    expect((await actors['chloralkali.admin'].delete(`/api/v1/enterprises/${ids.chloralkali}`)).status).toBe(403);
+  });
+
+  it('an enterprise admin creates users of its own enterprise only, and never park roles', async () => {
+    const me = actors['chloralkali.admin'];
+    const ok = await me.post('/api/v1/users', { username: 'chloralkali.new', displayName: '新人', role: 'enterprise_operator', password: 'password-123' });
+    expect(ok.status).toBe(201);
+    expect(ok.body.enterpriseId).toBe(ids.chloralkali);
+    const park = await me.post('/api/v1/users', { username: 'sneaky', displayName: 'x', role: 'park_admin', password: 'password-123' });
+    expect(park.status).toBe(400);
+    const promote = await me.patch(`/api/v1/users/${ok.body.id}`, { role: 'park_admin' });
+    expect(promote.status).toBe(400);
+    expect((await me.get('/api/v1/users?limit=1000')).body.items.every((u: { enterpriseId: number }) => u.enterpriseId === ids.chloralkali)).toBe(true);
+  });
+
+  it('park materials are readable by every tenant and writable by the park operator only', async () => {
+    const m = (await admin.get('/api/v1/materials?q=PHOSPHOGYPSUM')).body.items[0];
+    expect((await actors['chloralkali.viewer'].get(`/api/v1/materials/${m.id}`)).status).toBe(200);
+    expect((await actors['chloralkali.admin'].patch(`/api/v1/materials/${m.id}`, { name: 'x' })).status).toBe(403);
+    expect((await actors['chloralkali.admin'].post('/api/v1/materials', { enterpriseId: null, code: 'PARK_X', name: 'x', category: 'waste', hazardous: false, unit: 't' })).status).toBe(403);
+  });
+
+  it('API keys of another user are out of reach', async () => {
+    const key = await actors['chloralkali.admin'].post('/api/v1/api-keys', { name: 'mine' });
+    expect((await actors['chloralkali.viewer'].delete(`/api/v1/api-keys/${key.body.id}`)).status).toBe(404);
+    expect((await actors['chloralkali.viewer'].get('/api/v1/api-keys')).body.items).toEqual([]);
+    expect((await admin.delete(`/api/v1/api-keys/${key.body.id}`)).status).toBe(404);
+  });
+
+  it('the audit log shows an enterprise administrator only their enterprise, and nothing to others', async () => {
+    const log = await actors['chloralkali.admin'].get('/api/v1/audit?limit=1000');
+    expect(log.body.items.length).toBeGreaterThan(0);
+    expect(log.body.items.every((r: { enterpriseId: number }) => r.enterpriseId === ids.chloralkali)).toBe(true);
+    expect((await actors['chloralkali.viewer'].get('/api/v1/audit')).status).toBe(403);
+    expect((await actors['chloralkali.admin'].get('/api/v1/audit/verify')).status).toBe(403);
+    expect((await actors.regulator.get('/api/v1/audit/verify')).status).toBe(403);
+  });
+});
+
+describe('coverage', () => {
+  // Routes that hold no enterprise's records, and why.
+  const NOT_TENANT_OWNED: Record<string, string> = {
+    'POST /api/v1/auth/login': 'public',
+    'POST /api/v1/auth/logout': "the caller's own session",
+    'GET /api/v1/auth/me': "the caller's own account",
+    'PATCH /api/v1/auth/me': "the caller's own account",
+    'POST /api/v1/auth/password': "the caller's own account",
+    'GET /api/v1/api-keys': "the caller's own keys (tested above)",
+    'POST /api/v1/api-keys': "the caller's own keys (tested above)",
+    'DELETE /api/v1/api-keys/:id': "the caller's own keys (tested above)",
+    'GET /api/v1/park': 'the park record, readable by every user',
+    'PATCH /api/v1/park': 'park administrators only (tested in api.test.ts)',
+    'GET /api/v1/park/summary': 'counts computed through the tenant filter',
+    'GET /api/v1/units-of-measure': 'reference data',
+    'GET /api/v1/health': 'public',
+    'GET /api/v1/audit': 'tested above',
+    'GET /api/v1/audit/verify': 'tested above',
+  };
+
+  it('every /api/v1 route is in the matrix or listed as not tenant-owned', () => {
+    const inMatrix = new Set<string>();
+    for (const c of collections) {
+      for (const r of ['GET', 'POST'].map((m) => `${m} /api/v1/${c.path}`)) inMatrix.add(r);
+      for (const m of ['GET', 'PATCH', ...(c.deletable ? ['DELETE'] : [])]) inMatrix.add(`${m} /api/v1/${c.path}/:id`);
+    }
+    const routes = server.app.symbiontRoutes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+    const uncovered = routes.filter((r) => !inMatrix.has(r) && !(r in NOT_TENANT_OWNED));
+    expect(uncovered).toEqual([]);
+  });
+});
