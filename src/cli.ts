@@ -153,8 +153,9 @@ for (const [name, disabled] of [['disable', true], ['enable', false]] as const) 
 const audit = program.command('audit').description('the audit log');
 storeOptions(audit.command('verify').description('verify the hash chain and name the first broken link')).action(async (_o, cmd: Command) => {
   await withServices(cmd, async (s) => {
-    const r = await s.audit.verify((n) => process.stderr.write(`\rchecked ${n} records`));
-    process.stderr.write('\n');
+    const bar = process.stderr.isTTY ? (n: number) => process.stderr.write(`\rchecked ${n} records`) : undefined;
+    const r = await s.audit.verify(bar);
+    if (bar) process.stderr.write('\r\x1b[K');
     if (r.firstBroken) {
       process.stdout.write(`BROKEN at record ${r.firstBroken.seq}: ${r.firstBroken.reason} (${r.checked} records before it are intact)\n`);
       process.exitCode = 1;
@@ -176,6 +177,12 @@ function ensureConsoleBuilt(webDir: string): void {
   });
   if (r.status !== 0) process.stderr.write('The console did not build; the API still runs. Run `npm run build:web` to see why.\n');
 }
+
+// `symbiont user list | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof Problem) {
