@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { openDb, type DbHandle } from './adapters/db/index.ts';
 import { migrateToLatest } from './adapters/db/migrate.ts';
 import type { Config } from './config.ts';
+import { Problem } from './core/errors.ts';
 import { installHttpPlumbing } from './core/http.ts';
 import { installMetrics } from './core/metrics.ts';
 import { systemContext } from './core/roles.ts';
@@ -164,10 +165,7 @@ function serveConsole(app: FastifyInstance, webDir: string): void {
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const p = req.url.split('?')[0];
     if (p.startsWith('/api/') || path.extname(p)) {
-      return reply
-        .code(404)
-        .type('application/problem+json')
-        .send({ type: 'https://symbiont.dev/problems/not-found', title: 'Not found', status: 404, detail: `No route GET ${p}` });
+      return reply.code(404).type('application/problem+json').send(new Problem('not-found', `No route GET ${p}`).toBody());
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });

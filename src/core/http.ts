@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { Problem, PROBLEM_BASE, unauthorized, type FieldError } from './errors.ts';
+import { Problem, unauthorized, type FieldError } from './errors.ts';
 import type { AuthContext } from './roles.ts';
 
 declare module 'fastify' {
@@ -113,9 +113,6 @@ export function installHttpPlumbing(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply
-      .code(404)
-      .type('application/problem+json')
-      .send({ type: PROBLEM_BASE + 'not-found', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.url.split('?')[0]}` });
+    reply.code(404).type('application/problem+json').send(new Problem('not-found', `No route ${req.method} ${req.url.split('?')[0]}`).toBody());
   });
 }

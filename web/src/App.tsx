@@ -1,0 +1,88 @@
+/** Providers and routes of the console. */
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/client';
+import { SessionProvider, useSession } from './auth/session';
+import AppLayout from './components/AppLayout';
+import AccountPage from './pages/Account';
+import AuditPage from './pages/Audit';
+import DeviceDetailPage from './pages/DeviceDetail';
+import DevicesPage from './pages/Devices';
+import EnterpriseDetailPage from './pages/EnterpriseDetail';
+import EnterprisesPage from './pages/Enterprises';
+import LoginPage from './pages/Login';
+import MaterialsPage from './pages/Materials';
+import NotFoundPage from './pages/NotFound';
+import OverviewPage from './pages/Overview';
+import ParkPage from './pages/Park';
+import SitesPage from './pages/Sites';
+import TagsPage from './pages/Tags';
+import UnitsPage from './pages/Units';
+import UsersPage from './pages/Users';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 5_000,
+    },
+  },
+});
+
+function RequireAuth() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+  if (user === null) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <AppLayout />;
+}
+
+function Localized() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>
+        <SessionProvider>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<OverviewPage />} />
+              <Route path="park" element={<ParkPage />} />
+              <Route path="enterprises" element={<EnterprisesPage />} />
+              <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
+              <Route path="sites" element={<SitesPage />} />
+              <Route path="units" element={<UnitsPage />} />
+              <Route path="devices" element={<DevicesPage />} />
+              <Route path="devices/:id" element={<DeviceDetailPage />} />
+              <Route path="tags" element={<TagsPage />} />
+              <Route path="materials" element={<MaterialsPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="account" element={<AccountPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export default function Root() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Localized />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,122 @@
+/** The frame of every page after log-in: a side menu, a header with language and account. */
+import { useState } from 'react';
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography, theme } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DownOutlined,
+  EnvironmentOutlined, ExperimentOutlined, LogoutOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
+  ThunderboltOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useNameOf } from '../api/hooks';
+import { mayManageUsers, mayReadAudit } from '../auth/permissions';
+import { useSession, useUser } from '../auth/session';
+import LanguageSwitch from './LanguageSwitch';
+
+const { Header, Sider, Content } = Layout;
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  icon: React.ReactNode;
+}
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { park, logout } = useSession();
+  const nameOf = useNameOf();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  const entries: (MenuEntry | false)[] = [
+    { key: 'overview', path: '/', icon: <DashboardOutlined /> },
+    { key: 'park', path: '/park', icon: <BankOutlined /> },
+    { key: 'enterprises', path: '/enterprises', icon: <ApartmentOutlined /> },
+    { key: 'sites', path: '/sites', icon: <EnvironmentOutlined /> },
+    { key: 'units', path: '/units', icon: <ClusterOutlined /> },
+    { key: 'devices', path: '/devices', icon: <ThunderboltOutlined /> },
+    { key: 'tags', path: '/tags', icon: <TagsOutlined /> },
+    { key: 'materials', path: '/materials', icon: <ExperimentOutlined /> },
+    mayManageUsers(user) && { key: 'users', path: '/users', icon: <TeamOutlined /> },
+    mayReadAudit(user) && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
+    { key: 'account', path: '/account', icon: <SettingOutlined /> },
+  ];
+  const items: MenuProps['items'] = entries
+    .filter((e): e is MenuEntry => !!e)
+    .map((e) => ({ key: e.path, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span> }));
+
+  const first = '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = first === '/' ? '/' : first;
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('menu.account')}</span> },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('action.logout')}</span> },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark" data-testid="sider">
+        <div
+          style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 20px', color: '#fff', fontWeight: 600, fontSize: 17, cursor: 'pointer', whiteSpace: 'nowrap', overflow: 'hidden' }}
+          onClick={() => navigate('/')}
+        >
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          {!collapsed && <span>Symbiont</span>}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            height: 56,
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="park-name">
+            {park ? nameOf(park) : ''}
+          </Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: userMenu,
+                onClick: async ({ key }) => {
+                  if (key === 'account') navigate('/account');
+                  if (key === 'logout') {
+                    await logout();
+                    navigate('/login', { replace: true });
+                  }
+                },
+              }}
+            >
+              <Button type="text" data-testid="user-menu">
+                <Space size={6}>
+                  <Avatar size="small" icon={<UserOutlined />} />
+                  <span>{user.displayName}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`enum.role.${user.role}`)}
+                  </Typography.Text>
+                  <DownOutlined style={{ fontSize: 10 }} />
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,156 @@
+/** The audit log: who changed what and when, with the change itself; park administrators verify the chain. */
+import { useState } from 'react';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { AuditRecord, AuditVerify, Enterprise } from '../api/types';
+import { useUser } from '../auth/session';
+import { ErrorAlert, useNotifyError } from '../components/errors';
+import { LinkedName, TimeCell, useLookups, useSeesAllEnterprises } from './common';
+
+const ENTITIES = ['park', 'enterprise', 'site', 'unit', 'device', 'tag', 'material', 'user', 'api_key', 'session'];
+const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', login: 'default', logout: 'default' };
+
+const show = (v: unknown) => (v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The fields a record changed, with their values before and after. */
+export function diffRows(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys
+    .map((k) => ({ key: k, before: before?.[k], after: after?.[k], changed: JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]) }))
+    .filter((r) => !(before && after) || r.changed);
+}
+
+function Diff({ r }: { r: AuditRecord }) {
+  const { t } = useTranslation();
+  const rows = diffRows(r.before, r.after);
+  if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  return (
+    <div>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={rows}
+        data-testid="audit-diff"
+        columns={[
+          { title: t('audit.field'), dataIndex: 'key', width: 200, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
+          { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <span style={{ color: '#cf1322', wordBreak: 'break-all' }}>{show(v)}</span> },
+          { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <span style={{ color: '#389e0d', wordBreak: 'break-all' }}>{show(v)}</span> },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('audit.hash')}: <Typography.Text code style={{ fontSize: 11 }}>{r.hash}</Typography.Text>
+      </Typography.Text>
+    </div>
+  );
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const all = useSeesAllEnterprises();
+  const { enterprises } = useLookups({ enterprises: all });
+  const notifyError = useNotifyError();
+  const [entity, setEntity] = useState<string | undefined>();
+  const [entityId, setEntityId] = useState('');
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const [verify, setVerify] = useState<AuditVerify | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  const query = { entity, entityId: entityId || undefined, limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
+  const list = useQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => api.get<{ items: AuditRecord[]; total: number }>('/audit', query, signal),
+    placeholderData: (p) => p,
+  });
+
+  const runVerify = async () => {
+    setVerifying(true);
+    try {
+      setVerify(await api.get<AuditVerify>('/audit/verify'));
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <Card
+      title={t('menu.audit')}
+      data-testid="audit-page"
+      extra={
+        user.role === 'park_admin' && (
+          <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+        )
+      }
+    >
+      {verify && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          showIcon
+          closable={{ onClose: () => setVerify(null) }}
+          type={verify.ok ? 'success' : 'error'}
+          data-testid="audit-verify-result"
+          data-ok={verify.ok ? '1' : '0'}
+          title={
+            verify.ok
+              ? t('audit.chainOk', { count: verify.checked })
+              : t('audit.chainBroken', { seq: verify.firstBroken?.seq, reason: verify.firstBroken?.reason, count: verify.checked })
+          }
+        />
+      )}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder={t('audit.entity')}
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setPage((p) => ({ ...p, current: 1 }));
+          }}
+          options={ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+          style={{ width: 180 }}
+          data-testid="audit-entity"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.entityId')}
+          onSearch={(v) => {
+            setEntityId(v.trim());
+            setPage((p) => ({ ...p, current: 1 }));
+          }}
+          style={{ width: 180 }}
+        />
+      </Space>
+      <ErrorAlert error={list.error} />
+      <Table<AuditRecord>
+        rowKey="seq"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (r) => <Diff r={r} />, rowExpandable: (r) => r.before !== null || r.after !== null }}
+        onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+        pagination={{ current: page.current, pageSize: page.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+        data-testid="audit-table"
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 70 },
+          { title: t('audit.time'), dataIndex: 'ts', render: (v: number) => <TimeCell ms={v} /> },
+          { title: t('audit.actor'), dataIndex: 'actorName' },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color={ACTION_COLORS[a] ?? 'purple'}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag> },
+          { title: t('audit.entity'), dataIndex: 'entity', render: (e: string) => t(`entity.${e}`, { defaultValue: e }) },
+          { title: t('audit.entityId'), dataIndex: 'entityId' },
+          ...(all
+            ? [{ title: t('field.enterprise'), dataIndex: 'enterpriseId', render: (v: number | null) => (v ? <LinkedName to={`/enterprises/${v}`} row={enterprises.get(v) as Enterprise | undefined} missing={v} /> : '') }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

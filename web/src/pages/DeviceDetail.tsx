@@ -1,0 +1,94 @@
+/** One device: what it is, where it is, how it connects, and its tags. */
+import { useState } from 'react';
+import { App, Badge, Breadcrumb, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client';
+import { useInvalidate, useItem, useNameOf } from '../api/hooks';
+import type { Device, Enterprise, Site, Unit } from '../api/types';
+import { can } from '../auth/permissions';
+import { useUser } from '../auth/session';
+import { ErrorAlert } from '../components/errors';
+import { EnumTag } from '../components/fields';
+import FormDrawer from '../components/FormDrawer';
+import { useDeviceForm } from './Devices';
+import { TagsTable } from './Tags';
+import { TimeCell } from './common';
+
+export default function DeviceDetailPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const user = useUser();
+  const nameOf = useNameOf();
+  const { message } = App.useApp();
+  const invalidate = useInvalidate();
+  const dev = useItem<Device>('devices', id);
+  const d = dev.data;
+  const ent = useItem<Enterprise>('enterprises', d?.enterpriseId);
+  const site = useItem<Site>('sites', d?.siteId);
+  const unit = useItem<Unit>('units', d?.unitId ?? undefined);
+  const form = useDeviceForm({ enterpriseId: d?.enterpriseId });
+  const [editing, setEditing] = useState(false);
+
+  if (dev.isLoading) return <Spin />;
+  if (dev.error instanceof ApiError && dev.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
+  if (!d) return <ErrorAlert error={dev.error} />;
+
+  return (
+    <div data-testid="device-detail">
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/devices">{t('menu.devices')}</Link> }, { title: d.code }]} />
+      <Card
+        title={`${nameOf(d)} (${d.code})`}
+        style={{ marginBottom: 16 }}
+        extra={
+          can(user, 'update', 'device', d) && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="device-edit">
+              {t('action.edit')}
+            </Button>
+          )
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+          <Descriptions.Item label={t('field.enterprise')}>{ent.data ? <Link to={`/enterprises/${d.enterpriseId}`}>{nameOf(ent.data)}</Link> : `#${d.enterpriseId}`}</Descriptions.Item>
+          <Descriptions.Item label={t('field.site')}>{site.data ? nameOf(site.data) : `#${d.siteId}`}</Descriptions.Item>
+          <Descriptions.Item label={t('field.unit')}>{d.unitId ? (unit.data ? nameOf(unit.data) : `#${d.unitId}`) : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('field.kind')}>
+            <EnumTag name="deviceKind" value={d.kind} color="cyan" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('field.protocol')}>
+            <EnumTag name="protocol" value={d.protocol} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('field.enabled')}>
+            <Badge status={d.enabled ? 'success' : 'default'} text={d.enabled ? t('common.yes') : t('common.no')} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('field.manufacturer')}>{d.manufacturer}</Descriptions.Item>
+          <Descriptions.Item label={t('field.model')}>{d.model}</Descriptions.Item>
+          <Descriptions.Item label={t('field.serialNo')}>{d.serialNo}</Descriptions.Item>
+          <Descriptions.Item label={t('device.topic')} span={2}>
+            <Typography.Text code copyable>{`symbiont/v1/${d.code}/telemetry`}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('field.updatedAt')}>
+            <TimeCell ms={d.updatedAt} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('menu.tags')}>
+        <TagsTable fixed={{ deviceId: d.id }} />
+      </Card>
+      <FormDrawer
+        open={editing}
+        title={t('action.editTitle', { name: d.code })}
+        initial={{ ...d, _enterpriseId: d.enterpriseId } as unknown as Record<string, unknown>}
+        onClose={() => setEditing(false)}
+        onSubmit={async (body) => {
+          await api.patch(`/devices/${d.id}`, body);
+          message.success(t('message.saved'));
+          invalidate('devices');
+        }}
+      >
+        {(f) => form.render(f, d)}
+      </FormDrawer>
+    </div>
+  );
+}

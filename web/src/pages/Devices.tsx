@@ -1,0 +1,102 @@
+/** Devices: meters, analysers, gateways … with their protocol; a device's tags are on its page. */
+import { Badge, Form, Input, Switch } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Query } from '../api/client';
+import { CODE_PATTERN, DEVICE_KINDS, PROTOCOLS, type Device } from '../api/types';
+import { EnumSelect, EnumTag, SiteSelect, UnitSelect } from '../components/fields';
+import ResourcePage, { type FormSpec } from '../components/ResourcePage';
+import { EnterpriseHelperField, LinkedName, NameCell, NameFields, ParentFilters, required, useLookups, useSeesAllEnterprises } from './common';
+
+export function useDeviceForm(fixed?: Query): FormSpec<Device> {
+  const { t } = useTranslation();
+  return {
+    toValues: (r) => ({ ...r, _enterpriseId: r.enterpriseId }),
+    defaults: { enabled: true, protocol: 'mqtt' },
+    render: (f, editing) => (
+      <>
+        <EnterpriseHelperField disabled={!!editing || fixed?.enterpriseId !== undefined} onChange={() => f.setFieldsValue({ siteId: undefined, unitId: undefined })} />
+        <Form.Item noStyle shouldUpdate={(a, b) => a._enterpriseId !== b._enterpriseId || a.siteId !== b.siteId}>
+          {({ getFieldValue }) => (
+            <>
+              <Form.Item name="siteId" label={t('field.site')} rules={[required(t)]}>
+                <SiteSelect filter={{ enterpriseId: getFieldValue('_enterpriseId') }} onChange={() => f.setFieldsValue({ unitId: null })} data-testid="field-site" />
+              </Form.Item>
+              <Form.Item name="unitId" label={t('field.unit')}>
+                <UnitSelect filter={{ siteId: getFieldValue('siteId') }} disabled={!getFieldValue('siteId')} data-testid="field-unit" />
+              </Form.Item>
+            </>
+          )}
+        </Form.Item>
+        <Form.Item name="code" label={t('field.code')} extra={t('help.deviceCode')} rules={[required(t), { pattern: CODE_PATTERN, message: t('validation.code') }]}>
+          <Input data-testid="field-code" />
+        </Form.Item>
+        <NameFields />
+        <Form.Item name="kind" label={t('field.kind')} rules={[required(t)]}>
+          <EnumSelect name="deviceKind" values={DEVICE_KINDS} data-testid="field-kind" />
+        </Form.Item>
+        <Form.Item name="protocol" label={t('field.protocol')} rules={[required(t)]}>
+          <EnumSelect name="protocol" values={PROTOCOLS} data-testid="field-protocol" />
+        </Form.Item>
+        <Form.Item name="manufacturer" label={t('field.manufacturer')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="model" label={t('field.model')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="serialNo" label={t('field.serialNo')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="enabled" label={t('field.enabled')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </>
+    ),
+  };
+}
+
+export function DevicesTable({ fixed }: { fixed?: Query }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const all = useSeesAllEnterprises();
+  const { enterprises, sites, units } = useLookups({ enterprises: all, sites: true, units: true });
+  const showEnterprise = all && fixed?.enterpriseId === undefined;
+  const columns: ColumnsType<Device> = [
+    { title: t('field.code'), dataIndex: 'code', render: (v: string, r) => <Link to={`/devices/${r.id}`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
+    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} maxWidth={240} /> },
+    ...(showEnterprise
+      ? [{ title: t('field.enterprise'), dataIndex: 'enterpriseId', render: (v: number) => <LinkedName to={`/enterprises/${v}`} row={enterprises.get(v)} missing={v} maxWidth={180} /> }]
+      : []),
+    { title: t('field.site'), dataIndex: 'siteId', render: (v: number) => <NameCell row={sites.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={160} /> },
+    { title: t('field.unit'), dataIndex: 'unitId', render: (v: number | null) => (v ? <NameCell row={units.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={160} /> : '') },
+    { title: t('field.kind'), dataIndex: 'kind', render: (v: string) => <EnumTag name="deviceKind" value={v} color="cyan" /> },
+    { title: t('field.protocol'), dataIndex: 'protocol', render: (v: string) => <EnumTag name="protocol" value={v} /> },
+    { title: t('field.enabled'), dataIndex: 'enabled', render: (v: boolean) => <Badge status={v ? 'success' : 'default'} text={v ? t('common.yes') : t('common.no')} /> },
+  ];
+  const form = useDeviceForm(fixed);
+  return (
+    <ResourcePage<Device>
+      collection="devices"
+      resource="device"
+      testId="devices"
+      title={fixed ? undefined : t('menu.devices')}
+      columns={columns}
+      fixed={fixed}
+      sortable
+      form={form}
+      onRowClick={(r) => navigate(`/devices/${r.id}`)}
+      toolbar={(filters, setFilter) => (
+        <>
+          <ParentFilters filters={filters} setFilter={setFilter} fixed={fixed} levels={['enterprise', 'site', 'unit']} />
+          <EnumSelect name="deviceKind" values={DEVICE_KINDS} allowClear placeholder={t('filter.kind')} value={filters.kind as string | undefined} onChange={(v) => setFilter('kind', v)} style={{ width: 160 }} />
+          <EnumSelect name="protocol" values={PROTOCOLS} allowClear placeholder={t('filter.protocol')} value={filters.protocol as string | undefined} onChange={(v) => setFilter('protocol', v)} style={{ width: 140 }} />
+        </>
+      )}
+    />
+  );
+}
+
+export default function DevicesPage() {
+  return <DevicesTable />;
+}
