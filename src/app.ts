@@ -13,7 +13,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { openDb, type DbHandle } from './adapters/db/index.ts';
 import { migrateToLatest } from './adapters/db/migrate.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { Problem } from './core/errors.ts';
 import { installHttpPlumbing } from './core/http.ts';
 import { installMetrics } from './core/metrics.ts';
@@ -51,8 +51,8 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   try {
     await migrateToLatest(handle.db, handle.dialect);
   } catch (err) {
-    await handle.close();
-    throw err;
+    await handle.close().catch(() => {});
+    throw new ConfigError(`the store at ${handle.location} could not be opened: ${(err as Error).message}`);
   }
   const audit = new AuditStore(handle.db, handle.dialect);
   return {

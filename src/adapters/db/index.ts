@@ -4,6 +4,7 @@
  * or in a migration and is kept small.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -75,8 +76,15 @@ function withStatementCache(sqlite: Database.Database, max = 500): Database.Data
   });
 }
 
+/** Like libpq, a URL without a user connects as the operating-system user. */
+function withDefaultUser(url: string): string {
+  const u = new URL(url);
+  if (!u.username) u.username = process.env.PGUSER ?? os.userInfo().username;
+  return u.toString();
+}
+
 function openPostgres(url: string): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: 10 });
   // A pool error on an idle client (server restart) must not crash the process; the next query
   // reconnects or fails with its own error.
   pool.on('error', () => {});
@@ -99,10 +107,10 @@ export function isForeignKeyViolation(err: unknown): boolean {
 
 /** Creates a PostgreSQL database if it does not exist (used by tests and `symbiont migrate`). */
 export async function ensurePostgresDatabase(url: string): Promise<void> {
-  const u = new URL(url);
+  const u = new URL(withDefaultUser(url));
   const name = decodeURIComponent(u.pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsupported database name "${name}"`);
-  const admin = new URL(url);
+  const admin = new URL(u);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();

@@ -31,7 +31,8 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<Migrati
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(failed ? `migration ${failed} failed: ${why}` : why);
   }
   return { applied };
 }
