@@ -24,6 +24,8 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
+import { registerTelemetryRoutes } from './modules/telemetry/routes.ts';
+import { TelemetryService } from './modules/telemetry/service.ts';
 
 export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
@@ -43,6 +45,9 @@ export interface Services {
   audit: AuditStore;
   auth: AuthService;
   registry: RegistryService;
+  telemetry: TelemetryService;
+  /** Writes what is queued and closes the store. */
+  close(): Promise<void>;
 }
 
 /** Opens the store, migrates it and builds the modules (no HTTP). Used by the server and the CLI. */
@@ -55,11 +60,18 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     throw new ConfigError(`the store at ${handle.location} could not be opened: ${(err as Error).message}`);
   }
   const audit = new AuditStore(handle.db, handle.dialect);
+  const registry = new RegistryService(handle, audit);
+  const telemetry = new TelemetryService(handle, registry, audit);
   return {
     handle,
     audit,
     auth: new AuthService(handle, audit, config.sessionTtlHours * 3_600_000),
-    registry: new RegistryService(handle, audit),
+    registry,
+    telemetry,
+    close: async () => {
+      await telemetry.close();
+      await handle.close();
+    },
   };
 }
 
@@ -124,6 +136,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerAuthRoutes(app, services.auth, { secureCookies: false, sessionTtlMs: config.sessionTtlHours * 3_600_000 });
   registerRegistryRoutes(app, services.registry);
   registerAuditRoutes(app, services.audit);
+  registerTelemetryRoutes(app, services.telemetry);
   installMetrics(app);
 
   const started = Date.now();
@@ -196,11 +209,11 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       bootstrap: report,
       close: async () => {
         await app.close();
-        await services.handle.close();
+        await services.close();
       },
     };
   } catch (err) {
-    await services.handle.close();
+    await services.close();
     throw err;
   }
 }

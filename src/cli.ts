@@ -33,7 +33,7 @@ async function withServices<T>(cmd: Command, fn: (s: Services) => Promise<T>): P
     await bootstrap(services, config);
     return await fn(services);
   } finally {
-    await services.handle.close();
+    await services.close();
   }
 }
 
@@ -91,7 +91,7 @@ storeOptions(program.command('migrate').description('apply the database migratio
     await ensurePostgresDatabase(config.db);
   }
   const services = await openServices(config);
-  await services.handle.close();
+  await services.close();
   process.stdout.write(`Migrated ${services.handle.location} to the latest schema\n`);
 });
 

@@ -29,7 +29,7 @@ describe.each(dialects)('store on %s', (dialect) => {
     entB = (await s.registry.enterprises.create(admin, { code: 'beta', name: '乙聚合', industry: 'polymers' })).id;
   });
   afterAll(async () => {
-    await s?.handle.close();
+    await s?.close();
     await db?.drop();
   });
 

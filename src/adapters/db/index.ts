@@ -23,6 +23,8 @@ export interface DbHandle {
   dialect: Dialect;
   /** A printable location without credentials. */
   location: string;
+  /** The raw SQLite connection, for the telemetry write path (see telemetry/sqlite-writer.ts). */
+  sqlite?: Database.Database;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
 
 /**

@@ -6,11 +6,15 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, Dialect } from './index.ts';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m002 from './migrations/002-telemetry.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
 /** The ordered list of migrations; a new one is appended, never edited after it has shipped. */
-export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [['001-foundation', m001.up]];
+export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
+  ['001-foundation', m001.up],
+  ['002-telemetry', m002.up],
+];
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}

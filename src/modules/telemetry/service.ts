@@ -1,0 +1,195 @@
+/**
+ * Telemetry use cases: device credentials, validating and ingesting readings from any transport,
+ * the per-device error log, and reading series back at the right resolution.
+ */
+import { sql } from 'kysely';
+import type { DbHandle } from '../../adapters/db/index.ts';
+import { assertMayWrite } from '../../core/crud/service.ts';
+import { notFound, validation } from '../../core/errors.ts';
+import type { AuthContext } from '../../core/roles.ts';
+import type { AuditStore } from '../audit/store.ts';
+import { newSecret, sha256 } from '../auth/secrets.ts';
+import { deviceSpec } from '../registry/resources.ts';
+import type { RegistryService } from '../registry/service.ts';
+import { GroupCommitter, type GroupCommitOptions } from './ingest.ts';
+import { defaultStep, parseTelemetry, RESOLUTION_STEP, resolutionFor, type Point, type Resolution } from './model.ts';
+import { createPointWriter } from './store.ts';
+
+export const DEVICE_TOKEN_PREFIX = 'dt_';
+
+export interface DeviceEntry {
+  id: number;
+  code: string;
+  enterpriseId: number;
+  enabled: boolean;
+  tags: Map<string, number>;
+  loadedAt: number;
+}
+
+export interface IngestOutcome {
+  ok: boolean;
+  points: number;
+  reason?: string;
+  detail?: string;
+}
+
+export interface SeriesPoint {
+  ts: number;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+/** How long a device's tag list is trusted before it is read again (a new tag works within this). */
+const DIRECTORY_TTL_MS = 5_000;
+
+export class TelemetryService {
+  readonly committer: GroupCommitter;
+  private readonly directory = new Map<string, DeviceEntry>();
+
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly registry: RegistryService,
+    private readonly audit: AuditStore,
+    opts: GroupCommitOptions = {},
+  ) {
+    this.committer = new GroupCommitter(createPointWriter(handle), opts);
+  }
+
+  private get db() {
+    return this.handle.db;
+  }
+
+  /** A device by its code, with its tag keys; cached briefly, re-read when stale. */
+  async device(code: string, now = Date.now()): Promise<DeviceEntry | undefined> {
+    const hit = this.directory.get(code);
+    if (hit && now - hit.loadedAt < DIRECTORY_TTL_MS) return hit;
+    const row = await this.db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']).where('code', '=', code).executeTakeFirst();
+    if (!row) {
+      this.directory.delete(code);
+      return undefined;
+    }
+    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).execute();
+    const entry: DeviceEntry = {
+      id: Number(row.id),
+      code: String(row.code),
+      enterpriseId: Number(row.enterprise_id),
+      enabled: row.enabled === true || row.enabled === 1,
+      tags: new Map(tags.map((t) => [String(t.key), Number(t.id)])),
+      loadedAt: now,
+    };
+    if (this.directory.size > 50_000) this.directory.clear();
+    this.directory.set(code, entry);
+    return entry;
+  }
+
+  /** Issues a new secret for a device (the old one stops working); returned once, stored hashed. */
+  async rotateCredentials(ctx: AuthContext, deviceId: number): Promise<{ deviceId: number; username: string; token: string; createdAt: number }> {
+    const device = await this.registry.devices.get(ctx, deviceId);
+    assertMayWrite(ctx, deviceSpec, 'update', device.enterpriseId as number);
+    const token = newSecret(DEVICE_TOKEN_PREFIX);
+    const now = Date.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('device_credentials').where('device_id', '=', deviceId).execute();
+      await trx.insertInto('device_credentials').values({ device_id: deviceId, token_hash: sha256(token), created_at: now }).execute();
+      await this.audit.append(trx, ctx, { action: 'rotate_credentials', entity: 'device', entityId: deviceId, enterpriseId: device.enterpriseId as number });
+    });
+    return { deviceId, username: String(device.code), token, createdAt: now };
+  }
+
+  /** The device whose code and secret these are, or undefined. */
+  async authenticateDevice(code: string, token: string): Promise<DeviceEntry | undefined> {
+    const device = await this.device(code);
+    if (!device || !device.enabled) return undefined;
+    const row = await this.db.selectFrom('device_credentials').select('token_hash').where('device_id', '=', device.id).executeTakeFirst();
+    return row && row.token_hash === sha256(token) ? device : undefined;
+  }
+
+  /** The device a bearer device token belongs to. */
+  async deviceForToken(token: string): Promise<DeviceEntry | undefined> {
+    const row = await this.db
+      .selectFrom('device_credentials')
+      .innerJoin('devices', 'devices.id', 'device_credentials.device_id')
+      .select('devices.code')
+      .where('device_credentials.token_hash', '=', sha256(token))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const device = await this.device(String(row.code));
+    return device?.enabled ? device : undefined;
+  }
+
+  /**
+   * Validates a message against the device's tags and commits it; resolves once it is stored.
+   * A refused message stores nothing and is written to the device's error log.
+   */
+  async ingest(device: DeviceEntry, payload: unknown, via: string, now = Date.now()): Promise<IngestOutcome> {
+    let parsed = parseTelemetry(payload, device.tags, now);
+    if (!parsed.ok && parsed.reason === 'unknown_tag' && now - device.loadedAt > 1000) {
+      // The tag may have been added since the device was cached.
+      this.directory.delete(device.code);
+      const fresh = await this.device(device.code, now);
+      if (fresh) parsed = parseTelemetry(payload, fresh.tags, now);
+    }
+    if (!parsed.ok) {
+      await this.logError(device, via, parsed.reason, parsed.detail, now);
+      return { ok: false, points: 0, reason: parsed.reason, detail: parsed.detail };
+    }
+    return this.store(device, parsed.points, via);
+  }
+
+  /** Commits already validated readings (Sparkplug, OPC UA, imports). */
+  async store(device: DeviceEntry, points: Point[], via: string): Promise<IngestOutcome> {
+    let lastTs = 0;
+    for (const p of points) if (p.ts > lastTs) lastTs = p.ts;
+    await this.committer.submit(points, { deviceId: device.id, lastTs, via });
+    return { ok: true, points: points.length };
+  }
+
+  async logError(device: Pick<DeviceEntry, 'id' | 'enterpriseId'>, source: string, reason: string, detail: string, now = Date.now()): Promise<void> {
+    await this.db.insertInto('device_errors').values({ device_id: device.id, enterprise_id: device.enterpriseId, ts: now, source, reason, detail: detail.slice(0, 1000) }).execute();
+  }
+
+  async errors(ctx: AuthContext, deviceId: number, limit = 100) {
+    await this.registry.devices.get(ctx, deviceId);
+    const rows = await this.db.selectFrom('device_errors').selectAll().where('device_id', '=', deviceId).orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ts: Number(r.ts), source: String(r.source), reason: String(r.reason), detail: r.detail === null ? null : String(r.detail) }));
+  }
+
+  async status(ctx: AuthContext, deviceId: number, now = Date.now()) {
+    await this.registry.devices.get(ctx, deviceId);
+    const row = await this.db.selectFrom('device_status').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+    const lastSeenAt = row?.last_seen_at == null ? null : Number(row.last_seen_at);
+    // Offline when nothing arrived for 5 minutes, or a transport said so (a Sparkplug death).
+    const online = row !== undefined && (row.online === true || row.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
+    return { deviceId, online, lastSeenAt, via: row?.via == null ? null : String(row.via) };
+  }
+
+  async latest(ctx: AuthContext, tagId: number) {
+    const tag = await this.registry.tags.get(ctx, tagId);
+    const row = await this.db.selectFrom('points').select(['ts', 'value']).where('tag_id', '=', tagId).orderBy('ts', 'desc').limit(1).executeTakeFirst();
+    if (!row) throw notFound(`A reading of tag ${tagId}`);
+    return { tagId, unit: String(tag.unit), ts: Number(row.ts), value: Number(row.value) };
+  }
+
+  /** Buckets of `step` over [from, to), answered from the coarsest resolution that is fine enough. */
+  async series(ctx: AuthContext, tagId: number, from: number, to: number, step?: number) {
+    if (to <= from) throw validation('to must be after from', [{ path: '/query/to', message: 'must be after from' }]);
+    const tag = await this.registry.tags.get(ctx, tagId);
+    const stepMs = step ?? defaultStep(from, to);
+    if ((to - from) / stepMs > 100_000) throw validation('too many buckets; choose a larger step', [{ path: '/query/step', message: 'gives more than 100000 buckets' }]);
+    const resolution: Resolution = resolutionFor(stepMs);
+    const rows =
+      resolution === 'raw'
+        ? await sql<Record<string, number>>`select (ts / ${stepMs}) * ${stepMs} as b, count(*) as c, avg(value) as a, min(value) as mn, max(value) as mx
+            from points where tag_id = ${tagId} and ts >= ${from} and ts < ${to} group by b order by b`.execute(this.db)
+        : await sql<Record<string, number>>`select (bucket / ${stepMs}) * ${stepMs} as b, sum(count) as c, sum(sum) / sum(count) as a, min(min) as mn, max(max) as mx
+            from rollups where tag_id = ${tagId} and step_ms = ${RESOLUTION_STEP[resolution]} and bucket >= ${from} and bucket < ${to} group by b order by b`.execute(this.db);
+    const points: SeriesPoint[] = rows.rows.map((r) => ({ ts: Number(r.b), avg: Number(r.a), min: Number(r.mn), max: Number(r.mx), count: Number(r.c) }));
+    return { tagId, unit: String(tag.unit), from, to, step: stepMs, resolution, points };
+  }
+
+  async close(): Promise<void> {
+    await this.committer.close();
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Persistence of time series. Writes go through a PointWriter: one transaction per batch that
+ * stores the points (last write wins on a duplicate timestamp), merges the batch's rollups, and
+ * recomputes exactly the buckets whose points were overwritten. Two writers exist: a portable one
+ * over Kysely (PostgreSQL) and a synchronous one over better-sqlite3's prepared statements
+ * (the embedded hot path); the tests hold them to the same results.
+ */
+import { sql } from 'kysely';
+import type { Db, Dialect, DbHandle, Tx } from '../../adapters/db/index.ts';
+import { aggregate, DAY, HOUR, MINUTE, ROLLUP_STEPS, bucketOf, type Aggregate, type Point } from './model.ts';
+
+export interface WriteReport {
+  inserted: number;
+  overwritten: number;
+}
+
+export interface DeviceSeen {
+  deviceId: number;
+  lastTs: number;
+  /** How it reached us: mqtt, http, sparkplug, opcua, import. */
+  via: string;
+}
+
+export interface PointWriter {
+  write(points: readonly Point[], seen: readonly DeviceSeen[]): Promise<WriteReport>;
+}
+
+/** Where a recomputed bucket reads from: 1m from raw points, 1h from 1m, 1d from 1h. */
+const SOURCE: Record<number, number> = { [MINUTE]: 0, [HOUR]: MINUTE, [DAY]: HOUR };
+
+export interface DirtyBucket {
+  tagId: number;
+  stepMs: number;
+  bucket: number;
+}
+
+/** The buckets of every resolution that an overwritten point touches, finest first. */
+export function dirtyBucketsOf(overwrites: readonly Point[]): DirtyBucket[] {
+  const seen = new Set<string>();
+  const out: DirtyBucket[] = [];
+  for (const stepMs of ROLLUP_STEPS) {
+    for (const p of overwrites) {
+      const bucket = bucketOf(p.ts, stepMs);
+      const k = `${p.tagId}:${stepMs}:${bucket}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push({ tagId: p.tagId, stepMs, bucket });
+    }
+  }
+  return out;
+}
+
+export class KyselyPointWriter implements PointWriter {
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async write(points: readonly Point[], seen: readonly DeviceSeen[]): Promise<WriteReport> {
+    return this.db.transaction().execute(async (trx) => {
+      const fresh: Point[] = [];
+      const overwrites: Point[] = [];
+      // One statement per point keeps "new or overwrite" exact even when a batch repeats a key.
+      for (const p of points) {
+        const r = await trx
+          .insertInto('points')
+          .values({ tag_id: p.tagId, ts: p.ts, value: p.value })
+          .onConflict((oc) => oc.columns(['tag_id', 'ts']).doNothing())
+          .executeTakeFirst();
+        if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) fresh.push(p);
+        else {
+          const old = await trx.selectFrom('points').select('value').where('tag_id', '=', p.tagId).where('ts', '=', p.ts).executeTakeFirstOrThrow();
+          if (Number(old.value) !== p.value) {
+            await trx.updateTable('points').set({ value: p.value }).where('tag_id', '=', p.tagId).where('ts', '=', p.ts).execute();
+            overwrites.push(p);
+          }
+        }
+      }
+      for (const a of aggregate(fresh)) await mergeAggregate(trx, this.dialect, a);
+      for (const d of dirtyBucketsOf(overwrites)) await recompute(trx, d);
+      for (const s of seen) await markSeen(trx, this.dialect, s);
+      return { inserted: fresh.length, overwritten: overwrites.length };
+    });
+  }
+}
+
+async function mergeAggregate(trx: Tx, dialect: Dialect, a: Aggregate): Promise<void> {
+  const lo = dialect === 'postgres' ? sql.raw('least') : sql.raw('min');
+  const hi = dialect === 'postgres' ? sql.raw('greatest') : sql.raw('max');
+  await sql`insert into rollups (tag_id, step_ms, bucket, count, sum, min, max, first, first_ts, last, last_ts)
+    values (${a.tagId}, ${a.stepMs}, ${a.bucket}, ${a.count}, ${a.sum}, ${a.min}, ${a.max}, ${a.first}, ${a.firstTs}, ${a.last}, ${a.lastTs})
+    on conflict (tag_id, step_ms, bucket) do update set
+      count = rollups.count + excluded.count,
+      sum = rollups.sum + excluded.sum,
+      min = ${lo}(rollups.min, excluded.min),
+      max = ${hi}(rollups.max, excluded.max),
+      first = case when excluded.first_ts < rollups.first_ts then excluded.first else rollups.first end,
+      first_ts = ${lo}(rollups.first_ts, excluded.first_ts),
+      last = case when excluded.last_ts >= rollups.last_ts then excluded.last else rollups.last end,
+      last_ts = ${hi}(rollups.last_ts, excluded.last_ts)`.execute(trx);
+}
+
+/** Rebuilds one bucket from the resolution below it (1m from raw points). */
+async function recompute(trx: Tx, d: DirtyBucket): Promise<void> {
+  const end = d.bucket + d.stepMs;
+  const source = SOURCE[d.stepMs];
+  const agg =
+    source === 0
+      ? await sql<Record<string, number>>`select count(*) as count, sum(value) as sum, min(value) as min, max(value) as max, min(ts) as first_ts, max(ts) as last_ts
+          from points where tag_id = ${d.tagId} and ts >= ${d.bucket} and ts < ${end}`.execute(trx)
+      : await sql<Record<string, number>>`select sum(count) as count, sum(sum) as sum, min(min) as min, max(max) as max, min(first_ts) as first_ts, max(last_ts) as last_ts
+          from rollups where tag_id = ${d.tagId} and step_ms = ${source} and bucket >= ${d.bucket} and bucket < ${end}`.execute(trx);
+  const r = agg.rows[0];
+  if (!r || Number(r.count) === 0) {
+    await sql`delete from rollups where tag_id = ${d.tagId} and step_ms = ${d.stepMs} and bucket = ${d.bucket}`.execute(trx);
+    return;
+  }
+  const edge = async (ts: number, column: 'first' | 'last') => {
+    const q =
+      source === 0
+        ? sql<{ v: number }>`select value as v from points where tag_id = ${d.tagId} and ts = ${ts}`
+        : column === 'first'
+          ? sql<{ v: number }>`select first as v from rollups where tag_id = ${d.tagId} and step_ms = ${source} and first_ts = ${ts} and bucket >= ${d.bucket} and bucket < ${end}`
+          : sql<{ v: number }>`select last as v from rollups where tag_id = ${d.tagId} and step_ms = ${source} and last_ts = ${ts} and bucket >= ${d.bucket} and bucket < ${end}`;
+    return Number((await q.execute(trx)).rows[0].v);
+  };
+  const first = await edge(Number(r.first_ts), 'first');
+  const last = await edge(Number(r.last_ts), 'last');
+  await sql`delete from rollups where tag_id = ${d.tagId} and step_ms = ${d.stepMs} and bucket = ${d.bucket}`.execute(trx);
+  await sql`insert into rollups (tag_id, step_ms, bucket, count, sum, min, max, first, first_ts, last, last_ts)
+    values (${d.tagId}, ${d.stepMs}, ${d.bucket}, ${Number(r.count)}, ${Number(r.sum)}, ${Number(r.min)}, ${Number(r.max)}, ${first}, ${Number(r.first_ts)}, ${last}, ${Number(r.last_ts)})`.execute(trx);
+}
+
+async function markSeen(trx: Tx, dialect: Dialect, s: DeviceSeen): Promise<void> {
+  const hi = dialect === 'postgres' ? sql.raw('greatest') : sql.raw('max');
+  await sql`insert into device_status (device_id, last_seen_at, online, via) values (${s.deviceId}, ${s.lastTs}, ${1}, ${s.via})
+    on conflict (device_id) do update set last_seen_at = ${hi}(coalesce(device_status.last_seen_at, 0), excluded.last_seen_at), online = excluded.online, via = excluded.via`.execute(trx);
+}
+
+export function createPointWriter(handle: DbHandle): PointWriter {
+  if (handle.sqlite) {
+    // Imported lazily so that the PostgreSQL shape never loads it.
+    return new LazySqliteWriter(handle);
+  }
+  return new KyselyPointWriter(handle.db, handle.dialect);
+}
+
+class LazySqliteWriter implements PointWriter {
+  private inner?: PointWriter;
+  constructor(private readonly handle: DbHandle) {}
+  async write(points: readonly Point[], seen: readonly DeviceSeen[]): Promise<WriteReport> {
+    if (!this.inner) {
+      const { SqlitePointWriter } = await import('./sqlite-writer.ts');
+      this.inner = new SqlitePointWriter(this.handle);
+    }
+    return this.inner.write(points, seen);
+  }
+}
