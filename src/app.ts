@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { openDb, type DbHandle } from './adapters/db/index.ts';
+import { MqttPortInUseError, startEmbeddedBroker, type EmbeddedBroker } from './adapters/mqtt/embedded.ts';
 import { migrateToLatest } from './adapters/db/migrate.ts';
 import { ConfigError, type Config } from './config.ts';
 import { Problem } from './core/errors.ts';
@@ -188,6 +189,8 @@ export interface Platform {
   services: Services;
   app: FastifyInstance;
   url: string;
+  /** The embedded MQTT broker's port. */
+  mqttPort: number;
   bootstrap: BootstrapReport;
   close(): Promise<void>;
 }
@@ -202,12 +205,26 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    let broker: EmbeddedBroker;
+    try {
+      broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.host, telemetry: services.telemetry, log: app.log });
+    } catch (err) {
+      if (!(err instanceof MqttPortInUseError) || config.mqttPortChosen) {
+        await app.close();
+        throw err;
+      }
+      // The default port is taken (often by another broker on the same machine): run on a free one.
+      broker = await startEmbeddedBroker({ port: 0, host: config.host, telemetry: services.telemetry, log: app.log });
+      app.log.warn({ port: broker.port }, `${err.message}; the embedded broker uses port ${broker.port} instead`);
+    }
     return {
       services,
       app,
       url: `http://${host}:${port}`,
+      mqttPort: broker.port,
       bootstrap: report,
       close: async () => {
+        await broker.close();
         await app.close();
         await services.close();
       },

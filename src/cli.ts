@@ -67,6 +67,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
       `Symbiont ${VERSION} is running on ${platform.services.handle.dialect} (${platform.services.handle.location})`,
       `  Console:  ${platform.url}/`,
       `  API:      ${platform.url}/api/docs`,
+      `  MQTT:     mqtt://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${platform.mqttPort}  (devices: symbiont/v1/{device code}/telemetry)`,
       b.generatedAdminPassword
         ? `  Log in as admin with the generated password ${b.generatedAdminPassword}  (shown once; set SYMBIONT_ADMIN_PASSWORD to choose it)`
         : '  Log in as admin (password: SYMBIONT_ADMIN_PASSWORD, or the one printed at the first start)',
@@ -190,6 +191,10 @@ program.parseAsync(process.argv).catch((err: unknown) => {
     process.exit(2);
   }
   const e = err as NodeJS.ErrnoException;
+  if (err instanceof Error && err.name === 'MqttPortInUseError') {
+    process.stderr.write(`symbiont: ${err.message}\n`);
+    process.exit(2);
+  }
   if (e?.code === 'EADDRINUSE') {
     process.stderr.write(`symbiont: the port is already in use (${e.message}); choose another with --port\n`);
     process.exit(2);

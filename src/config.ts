@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   port: number;
   mqttPort: number;
+  /** Whether the MQTT port was chosen (flag or variable) rather than defaulted. */
+  mqttPortChosen: boolean;
   /** `sqlite:<file>` (default, under dataDir) or a `postgres://` URL. */
   db: string;
   demo: boolean;
@@ -78,6 +80,7 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     host: input.host ?? env.SYMBIONT_HOST ?? '127.0.0.1',
     port: integer(input.port ?? env.SYMBIONT_PORT ?? 8080, '--port', 0, 65535),
     mqttPort: integer(input.mqttPort ?? env.SYMBIONT_MQTT_PORT ?? 1883, '--mqtt-port', 0, 65535),
+    mqttPortChosen: input.mqttPort !== undefined || env.SYMBIONT_MQTT_PORT !== undefined,
     db,
     demo: input.demo ?? envFlag(env, 'SYMBIONT_DEMO', 'SYMBIONT_NO_DEMO') ?? true,
     simulator: input.simulator ?? envFlag(env, 'SYMBIONT_SIMULATOR', 'SYMBIONT_NO_SIMULATOR') ?? true,

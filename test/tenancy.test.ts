@@ -161,6 +161,35 @@ describe('within their own enterprise', () => {
   });
 });
 
+describe('telemetry of another enterprise', () => {
+  it.each(ACTORS)('%s cannot read its readings or status, issue its credentials or write its readings', async (actor) => {
+    const me = actors[actor];
+    const device = (await admin.get(`/api/v1/devices?enterpriseId=${ids.pvc}&limit=1`)).body.items[0];
+    const tag = (await admin.get(`/api/v1/tags?device=${device.id}&limit=1`)).body.items[0];
+    expect((await admin.post(`/api/v1/telemetry?device=${device.code}`, { values: { [tag.key]: 1 } })).status).toBe(200);
+    const parkRole = actor === 'regulator';
+    const read = parkRole ? 200 : 404;
+    expect((await me.get(`/api/v1/tags/${tag.id}/latest`)).status).toBe(read);
+    expect((await me.get(`/api/v1/tags/${tag.id}/series?from=0&to=${Date.now() + 1000}`)).status).toBe(read);
+    expect((await me.get(`/api/v1/devices/${device.id}/status`)).status).toBe(read);
+    expect((await me.get(`/api/v1/devices/${device.id}/errors`)).status).toBe(read);
+    expect((await me.post(`/api/v1/devices/${device.id}/credentials`)).status).toBe(parkRole ? 403 : 404);
+    expect((await me.post(`/api/v1/telemetry?device=${device.code}`, { values: { [tag.key]: 666 } })).status).toBe(parkRole ? 403 : 404);
+    expect((await admin.get(`/api/v1/tags/${tag.id}/latest`)).body.value).toBe(1);
+  });
+
+  it("a device token writes its own device only", async () => {
+    const mine = (await admin.get(`/api/v1/devices?enterpriseId=${ids.chloralkali}&limit=1`)).body.items[0];
+    const other = (await admin.get(`/api/v1/devices?enterpriseId=${ids.pvc}&limit=1`)).body.items[0];
+    const cred = await actors['chloralkali.operator'].post(`/api/v1/devices/${mine.id}/credentials`);
+    expect(cred.status).toBe(201);
+    const device = client(server.url, cred.body.token);
+    expect((await device.post(`/api/v1/telemetry?device=${other.code}`, { values: { x: 1 } })).status).toBe(403);
+    expect((await device.get('/api/v1/enterprises')).status).toBe(401);
+    expect((await actors['chloralkali.viewer'].post(`/api/v1/devices/${mine.id}/credentials`)).status).toBe(403);
+  });
+});
+
 describe('coverage', () => {
   // Routes that hold no enterprise's records, and why.
   const NOT_TENANT_OWNED: Record<string, string> = {
@@ -179,6 +208,12 @@ describe('coverage', () => {
     'GET /api/v1/health': 'public',
     'GET /api/v1/audit': 'tested above',
     'GET /api/v1/audit/verify': 'tested above',
+    'POST /api/v1/telemetry': 'telemetry matrix above',
+    'POST /api/v1/devices/:id/credentials': 'telemetry matrix above',
+    'GET /api/v1/devices/:id/status': 'telemetry matrix above',
+    'GET /api/v1/devices/:id/errors': 'telemetry matrix above',
+    'GET /api/v1/tags/:id/latest': 'telemetry matrix above',
+    'GET /api/v1/tags/:id/series': 'telemetry matrix above',
   };
 
   it('every /api/v1 route is in the matrix or listed as not tenant-owned', () => {

@@ -11,6 +11,7 @@ import { freshDatabase, type TestDialect } from './db.ts';
 
 export interface TestServer {
   url: string;
+  mqttPort: number;
   adminPassword: string;
   services: Services;
   app: FastifyInstance;
@@ -32,6 +33,7 @@ export async function startTestServer(opts: { demo?: boolean; dialect?: TestDial
   });
   return {
     url: platform.url,
+    mqttPort: platform.mqttPort,
     adminPassword,
     services: platform.services,
     app: platform.app,

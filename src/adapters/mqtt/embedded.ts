@@ -1,0 +1,87 @@
+/**
+ * The embedded shape's MQTT broker (Aedes, MQTT 3.1.1). Devices log in with their code and secret
+ * and may publish only to their own topics. A telemetry PUBLISH (QoS 1) is acknowledged only
+ * after its readings are committed: Aedes sends the PUBACK once `authorizePublish` calls back, and
+ * it calls back from the group commit. A message that fails validation stores nothing and goes to
+ * the device's error log (MQTT 3.1.1 has no negative PUBACK; the device is not disconnected, so one
+ * bad reading does not cut off the good ones that follow).
+ */
+import net from 'node:net';
+import { Aedes, type Client } from 'aedes';
+import type { TelemetryService, DeviceEntry } from '../../modules/telemetry/service.ts';
+
+export const TELEMETRY_TOPIC = /^symbiont\/v1\/([a-z0-9][a-z0-9-]{0,63})\/telemetry$/;
+
+export interface BrokerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export interface EmbeddedBroker {
+  port: number;
+  close(): Promise<void>;
+}
+
+type DeviceClient = Client & { device?: DeviceEntry };
+
+export class MqttPortInUseError extends Error {
+  override name = 'MqttPortInUseError';
+}
+
+export async function startEmbeddedBroker(opts: { port: number; host: string; telemetry: TelemetryService; log: BrokerLog }): Promise<EmbeddedBroker> {
+  const { telemetry, log } = opts;
+  const broker = await Aedes.createBroker({ maxClientsIdLength: 128, drainTimeout: 30_000 });
+
+  broker.authenticate = (client: DeviceClient, username, password, done) => {
+    if (!username || !password) return done(Object.assign(new Error('device code and secret required'), { returnCode: 4 }), false);
+    telemetry
+      .authenticateDevice(username, password.toString())
+      .then((device) => {
+        if (!device) {
+          log.warn({ device: username }, 'MQTT log-in refused');
+          return done(Object.assign(new Error('bad device code or secret'), { returnCode: 4 }), false);
+        }
+        client.device = device;
+        done(null, true);
+      })
+      .catch((err) => done(err, false));
+  };
+
+  broker.authorizePublish = (client: DeviceClient | null, packet, done) => {
+    const device = client?.device;
+    const m = TELEMETRY_TOPIC.exec(packet.topic);
+    if (!device || !m || m[1] !== device.code) {
+      return done(new Error(`device ${device?.code ?? '?'} may not publish to ${packet.topic}`));
+    }
+    telemetry
+      .ingest(device, packet.payload as Buffer, 'mqtt')
+      .then(() => done(null))
+      // Not committed: close the connection without a PUBACK, so the device sends it again.
+      .catch((err: Error) => done(err));
+  };
+
+  broker.authorizeSubscribe = (client: DeviceClient, sub, done) => {
+    const code = client.device?.code;
+    if (code && sub.topic.startsWith(`symbiont/v1/${code}/`)) return done(null, sub);
+    done(new Error(`device ${code ?? '?'} may subscribe to its own topics only`), null);
+  };
+
+  const server = net.createServer(broker.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new MqttPortInUseError(`MQTT port ${opts.port} is already in use (another broker?); choose another with --mqtt-port`) : err),
+    );
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  log.info({ port }, 'MQTT broker listening');
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        broker.close(() => server.close(() => resolve()));
+        // Connected clients keep the server open; Aedes closes them, the timeout is a last resort.
+        setTimeout(resolve, 2000).unref();
+      }),
+  };
+}

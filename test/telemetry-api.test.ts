@@ -1,0 +1,100 @@
+/** Telemetry end to end: HTTP and MQTT ingestion, acknowledgement after commit, errors, queries. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt from 'mqtt';
+import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
+
+let server: TestServer;
+let admin: ReturnType<typeof client>;
+let device: { id: number; code: string };
+let tags: { id: number; key: string }[];
+let token: string;
+// The start of the last whole minute: both readings below fall into one 1-minute rollup.
+const base = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  admin = client(server.url, await login(server.url, 'admin', server.adminPassword));
+  device = (await admin.get('/api/v1/devices?q=chp-&limit=1')).body.items[0];
+  tags = (await admin.get(`/api/v1/tags?device=${device.id}`)).body.items;
+  token = (await admin.post(`/api/v1/devices/${device.id}/credentials`)).body.token;
+});
+afterAll(() => server?.close());
+
+const pointsOf = async (tagId: number) =>
+  Number((await server.services.handle.db.selectFrom('points').select((eb) => eb.fn.countAll().as('n')).where('tag_id', '=', tagId).executeTakeFirstOrThrow()).n);
+
+describe('HTTP ingestion', () => {
+  it('stores a batch sent with the device token and answers after the commit', async () => {
+    const r = await client(server.url, token).post('/api/v1/telemetry', [
+      { ts: base + 1000, values: { [tags[0].key]: 10 } },
+      { ts: base + 2000, values: { [tags[0].key]: 12.5 } },
+    ]);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ device: device.code, stored: 2 });
+    const latest = await admin.get(`/api/v1/tags/${tags[0].id}/latest`);
+    expect(latest.body).toMatchObject({ ts: base + 2000, value: 12.5 });
+    const status = await admin.get(`/api/v1/devices/${device.id}/status`);
+    expect(status.body).toMatchObject({ online: true, via: 'http' });
+  });
+
+  it('refuses bad readings whole, says why, and logs them for the device', async () => {
+    const before = await pointsOf(tags[0].id);
+    const r = await client(server.url, token).post('/api/v1/telemetry', { values: { [tags[0].key]: 1, no_such_tag: 2 } });
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toMatch(/^unknown_tag: \.values\.no_such_tag is not a tag of this device/);
+    expect(await pointsOf(tags[0].id)).toBe(before);
+    const log = await admin.get(`/api/v1/devices/${device.id}/errors`);
+    expect(log.body.items[0]).toMatchObject({ source: 'http', reason: 'unknown_tag' });
+    const bad = await client(server.url, token).post('/api/v1/telemetry', { values: { [tags[0].key]: 'high' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toMatch(/^\/body/);
+    expect((await client(server.url, 'dt_forged').post('/api/v1/telemetry', { values: {} })).status).toBe(401);
+  });
+
+  it('exports a series as CSV', async () => {
+    const r = await fetch(`${server.url}/api/v1/tags/${tags[0].id}/series?from=${base - 60_000}&to=${base + 60_000}&step=60000&format=csv`, {
+      headers: { authorization: `Bearer ${await login(server.url, 'chp.viewer', 'symbiont-demo')}` },
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await r.text()).trim().split('\n');
+    expect(lines[0]).toBe('time,ts,avg,min,max,count');
+    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT.*,11\.25,10,12\.5,2$/);
+  });
+});
+
+describe('MQTT ingestion (embedded broker)', () => {
+  const connect = (username: string, password: string) =>
+    mqtt.connect(`mqtt://127.0.0.1:${server.mqttPort}`, { username, password, clientId: `${username}-${Math.random()}`, reconnectPeriod: 0, connectTimeout: 5000 });
+
+  it('acknowledges a QoS 1 publish only once the readings are committed', async () => {
+    const c = connect(device.code, token);
+    await new Promise((resolve, reject) => (c.once('connect', resolve), c.once('error', reject)));
+    const before = await pointsOf(tags[1].id);
+    const ts = Date.now();
+    const values = Object.fromEntries(tags.map((t, i) => [t.key, i + 0.5]));
+    await c.publishAsync(`symbiont/v1/${device.code}/telemetry`, JSON.stringify({ ts, values }), { qos: 1 });
+    // The PUBACK has arrived: the readings must already be in the store.
+    expect(await pointsOf(tags[1].id)).toBe(before + 1);
+    // A bad message is acknowledged (3.1.1 has no negative ack), stores nothing, and is logged.
+    await c.publishAsync(`symbiont/v1/${device.code}/telemetry`, '{"values":{"nope":1}}', { qos: 1 });
+    expect(await pointsOf(tags[1].id)).toBe(before + 1);
+    const log = await admin.get(`/api/v1/devices/${device.id}/errors`);
+    expect(log.body.items[0]).toMatchObject({ source: 'mqtt', reason: 'unknown_tag' });
+    await c.endAsync();
+  });
+
+  it('refuses a wrong secret and a publish to another device topic', async () => {
+    const wrong = connect(device.code, 'dt_wrong');
+    const err = await new Promise<Error>((resolve) => wrong.once('error', resolve));
+    expect(err.message).toMatch(/Bad username or password|Not authorized/i);
+    wrong.end(true);
+
+    const c = connect(device.code, token);
+    await new Promise((resolve) => c.once('connect', resolve));
+    const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
+    c.publish('symbiont/v1/someone-else/telemetry', '{"values":{}}', { qos: 1 });
+    await closed;
+    c.end(true);
+  });
+});
