@@ -63,6 +63,36 @@ describe('HTTP ingestion', () => {
   });
 });
 
+describe('live and status views', () => {
+  it('pushes committed readings to server-sent-event listeners', async () => {
+    const res = await fetch(`${server.url}/api/v1/tags/${tags[2].id}/live`, { headers: { authorization: `Bearer ${await login(server.url, 'chp.operator', 'symbiont-demo')}` } });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = res.body!.getReader();
+    const received: string[] = [];
+    const done = (async () => {
+      const decoder = new TextDecoder();
+      while (!received.join('').includes('"value":42')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received.push(decoder.decode(value));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await client(server.url, token).post('/api/v1/telemetry', { values: { [tags[2].key]: 42 } })).status).toBe(200);
+    await done;
+    await reader.cancel();
+    expect(received.join('')).toMatch(/data: \{"ts":\d+,"value":42\}/);
+  });
+
+  it('lists device status and the latest value per tag', async () => {
+    const statuses = (await admin.get('/api/v1/device-status')).body.items;
+    expect(statuses.find((d: { deviceId: number }) => d.deviceId === device.id)).toMatchObject({ online: true });
+    expect(statuses.filter((d: { online: boolean }) => !d.online).length).toBeGreaterThan(10);
+    const latest = (await admin.get(`/api/v1/devices/${device.id}/latest`)).body.items;
+    expect(latest.find((l: { tagId: number }) => l.tagId === tags[2].id)).toMatchObject({ value: 42, key: tags[2].key });
+  });
+});
+
 describe('MQTT ingestion (embedded broker)', () => {
   const connect = (username: string, password: string) =>
     mqtt.connect(`mqtt://127.0.0.1:${server.mqttPort}`, { username, password, clientId: `${username}-${Math.random()}`, reconnectPeriod: 0, connectTimeout: 5000 });

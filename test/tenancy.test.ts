@@ -173,6 +173,10 @@ describe('telemetry of another enterprise', () => {
     expect((await me.get(`/api/v1/tags/${tag.id}/series?from=0&to=${Date.now() + 1000}`)).status).toBe(read);
     expect((await me.get(`/api/v1/devices/${device.id}/status`)).status).toBe(read);
     expect((await me.get(`/api/v1/devices/${device.id}/errors`)).status).toBe(read);
+    expect((await me.get(`/api/v1/devices/${device.id}/latest`)).status).toBe(read);
+    if (!parkRole) expect((await me.get(`/api/v1/tags/${tag.id}/live`)).status).toBe(404);
+    const statuses = (await me.get('/api/v1/device-status')).body.items.map((d: { deviceId: number }) => d.deviceId);
+    expect(statuses.includes(device.id)).toBe(parkRole);
     expect((await me.post(`/api/v1/devices/${device.id}/credentials`)).status).toBe(parkRole ? 403 : 404);
     expect((await me.post(`/api/v1/telemetry?device=${device.code}`, { values: { [tag.key]: 666 } })).status).toBe(parkRole ? 403 : 404);
     expect((await admin.get(`/api/v1/tags/${tag.id}/latest`)).body.value).toBe(1);
@@ -214,6 +218,9 @@ describe('coverage', () => {
     'GET /api/v1/devices/:id/errors': 'telemetry matrix above',
     'GET /api/v1/tags/:id/latest': 'telemetry matrix above',
     'GET /api/v1/tags/:id/series': 'telemetry matrix above',
+    'GET /api/v1/tags/:id/live': 'telemetry matrix above',
+    'GET /api/v1/devices/:id/latest': 'telemetry matrix above',
+    'GET /api/v1/device-status': 'telemetry matrix above',
   };
 
   it('every /api/v1 route is in the matrix or listed as not tenant-owned', () => {

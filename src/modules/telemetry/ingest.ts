@@ -18,6 +18,8 @@ export interface GroupCommitOptions {
   maxDelayMs?: number;
   /** A batch is written at once when it reaches this many readings. */
   maxPoints?: number;
+  /** Told of every committed batch (live views). */
+  onCommitted?: (points: readonly Point[]) => void;
 }
 
 export class GroupCommitter {
@@ -29,6 +31,7 @@ export class GroupCommitter {
   readonly stats = { batches: 0, points: 0, inserted: 0, overwritten: 0 };
   private readonly maxDelayMs: number;
   private readonly maxPoints: number;
+  private readonly onCommitted?: (points: readonly Point[]) => void;
 
   constructor(
     private readonly writer: PointWriter,
@@ -36,6 +39,7 @@ export class GroupCommitter {
   ) {
     this.maxDelayMs = opts.maxDelayMs ?? 2;
     this.maxPoints = opts.maxPoints ?? 20_000;
+    this.onCommitted = opts.onCommitted;
   }
 
   /** Resolves once the points are committed; rejects if the transaction fails (nothing stored). */
@@ -83,7 +87,9 @@ export class GroupCommitter {
       for (const b of batch) b.resolve();
     } catch (err) {
       for (const b of batch) b.reject(err);
+      return;
     }
+    this.onCommitted?.(points);
   }
 
   /** Writes what is queued and refuses new readings. */

@@ -93,6 +93,41 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
     handler: async (req) => ({ items: await telemetry.errors(requireAuth(req), (req.params as { id: number }).id, (req.query as { limit: number }).limit) }),
   });
 
+  const statusItem = { type: 'object', properties: { deviceId: { type: 'integer' }, online: { type: 'boolean' }, lastSeenAt: { type: ['integer', 'null'] }, via: { type: ['string', 'null'] } } };
+  app.get('/api/v1/device-status', {
+    schema: { tags: ['telemetry'], summary: 'Online/offline and last seen of every device the caller may see', response: { 200: { type: 'object', properties: { items: { type: 'array', items: statusItem } } }, 401: problem } },
+    handler: async (req) => ({ items: await telemetry.statuses(requireAuth(req)) }),
+  });
+
+  app.get('/api/v1/devices/:id/latest', {
+    schema: {
+      tags: ['telemetry'],
+      summary: "The latest reading of each of the device's tags",
+      params: idParamsSchema,
+      response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { tagId: { type: 'integer' }, key: { type: 'string' }, ts: { type: 'integer' }, value: { type: 'number' } } } } } }, 401: problem, 404: problem },
+    },
+    handler: async (req) => ({ items: await telemetry.deviceLatest(requireAuth(req), (req.params as { id: number }).id) }),
+  });
+
+  app.get('/api/v1/tags/:id/live', {
+    schema: { tags: ['telemetry'], summary: 'Server-sent events: {"ts","value"} for each reading as it is committed', params: idParamsSchema },
+    handler: async (req, reply) => {
+      const id = (req.params as { id: number }).id;
+      await telemetry.registry.tags.get(requireAuth(req), id);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.write(': live\n\n');
+      const send = (r: { ts: number; value: number }) => res.write(`data: ${JSON.stringify(r)}\n\n`);
+      const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+      telemetry.live.on(`tag:${id}`, send);
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        telemetry.live.off(`tag:${id}`, send);
+      });
+    },
+  });
+
   app.get('/api/v1/tags/:id/latest', {
     schema: {
       tags: ['telemetry'],

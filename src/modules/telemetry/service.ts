@@ -2,11 +2,13 @@
  * Telemetry use cases: device credentials, validating and ingesting readings from any transport,
  * the per-device error log, and reading series back at the right resolution.
  */
+import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { assertMayWrite } from '../../core/crud/service.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
+import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import { deviceSpec } from '../registry/resources.ts';
@@ -47,14 +49,25 @@ const DIRECTORY_TTL_MS = 5_000;
 export class TelemetryService {
   readonly committer: GroupCommitter;
   private readonly directory = new Map<string, DeviceEntry>();
+  /** Emits `tag:<id>` with {ts, value} for every committed reading that someone listens to. */
+  readonly live = new EventEmitter().setMaxListeners(0);
 
   constructor(
     private readonly handle: DbHandle,
-    private readonly registry: RegistryService,
+    readonly registry: RegistryService,
     private readonly audit: AuditStore,
     opts: GroupCommitOptions = {},
   ) {
-    this.committer = new GroupCommitter(createPointWriter(handle), opts);
+    this.committer = new GroupCommitter(createPointWriter(handle), {
+      ...opts,
+      onCommitted: (points) => {
+        if (this.live.eventNames().length === 0) return;
+        for (const p of points) {
+          const event = `tag:${p.tagId}`;
+          if (this.live.listenerCount(event)) this.live.emit(event, { ts: p.ts, value: p.value });
+        }
+      },
+    });
   }
 
   private get db() {
@@ -163,6 +176,32 @@ export class TelemetryService {
     // Offline when nothing arrived for 5 minutes, or a transport said so (a Sparkplug death).
     const online = row !== undefined && (row.online === true || row.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
     return { deviceId, online, lastSeenAt, via: row?.via == null ? null : String(row.via) };
+  }
+
+  /** Status of every device the caller may see. */
+  async statuses(ctx: AuthContext, now = Date.now()) {
+    const rows = await scoped(this.db.selectFrom('devices'), ctx, { column: 'devices.enterprise_id' })
+      .leftJoin('device_status', 'device_status.device_id', 'devices.id')
+      .select(['devices.id', 'device_status.last_seen_at', 'device_status.online', 'device_status.via'])
+      .orderBy('devices.id')
+      .execute();
+    return rows.map((r) => {
+      const lastSeenAt = r.last_seen_at == null ? null : Number(r.last_seen_at);
+      const online = (r.online === true || r.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
+      return { deviceId: Number(r.id), online, lastSeenAt, via: r.via == null ? null : String(r.via) };
+    });
+  }
+
+  /** The latest reading of each of a device's tags that has one. */
+  async deviceLatest(ctx: AuthContext, deviceId: number) {
+    await this.registry.devices.get(ctx, deviceId);
+    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', deviceId).orderBy('id').execute();
+    const items: { tagId: number; key: string; ts: number; value: number }[] = [];
+    for (const t of tags) {
+      const row = await this.db.selectFrom('points').select(['ts', 'value']).where('tag_id', '=', t.id).orderBy('ts', 'desc').limit(1).executeTakeFirst();
+      if (row) items.push({ tagId: Number(t.id), key: String(t.key), ts: Number(row.ts), value: Number(row.value) });
+    }
+    return items;
   }
 
   async latest(ctx: AuthContext, tagId: number) {

@@ -277,6 +277,17 @@ function fromLibraryMetric(m: UMetric): DecodedMetric {
   return decodedMetric(m, datatype, isNull, normaliseTyped(datatype, m.value));
 }
 
+function payloadHeader(p: { timestamp?: unknown; seq?: unknown; uuid?: unknown; body?: unknown }, own: (k: string) => boolean): Omit<DecodedPayload, 'metrics'> {
+  const out: Omit<DecodedPayload, 'metrics'> = {};
+  const timestamp = own('timestamp') && p.timestamp !== null ? toNumber(p.timestamp) : undefined;
+  if (timestamp !== undefined) out.timestamp = timestamp;
+  const seq = own('seq') && p.seq !== null ? toNumber(p.seq) : undefined;
+  if (seq !== undefined) out.seq = seq;
+  if (own('uuid') && typeof p.uuid === 'string') out.uuid = p.uuid;
+  if (own('body') && p.body instanceof Uint8Array) out.body = p.body;
+  return out;
+}
+
 /**
  * Decodes a Sparkplug B protobuf payload with sparkplug-payload's `get('spBv1.0').decodePayload`.
  * Metrics the library cannot read — no datatype (normal in NDATA/DDATA), a 3.0 array datatype, or
