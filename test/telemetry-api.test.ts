@@ -1,6 +1,7 @@
 /** Telemetry end to end: HTTP and MQTT ingestion, acknowledgement after commit, errors, queries. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
+import { encodePayload } from '../src/modules/telemetry/sparkplug.ts';
 import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -125,6 +126,39 @@ describe('MQTT ingestion (embedded broker)', () => {
     const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
     c.publish('symbiont/v1/someone-else/telemetry', '{"values":{}}', { qos: 1 });
     await closed;
+    c.end(true);
+  });
+});
+
+describe('Sparkplug B over the embedded broker', () => {
+  it('stores DDATA by birth aliases, logs a sequence gap, and marks devices offline on NDEATH', async () => {
+    const ent = (await admin.get('/api/v1/enterprises?q=chp')).body.items[0];
+    const site = (await admin.get(`/api/v1/sites?enterpriseId=${ent.id}`)).body.items[0];
+    const gw = (await admin.post('/api/v1/devices', { siteId: site.id, code: 'chp-gw-01', name: '网关', kind: 'gateway', protocol: 'sparkplug' })).body;
+    const gwToken = (await admin.post(`/api/v1/devices/${gw.id}/credentials`)).body.token;
+    const key = tags[0].key;
+    const t = Date.now() - 5000;
+    const c = mqtt.connect(`mqtt://127.0.0.1:${server.mqttPort}`, {
+      username: 'chp-gw-01',
+      password: gwToken,
+      clientId: 'chp-gw-01',
+      reconnectPeriod: 0,
+      will: { topic: 'spBv1.0/plant/NDEATH/chp-gw-01', payload: Buffer.from(encodePayload({ timestamp: t, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 0 }] })), qos: 1, retain: false },
+    });
+    await new Promise((resolve) => c.once('connect', resolve));
+    const pub = (type: string, payload: Uint8Array, dev = '') => c.publishAsync(`spBv1.0/plant/${type}/chp-gw-01${dev ? `/${dev}` : ''}`, Buffer.from(payload), { qos: 1 });
+    await pub('NBIRTH', encodePayload({ timestamp: t, seq: 0, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 0 }] }));
+    await pub('DBIRTH', encodePayload({ timestamp: t, seq: 1, metrics: [{ name: key, alias: 7, type: 'Double', value: 1.25 }] }), device.code);
+    await pub('DDATA', encodePayload({ timestamp: t + 1000, seq: 2, metrics: [{ alias: 7, type: 'Double', value: 2.5 }] }), device.code);
+    const series = await admin.get(`/api/v1/tags/${tags[0].id}/series?from=${t - 1}&to=${t + 2000}&step=1000`);
+    expect(series.body.points.map((p: { avg: number }) => p.avg)).toEqual([1.25, 2.5]);
+    await pub('DDATA', encodePayload({ timestamp: t + 2000, seq: 9, metrics: [{ alias: 7, type: 'Double', value: 3 }] }), device.code);
+    const log = await admin.get(`/api/v1/devices/${gw.id}/errors`);
+    expect(log.body.items[0]).toMatchObject({ source: 'sparkplug', reason: 'sequence_gap', detail: 'expected seq 3, received 9' });
+    // An unclean disconnect publishes the NDEATH will: the node and its device go offline.
+    c.stream.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await admin.get(`/api/v1/devices/${device.id}/status`)).body).toMatchObject({ online: false, via: 'sparkplug' });
     c.end(true);
   });
 });

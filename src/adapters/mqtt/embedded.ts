@@ -9,6 +9,7 @@
 import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { TelemetryService, DeviceEntry } from '../../modules/telemetry/service.ts';
+import { SparkplugIngest } from '../../modules/telemetry/sparkplug-ingest.ts';
 
 export const TELEMETRY_TOPIC = /^symbiont\/v1\/([a-z0-9][a-z0-9-]{0,63})\/telemetry$/;
 
@@ -47,8 +48,19 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
       .catch((err) => done(err, false));
   };
 
+  const sparkplug = new SparkplugIngest(telemetry);
   broker.authorizePublish = (client: DeviceClient | null, packet, done) => {
     const device = client?.device;
+    if (packet.topic.startsWith('spBv1.0/')) {
+      // An edge node publishes (and leaves its NDEATH as will) under its own edge node id only.
+      const edgeNode = packet.topic.split('/')[3];
+      if (!device || edgeNode !== device.code) return done(new Error(`device ${device?.code ?? '?'} may not publish to ${packet.topic}`));
+      sparkplug
+        .handle(device, packet.topic, packet.payload as Buffer)
+        .then(() => done(null))
+        .catch((err: Error) => done(err));
+      return;
+    }
     const m = TELEMETRY_TOPIC.exec(packet.topic);
     if (!device || !m || m[1] !== device.code) {
       return done(new Error(`device ${device?.code ?? '?'} may not publish to ${packet.topic}`));
@@ -63,6 +75,9 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
   broker.authorizeSubscribe = (client: DeviceClient, sub, done) => {
     const code = client.device?.code;
     if (code && sub.topic.startsWith(`symbiont/v1/${code}/`)) return done(null, sub);
+    // A Sparkplug edge node listens for commands to itself and its devices, and for host state.
+    const sp = sub.topic.split('/');
+    if (code && sp[0] === 'spBv1.0' && ((sp[2] === 'NCMD' || sp[2] === 'DCMD') && sp[3] === code || sp[1] === 'STATE')) return done(null, sub);
     done(new Error(`device ${code ?? '?'} may subscribe to its own topics only`), null);
   };
 

@@ -159,6 +159,14 @@ export class TelemetryService {
     return { ok: true, points: points.length };
   }
 
+  /** Marks a device online or offline (a Sparkplug birth or death certificate). */
+  async setOnline(deviceId: number, online: boolean, ts: number, via: string): Promise<void> {
+    const hi = this.handle.dialect === 'postgres' ? sql.raw('greatest') : sql.raw('max');
+    await sql`insert into device_status (device_id, last_seen_at, online, via) values (${deviceId}, ${ts}, ${online ? 1 : 0}, ${via})
+      on conflict (device_id) do update set online = excluded.online, via = excluded.via,
+        last_seen_at = ${hi}(coalesce(device_status.last_seen_at, 0), excluded.last_seen_at)`.execute(this.db);
+  }
+
   async logError(device: Pick<DeviceEntry, 'id' | 'enterpriseId'>, source: string, reason: string, detail: string, now = Date.now()): Promise<void> {
     await this.db.insertInto('device_errors').values({ device_id: device.id, enterprise_id: device.enterpriseId, ts: now, source, reason, detail: detail.slice(0, 1000) }).execute();
   }
