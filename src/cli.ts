@@ -77,7 +77,20 @@ storeOptions(program.command('start').description('run the platform (API, consol
     }
     lines.push('');
     process.stdout.write(lines.join('\n') + '\n');
+    let simulator: { devices: number; stop(): Promise<void> } | undefined;
+    if (config.demo && config.simulator) {
+      const { startSimulator } = await import('../demo/simulator.ts');
+      simulator = await startSimulator({
+        services: platform.services,
+        mqttUrl: `mqtt://127.0.0.1:${platform.mqttPort}`,
+        dataDir: config.dataDir,
+        progress: progressBar('Backfilling a week of demo readings'),
+        log: (m) => platform.app.log.warn(m),
+      });
+      process.stdout.write(`  Simulator: ${simulator.devices} demo devices publish over MQTT every 5 s (--no-simulator turns it off)\n`);
+    }
     const stop = async () => {
+      await simulator?.stop();
       await platform.close();
       process.exit(0);
     };
