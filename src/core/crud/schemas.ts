@@ -30,6 +30,7 @@ const visible = (spec: ResourceSpec) => Object.entries(spec.fields).filter(([nam
 export function itemSchema(spec: ResourceSpec): Schema {
   const properties: Schema = { id: { type: 'integer' } };
   for (const [name, f] of visible(spec)) properties[name] = fieldSchema(f);
+  Object.assign(properties, spec.extraItemFields ?? {});
   properties.createdAt = { type: 'integer', description: 'epoch milliseconds, UTC' };
   properties.updatedAt = { type: 'integer', description: 'epoch milliseconds, UTC' };
   return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };

@@ -30,6 +30,10 @@ export function assertMayWrite(ctx: AuthContext, spec: ResourceSpec, action: Wri
 
 export class ResourceService {
   readonly store: ResourceStore;
+  /** Adds the spec's extraItemFields to items on their way out (set by the module that owns them). */
+  decorate: (items: Item[]) => Promise<void> = async (items) => {
+    for (const item of items) for (const k of Object.keys(this.spec.extraItemFields ?? {})) item[k] = null;
+  };
 
   constructor(
     private readonly handle: DbHandle,
@@ -40,17 +44,35 @@ export class ResourceService {
     this.store = new ResourceStore(handle.db, handle.dialect, spec);
   }
 
-  list(ctx: AuthContext, query: ListQuery): Promise<Page<Item>> {
-    return this.store.list(ctx, query);
+  async list(ctx: AuthContext, query: ListQuery): Promise<Page<Item>> {
+    const page = await this.store.list(ctx, query);
+    if (this.spec.extraItemFields) await this.decorate(page.items);
+    return page;
   }
 
   async get(ctx: AuthContext, id: number): Promise<Item> {
     const row = await this.store.findVisible(this.handle.db, ctx, id);
     if (!row) throw notFound(`${this.spec.label} ${id}`);
-    return this.store.toItem(row);
+    const item = this.store.toItem(row);
+    if (this.spec.extraItemFields) await this.decorate([item]);
+    return item;
   }
 
   async create(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+    return this.present(await this.insertAudited(ctx, input, extraRow));
+  }
+
+  async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+    return this.present(await this.updateAudited(ctx, id, patch, extraRow));
+  }
+
+  /** A written item as clients see it (with the fields other modules add). */
+  private async present(item: Item): Promise<Item> {
+    if (this.spec.extraItemFields) await this.decorate([item]);
+    return item;
+  }
+
+  private insertAudited(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row): Promise<Item> {
     return this.write(async (trx) => {
       const owner = await this.ownerForCreate(trx, ctx, input);
       assertMayWrite(ctx, this.spec, 'create', owner);
@@ -66,7 +88,7 @@ export class ResourceService {
     });
   }
 
-  async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+  private updateAudited(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row): Promise<Item> {
     return this.write(async (trx) => {
       const current = await this.store.findVisible(trx, ctx, id);
       if (!current) throw notFound(`${this.spec.label} ${id}`);

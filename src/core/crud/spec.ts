@@ -84,6 +84,8 @@ export interface ResourceSpec {
   filterAliases?: Record<string, string>;
   /** Extra checks on the whole record after a create or update is merged. */
   validate?: (record: Record<string, unknown>) => FieldError[];
+  /** Read-only fields another module adds to each item (see ResourceService.decorate), with their schemas. */
+  extraItemFields?: Record<string, Record<string, unknown>>;
   /** Fields never returned (e.g. secrets); they may still be written by a custom service. */
   hidden?: string[];
 }

@@ -119,6 +119,10 @@ export const deviceSpec: ResourceSpec = {
   },
   writers: { create: FIELD_WRITERS, update: FIELD_WRITERS, delete: FIELD_WRITERS },
   references: [{ field: 'unitId', table: 'units', label: 'Unit', match: { column: 'site_id', field: 'siteId' } }],
+  extraItemFields: {
+    online: { type: ['boolean', 'null'], description: 'connected and heard from within 5 minutes' },
+    lastSeenAt: { type: ['integer', 'null'], description: 'epoch ms of the latest reading' },
+  },
   children: [{ table: 'tags', column: 'device_id', label: 'tags' }],
   search: ['code', 'name', 'name_en'],
   filters: ['enterpriseId', 'siteId', 'unitId', 'kind', 'protocol'],

@@ -58,6 +58,7 @@ export class TelemetryService {
     private readonly audit: AuditStore,
     opts: GroupCommitOptions = {},
   ) {
+    registry.devices.decorate = (items) => this.decorateDevices(items);
     this.committer = new GroupCommitter(createPointWriter(handle), {
       ...opts,
       onCommitted: (points) => {
@@ -198,6 +199,19 @@ export class TelemetryService {
       const online = (r.online === true || r.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
       return { deviceId: Number(r.id), online, lastSeenAt, via: r.via == null ? null : String(r.via) };
     });
+  }
+
+  /** Adds online and lastSeenAt to device items (the registry's device list shows them). */
+  async decorateDevices(items: { id: number; [k: string]: unknown }[], now = Date.now()): Promise<void> {
+    if (items.length === 0) return;
+    const rows = await this.db.selectFrom('device_status').selectAll().where('device_id', 'in', items.map((i) => i.id)).execute();
+    const byId = new Map(rows.map((r) => [Number(r.device_id), r]));
+    for (const item of items) {
+      const r = byId.get(item.id);
+      const lastSeenAt = r?.last_seen_at == null ? null : Number(r.last_seen_at);
+      item.lastSeenAt = lastSeenAt;
+      item.online = r !== undefined && (r.online === true || r.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
+    }
   }
 
   /** The latest reading of each of a device's tags that has one. */
