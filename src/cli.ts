@@ -164,6 +164,22 @@ for (const [name, disabled] of [['disable', true], ['enable', false]] as const) 
   });
 }
 
+const imports = program.command('import').description('bulk data');
+storeOptions(imports.command('telemetry <file>').description('backfill readings from a CSV file with the columns device,tag,ts,value')).action(
+  async (file: string, _o, cmd: Command) => {
+    if (!fs.existsSync(file)) throw new ConfigError(`there is no file ${file}`);
+    await withServices(cmd, async (s) => {
+      const { importCsv } = await import('./modules/telemetry/csv-import.ts');
+      const bar = progressBar(`Importing ${path.basename(file)}`);
+      const r = await importCsv(s.telemetry, file, (done, total) => bar.update(Math.round(done / 1024), Math.round(total / 1024)));
+      bar.done(`${r.stored.toLocaleString('en')} readings stored, ${r.rejected} rows refused`);
+      for (const p of r.problems) process.stderr.write(`  ${p}\n`);
+      if (r.rejected > r.problems.length) process.stderr.write(`  … and ${r.rejected - r.problems.length} more\n`);
+      if (r.rejected) process.exitCode = 1;
+    });
+  },
+);
+
 const audit = program.command('audit').description('the audit log');
 storeOptions(audit.command('verify').description('verify the hash chain and name the first broken link')).action(async (_o, cmd: Command) => {
   await withServices(cmd, async (s) => {

@@ -46,6 +46,24 @@ describe('symbiont CLI', () => {
     expect(symbiont('start', '--port', 'http').err).toMatch(/--port must be a whole number/);
   });
 
+  it('imports telemetry from CSV, reporting the rows it refuses', () => {
+    const file = path.join(dataDir, 'backfill.csv');
+    const t0 = Date.UTC(2026, 9, 1);
+    const rows = ['device,tag,ts,value'];
+    for (let i = 0; i < 500; i++) rows.push(`chp-em-01,gen_power,${t0 + i * 60_000},${100 + i}`);
+    rows.push('chp-em-01,gen_power,2026-10-02T00:00:00Z,7', 'ghost-device,x,1,1', 'chp-em-01,no_such_tag,1,1', 'chp-em-01,gen_power,yesterday,1', 'chp-em-01,gen_power,1,abc');
+    fs.writeFileSync(file, rows.join('\n') + '\n');
+    const r = symbiont('import', 'telemetry', file);
+    expect(r.err).toMatch(/501 readings stored, 4 rows refused/);
+    expect(r.err).toMatch(/line 503: unknown device "ghost-device"/);
+    expect(r.err).toMatch(/line 506: "abc" is not a number/);
+    expect(r.code).toBe(1);
+    const db = new Database(path.join(dataDir, 'symbiont.db'), { readonly: true });
+    const n = db.prepare('select count(*) as n from points p join tags t on t.id = p.tag_id where t.key = ? and p.ts >= ?').get('gen_power', t0) as { n: number };
+    db.close();
+    expect(n.n).toBe(501);
+  });
+
   it('verifies the audit chain and names the first broken link', () => {
     const ok = symbiont('audit', 'verify');
     expect(ok.code).toBe(0);
