@@ -217,6 +217,17 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       broker = await startEmbeddedBroker({ port: 0, host: config.host, telemetry: services.telemetry, log: app.log });
       app.log.warn({ port: broker.port }, `${err.message}; the embedded broker uses port ${broker.port} instead`);
     }
+    // Retention runs at start and then hourly; every node may run it, deleting twice is harmless.
+    const retention = async () => {
+      try {
+        const r = await services.telemetry.applyRetention(config.retentionRawDays, config.retentionMinuteDays);
+        if (r.points || r.minuteRollups) app.log.info(r, 'retention: deleted expired readings');
+      } catch (err) {
+        app.log.error({ err }, 'retention failed');
+      }
+    };
+    void retention();
+    const retentionTimer = setInterval(retention, 3_600_000).unref();
     return {
       services,
       app,
@@ -224,6 +235,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       mqttPort: broker.port,
       bootstrap: report,
       close: async () => {
+        clearInterval(retentionTimer);
         await broker.close();
         await app.close();
         await services.close();

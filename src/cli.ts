@@ -44,6 +44,8 @@ storeOptions(program.command('start').description('run the platform (API, consol
   .addOption(new Option('--no-demo', 'do not load the demo park (SYMBIONT_NO_DEMO=1)'))
   .addOption(new Option('--no-simulator', 'do not run the demo device simulator (SYMBIONT_NO_SIMULATOR=1)'))
   .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (SYMBIONT_LOG_LEVEL)'))
+  .addOption(new Option('--retention-raw-days <days>', 'keep raw readings this long, default 90 (SYMBIONT_RETENTION_RAW_DAYS)'))
+  .addOption(new Option('--retention-minute-days <days>', 'keep 1-minute rollups this long, default 730 (SYMBIONT_RETENTION_MINUTE_DAYS)'))
   .action(async (_opts, cmd: Command) => {
     const config = loadConfig(given(cmd));
     ensureConsoleBuilt(config.webDir);

@@ -19,6 +19,9 @@ export interface Config {
   adminPassword?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionTtlHours: number;
+  /** How long raw readings and 1-minute rollups are kept; hourly and daily rollups are kept for good. */
+  retentionRawDays: number;
+  retentionMinuteDays: number;
   /** Directory of the built console; absent means the API runs without it. */
   webDir: string;
 }
@@ -33,6 +36,8 @@ export interface ConfigInput {
   simulator?: boolean;
   logLevel?: string;
   sessionTtlHours?: string | number;
+  retentionRawDays?: string | number;
+  retentionMinuteDays?: string | number;
   webDir?: string;
 }
 
@@ -87,6 +92,8 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     adminPassword,
     logLevel,
     sessionTtlHours: integer(input.sessionTtlHours ?? env.SYMBIONT_SESSION_TTL_HOURS ?? 12, '--session-ttl-hours', 1, 24 * 90),
+    retentionRawDays: integer(input.retentionRawDays ?? env.SYMBIONT_RETENTION_RAW_DAYS ?? 90, '--retention-raw-days', 1, 36_500),
+    retentionMinuteDays: integer(input.retentionMinuteDays ?? env.SYMBIONT_RETENTION_MINUTE_DAYS ?? 730, '--retention-minute-days', 1, 36_500),
     webDir: path.resolve(input.webDir ?? env.SYMBIONT_WEB_DIR ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
   };
 }

@@ -129,4 +129,17 @@ describe.each(dialects)('telemetry store on %s', (dialect) => {
     expect(daily.points.map((p) => p.count)).toEqual([1440, 1440, 1440]);
     expect((await s.telemetry.latest(ctx, tagIds[0])).ts).toBe(T0 + (3 * 24 * 60 - 1) * MINUTE);
   });
+
+  it('expires raw readings and minute rollups, keeping hours and days', async () => {
+    await clear();
+    const now = T0 + 100 * DAY;
+    const old = { tagId: tagIds[0], ts: now - 95 * DAY, value: 1 };
+    const recent = { tagId: tagIds[0], ts: now - DAY, value: 2 };
+    await s.telemetry.committer.submit([old, recent], { deviceId, lastTs: recent.ts, via: 'test' });
+    const r = await s.telemetry.applyRetention(90, 30, now);
+    expect(r).toEqual({ points: 1, minuteRollups: 1 });
+    const left = await s.handle.db.selectFrom('rollups').select(['step_ms', 'bucket']).where('tag_id', '=', tagIds[0]).execute();
+    expect(left.filter((x) => Number(x.step_ms) === MINUTE)).toHaveLength(1);
+    expect(left.filter((x) => Number(x.step_ms) === HOUR)).toHaveLength(2);
+  });
 });

@@ -14,7 +14,7 @@ import { newSecret, sha256 } from '../auth/secrets.ts';
 import { deviceSpec } from '../registry/resources.ts';
 import type { RegistryService } from '../registry/service.ts';
 import { GroupCommitter, type GroupCommitOptions } from './ingest.ts';
-import { defaultStep, parseTelemetry, RESOLUTION_STEP, resolutionFor, type Point, type Resolution } from './model.ts';
+import { DAY, MINUTE, defaultStep, parseTelemetry, RESOLUTION_STEP, resolutionFor, type Point, type Resolution } from './model.ts';
 import { createPointWriter } from './store.ts';
 
 export const DEVICE_TOKEN_PREFIX = 'dt_';
@@ -248,6 +248,13 @@ export class TelemetryService {
             from rollups where tag_id = ${tagId} and step_ms = ${RESOLUTION_STEP[resolution]} and bucket >= ${from} and bucket < ${to} group by b order by b`.execute(this.db);
     const points: SeriesPoint[] = rows.rows.map((r) => ({ ts: Number(r.b), avg: Number(r.a), min: Number(r.mn), max: Number(r.mx), count: Number(r.c) }));
     return { tagId, unit: String(tag.unit), from, to, step: stepMs, resolution, points };
+  }
+
+  /** Deletes raw readings and 1-minute rollups past their retention; coarser rollups stay. */
+  async applyRetention(rawDays: number, minuteDays: number, now = Date.now()): Promise<{ points: number; minuteRollups: number }> {
+    const points = await this.db.deleteFrom('points').where('ts', '<', now - rawDays * DAY).executeTakeFirst();
+    const minutes = await this.db.deleteFrom('rollups').where('step_ms', '=', MINUTE).where('bucket', '<', now - minuteDays * DAY).executeTakeFirst();
+    return { points: Number(points.numDeletedRows), minuteRollups: Number(minutes.numDeletedRows) };
   }
 
   async close(): Promise<void> {
