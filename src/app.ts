@@ -12,7 +12,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { openDb, type DbHandle } from './adapters/db/index.ts';
-import { MqttPortInUseError, startEmbeddedBroker, type EmbeddedBroker } from './adapters/mqtt/embedded.ts';
+import { MqttPortInUseError, startEmbeddedBroker } from './adapters/mqtt/embedded.ts';
+import { subscribeExternal } from './adapters/mqtt/external.ts';
 import { migrateToLatest } from './adapters/db/migrate.ts';
 import { ConfigError, type Config } from './config.ts';
 import { Problem } from './core/errors.ts';
@@ -189,8 +190,10 @@ export interface Platform {
   services: Services;
   app: FastifyInstance;
   url: string;
-  /** The embedded MQTT broker's port. */
-  mqttPort: number;
+  /** Where devices publish: the embedded broker, or the external one. */
+  mqttUrl: string;
+  /** The embedded MQTT broker's port (null with an external broker). */
+  mqttPort: number | null;
   bootstrap: BootstrapReport;
   close(): Promise<void>;
 }
@@ -205,9 +208,14 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    let broker: EmbeddedBroker;
+    let broker: { port: number | null; close(): Promise<void> };
     try {
-      broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.host, telemetry: services.telemetry, log: app.log });
+      if (config.mqttUrl) {
+        const sub = await subscribeExternal({ url: config.mqttUrl, nodeId: config.nodeId, telemetry: services.telemetry, log: app.log });
+        broker = { port: null, close: sub.close };
+      } else {
+        broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.host, telemetry: services.telemetry, log: app.log });
+      }
     } catch (err) {
       if (!(err instanceof MqttPortInUseError) || config.mqttPortChosen) {
         await app.close();
@@ -233,6 +241,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       app,
       url: `http://${host}:${port}`,
       mqttPort: broker.port,
+      mqttUrl: config.mqttUrl ?? `mqtt://${host}:${broker.port}`,
       bootstrap: report,
       close: async () => {
         clearInterval(retentionTimer);

@@ -41,6 +41,8 @@ storeOptions(program.command('start').description('run the platform (API, consol
   .addOption(new Option('--host <host>', 'address to listen on (SYMBIONT_HOST)'))
   .addOption(new Option('--port <port>', 'HTTP port, default 8080 (SYMBIONT_PORT)'))
   .addOption(new Option('--mqtt-port <port>', 'MQTT port, default 1883 (SYMBIONT_MQTT_PORT)'))
+  .addOption(new Option('--mqtt-url <url>', 'use an external broker instead of the embedded one (SYMBIONT_MQTT_URL)'))
+  .addOption(new Option('--node-id <name>', "this node's stable name for its broker session (SYMBIONT_NODE_ID)"))
   .addOption(new Option('--no-demo', 'do not load the demo park (SYMBIONT_NO_DEMO=1)'))
   .addOption(new Option('--no-simulator', 'do not run the demo device simulator (SYMBIONT_NO_SIMULATOR=1)'))
   .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (SYMBIONT_LOG_LEVEL)'))
@@ -69,7 +71,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
       `Symbiont ${VERSION} is running on ${platform.services.handle.dialect} (${platform.services.handle.location})`,
       `  Console:  ${platform.url}/`,
       `  API:      ${platform.url}/api/docs`,
-      `  MQTT:     mqtt://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${platform.mqttPort}  (devices: symbiont/v1/{device code}/telemetry)`,
+      `  MQTT:     ${platform.mqttUrl}${config.mqttUrl ? ' (external broker, shared subscription)' : ''}  (devices: symbiont/v1/{device code}/telemetry)`,
       b.generatedAdminPassword
         ? `  Log in as admin with the generated password ${b.generatedAdminPassword}  (shown once; set SYMBIONT_ADMIN_PASSWORD to choose it)`
         : '  Log in as admin (password: SYMBIONT_ADMIN_PASSWORD, or the one printed at the first start)',
@@ -84,7 +86,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
       const { startSimulator } = await import('../demo/simulator.ts');
       simulator = await startSimulator({
         services: platform.services,
-        mqttUrl: `mqtt://127.0.0.1:${platform.mqttPort}`,
+        mqttUrl: platform.mqttUrl,
         dataDir: config.dataDir,
         progress: progressBar('Backfilling a week of demo readings'),
         log: (m) => platform.app.log.warn(m),

@@ -3,6 +3,7 @@
  * Every value is validated here so that a mistake stops the start with a sentence naming the
  * flag, not with a stack trace later.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -10,6 +11,10 @@ export interface Config {
   host: string;
   port: number;
   mqttPort: number;
+  /** An external broker (server shape); when set, no embedded broker runs. */
+  mqttUrl?: string;
+  /** This node's stable name (its persistent MQTT session on an external broker). */
+  nodeId: string;
   /** Whether the MQTT port was chosen (flag or variable) rather than defaulted. */
   mqttPortChosen: boolean;
   /** `sqlite:<file>` (default, under dataDir) or a `postgres://` URL. */
@@ -31,6 +36,8 @@ export interface ConfigInput {
   host?: string;
   port?: string | number;
   mqttPort?: string | number;
+  mqttUrl?: string;
+  nodeId?: string;
   db?: string;
   demo?: boolean;
   simulator?: boolean;
@@ -66,6 +73,12 @@ function integer(value: string | number, flag: string, min: number, max: number)
   return n;
 }
 
+function checkMqttUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  if (!/^mqtts?:\/\/[^/]+/.test(url)) throw new ConfigError(`--mqtt-url must be mqtt://host:port or mqtts://host:port, got "${url}"`);
+  return url;
+}
+
 export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(input.dataDir ?? env.SYMBIONT_DATA_DIR ?? 'data');
   const db = input.db ?? env.SYMBIONT_DB ?? `sqlite:${path.join(dataDir, 'symbiont.db')}`;
@@ -85,6 +98,8 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     host: input.host ?? env.SYMBIONT_HOST ?? '127.0.0.1',
     port: integer(input.port ?? env.SYMBIONT_PORT ?? 8080, '--port', 0, 65535),
     mqttPort: integer(input.mqttPort ?? env.SYMBIONT_MQTT_PORT ?? 1883, '--mqtt-port', 0, 65535),
+    mqttUrl: checkMqttUrl(input.mqttUrl ?? env.SYMBIONT_MQTT_URL),
+    nodeId: input.nodeId ?? env.SYMBIONT_NODE_ID ?? `${os.hostname()}-${input.port ?? env.SYMBIONT_PORT ?? 8080}`,
     mqttPortChosen: input.mqttPort !== undefined || env.SYMBIONT_MQTT_PORT !== undefined,
     db,
     demo: input.demo ?? envFlag(env, 'SYMBIONT_DEMO', 'SYMBIONT_NO_DEMO') ?? true,

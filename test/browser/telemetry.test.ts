@@ -18,7 +18,7 @@ if (!HAVE_CHROMIUM && !REQUIRED) {
 }
 
 const TIMEOUT = 60_000;
-/** With SYMBIONT_TELEMETRY_SCREENSHOT=file.png the tag page is saved there (to look at it). */
+/** With SYMBIONT_TELEMETRY_SCREENSHOT=file.png the tag page is saved there, the credentials and the device page beside it (file-credentials.png, file-device.png). */
 const SCREENSHOT = process.env.SYMBIONT_TELEMETRY_SCREENSHOT;
 
 const zh = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../web/src/i18n/zh-CN.json'), 'utf8')) as {
@@ -111,6 +111,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () =
     expect(await page.getByTestId('credentials-mqtt-example').textContent()).toContain(`symbiont/v1/${device.code}/telemetry`);
     await page.getByRole('tab', { name: 'HTTP' }).click();
     expect(await page.getByTestId('credentials-http-example').textContent()).toContain(`Bearer ${token}`);
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-credentials.png') });
     await page.getByTestId('credentials-done').click();
     await page.getByTestId('credentials-done').waitFor({ state: 'hidden' });
 
@@ -147,8 +148,8 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () =
     await page.getByTestId('tag-detail').waitFor();
     const resolution = page.getByTestId('history-resolution');
     await expect.poll(() => resolution.getAttribute('data-resolution')).toBe('1m');
-    // Series: the band's base (min), the band (max − min), the average.
-    await expect.poll(async () => (await seriesLengths(page, 'tag-history-chart'))[2] ?? 0).toBeGreaterThan(0);
+    // Series: the average, the band's base (min), the band (max − min).
+    await expect.poll(async () => (await seriesLengths(page, 'tag-history-chart'))[0] ?? 0).toBeGreaterThan(0);
 
     // … zoomed in with the mouse wheel near its end: asked again, from the raw readings.
     await page.getByTestId('tag-history-chart').scrollIntoViewIfNeeded();
@@ -158,13 +159,12 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () =
       await page.mouse.wheel(0, -400);
       await page.waitForTimeout(120);
     }
-    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-zoom.png'), fullPage: true });
     await expect.poll(() => resolution.getAttribute('data-resolution')).toBe('raw');
     await page.getByTestId('history-reset-zoom').waitFor();
 
     // The last hour: every reading, one bucket each.
     await page.getByTestId('preset-1h').click();
-    await expect.poll(async () => (await seriesLengths(page, 'tag-history-chart'))[2]).toBe(20);
+    await expect.poll(async () => await seriesLengths(page, 'tag-history-chart')).toEqual([20, 20, 20]);
     expect(await resolution.getAttribute('data-resolution')).toBe('raw');
     expect(Number(await page.getByTestId('history-info').getAttribute('data-points'))).toBe(20);
 
@@ -190,6 +190,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () =
     await expect.poll(() => reason.getAttribute('data-reason')).toBe('unknown_tag');
     expect(await reason.textContent()).toBe(zh.telemetry.reason.unknown_tag);
     expect(await page.getByTestId('errors-table').locator('tr.ant-table-row').first().textContent()).toContain('no_such_tag');
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-device.png'), fullPage: true });
 
     expect(w.errors).toEqual([]);
     expect(w.failedApi).toEqual([]);

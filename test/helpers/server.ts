@@ -33,7 +33,7 @@ export async function startTestServer(opts: { demo?: boolean; dialect?: TestDial
   });
   return {
     url: platform.url,
-    mqttPort: platform.mqttPort,
+    mqttPort: platform.mqttPort ?? 0,
     adminPassword,
     services: platform.services,
     app: platform.app,

@@ -1,0 +1,76 @@
+/**
+ * The server shape's MQTT against the Mosquitto on this machine: two Symbiont nodes share one
+ * store and one shared subscription; the broker splits the devices' messages between them and
+ * every message is stored exactly once.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import mqtt from 'mqtt';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startPlatform, type Platform } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { systemContext } from '../src/core/roles.ts';
+import { REQUIRE_SERVICES } from './helpers/services.ts';
+
+const MOSQUITTO = 'mqtt://127.0.0.1:1883';
+
+async function mosquittoReachable(): Promise<boolean> {
+  const ok = await new Promise<boolean>((resolve) => {
+    const s = net.connect(1883, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+  if (!ok && REQUIRE_SERVICES) throw new Error('Mosquitto is required (SYMBIONT_REQUIRE_SERVICES=1) but 127.0.0.1:1883 does not answer');
+  if (!ok) console.warn('[skip] Mosquitto at 127.0.0.1:1883 is not reachable: the external-broker test is skipped');
+  return ok;
+}
+
+const run = randomBytes(3).toString('hex');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'symbiont-external-'));
+const nodes: Platform[] = [];
+afterAll(async () => {
+  for (const n of nodes) await n.close();
+  // Persistent sessions would outlive the test in Mosquitto: end them.
+  for (const id of [`a-${run}`, `b-${run}`]) {
+    const c = mqtt.connect(MOSQUITTO, { clientId: `symbiont-node-${id}`, clean: true, reconnectPeriod: 0 });
+    await new Promise((r) => (c.once('connect', r), c.once('error', r)));
+    await c.endAsync();
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.skipIf(!(await mosquittoReachable()))('external broker', () => {
+  it('splits the messages between two nodes and stores each exactly once', async () => {
+    const db = `sqlite:${path.join(dataDir, 'shared.db')}`;
+    for (const id of ['a', 'b']) {
+      const config = loadConfig({ dataDir, db, port: 0, mqttUrl: MOSQUITTO, nodeId: `${id}-${run}`, demo: false, simulator: false, logLevel: 'silent' }, { SYMBIONT_ADMIN_PASSWORD: 'external-admin' });
+      nodes.push(await startPlatform(config));
+    }
+    const ctx = systemContext('test');
+    const { registry } = nodes[0].services;
+    const ent = await registry.enterprises.create(ctx, { code: `ext-${run}`, name: '外部', industry: 'energy' });
+    const site = await registry.sites.create(ctx, { enterpriseId: ent.id, code: 's', name: 's' });
+    const code = `ext-meter-${run}`;
+    const device = await registry.devices.create(ctx, { siteId: site.id, code, name: 'm', kind: 'energy_meter', protocol: 'mqtt' });
+    const tag = await registry.tags.create(ctx, { deviceId: device.id, key: 'p', name: 'p', kind: 'power', unit: 'kW' });
+
+    const publisher = mqtt.connect(MOSQUITTO, { clientId: `${code}-pub`, reconnectPeriod: 0 });
+    await new Promise((r) => publisher.once('connect', r));
+    const t0 = Date.now() - 3_600_000;
+    await Promise.all(Array.from({ length: 300 }, (_, i) => publisher.publishAsync(`symbiont/v1/${code}/telemetry`, JSON.stringify({ ts: t0 + i, values: { p: i } }), { qos: 1 })));
+    await publisher.endAsync();
+
+    const count = async () =>
+      Number((await nodes[0].services.handle.db.selectFrom('points').select((eb) => eb.fn.countAll().as('n')).where('tag_id', '=', tag.id).executeTakeFirstOrThrow()).n);
+    const deadline = Date.now() + 15_000;
+    while ((await count()) < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await count()).toBe(300);
+    const [a, b] = nodes.map((n) => n.services.telemetry.committer.stats.points);
+    expect(a + b).toBe(300);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+  });
+});
