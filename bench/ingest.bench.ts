@@ -10,6 +10,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { openDb } from '../src/adapters/db/index.ts';
 import { migrateToLatest } from '../src/adapters/db/migrate.ts';
 import { startPlatform } from '../src/app.ts';
@@ -98,14 +99,47 @@ for (let d = 0; d < DEVICES; d++) {
 }
 const url = `mqtt://127.0.0.1:${platform.mqttPort}`;
 
-const batched = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: 8 });
+const batched = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: Number(process.env.BENCH_WINDOW ?? 64) });
 log(`  batched (100 points/message): ${Math.round(batched.pointsPerSec)} points/s, PUBACK p50 ${batched.p50Ms} ms, p99 ${batched.p99Ms} ms`);
 const single = await publish({ url, devices, seconds: SECONDS, perMessage: 1, window: 64 });
 log(`  single (1 point/message): ${Math.round(single.messagesPerSec)} messages/s, p50 ${single.p50Ms} ms, p99 ${single.p99Ms} ms`);
 const half = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: 1000, rate: Math.round(batched.messagesPerSec / 2) });
 log(`  at half the batched rate: ${Math.round(half.pointsPerSec)} points/s, p50 ${half.p50Ms} ms, p99 ${half.p99Ms} ms`);
 clearInterval(rssTimer);
-const stats = telemetry.committer.stats;
+const stats = { ...telemetry.committer.stats };
+
+// A year of minute data for one tag, read back as ~1,000 buckets: from the rollups (what the API
+// does) against the same aggregation over the raw points.
+const yearTag = await registry.tags.create(ctx, { deviceId: (await registry.devices.list(ctx, { limit: 1, offset: 0 })).items[0].id, key: 'year', name: 'year', kind: 'power', unit: 'kW' });
+const yearStart = Date.UTC(2025, 0, 1);
+const MIN = 60_000;
+for (let day = 0; day < 365; day++) {
+  const pts = [];
+  for (let m = 0; m < 1440; m++) pts.push({ tagId: yearTag.id, ts: yearStart + (day * 1440 + m) * MIN, value: 50 + 20 * Math.sin(m / 229) + Math.random() });
+  await telemetry.committer.submit(pts, { deviceId: 1, lastTs: pts[pts.length - 1].ts, via: 'bench' });
+}
+const yearEnd = yearStart + 365 * 1440 * MIN;
+const time = async (fn: () => Promise<unknown>) => {
+  const runs: number[] = [];
+  for (let i = 0; i < (QUICK ? 5 : 20); i++) {
+    const t = performance.now();
+    await fn();
+    runs.push(performance.now() - t);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+};
+const seriesMs = await time(() => telemetry.series(ctx, yearTag.id, yearStart, yearEnd));
+const step = Math.ceil((yearEnd - yearStart) / 1000 / 1000) * 1000;
+const rawSeriesMs = await time(() =>
+  platform.services.handle.db
+    .selectFrom('points')
+    .select((eb) => [eb.fn.avg('value').as('a'), eb.fn.min('value').as('mn'), eb.fn.max('value').as('mx'), eb.fn.countAll().as('c')])
+    .select(sql`(ts / ${step}) * ${step}`.as('b'))
+    .where('tag_id', '=', yearTag.id)
+    .groupBy('b')
+    .execute(),
+);
+log(`  a year of minute data (525,600 readings) as ~1,000 buckets: ${seriesMs.toFixed(1)} ms from rollups, ${rawSeriesMs.toFixed(1)} ms from raw points`);
 await platform.close();
 
 let mosquitto: PublisherResult | null = null;
@@ -131,6 +165,8 @@ printResult({
   singleVsMosquitto: mosquitto ? Number((single.messagesPerSec / mosquitto.messagesPerSec).toFixed(3)) : null,
   halfRateP99Ms: half.p99Ms,
   peakRssMB: Math.round(peakRss / 1048576),
+  yearSeriesMs: Number(seriesMs.toFixed(1)),
+  yearSeriesRawMs: Number(rawSeriesMs.toFixed(1)),
   batches: stats.batches,
   meanBatchPoints: Math.round(stats.points / Math.max(1, stats.batches)),
 });
