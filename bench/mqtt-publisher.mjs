@@ -27,9 +27,9 @@ function message(keys, n) {
 
 const clients = await Promise.all(
   cfg.devices.map(
-    (d) =>
+    (d, i) =>
       new Promise((resolve, reject) => {
-        const c = mqtt.connect(cfg.url, { username: d.username, password: d.password, clientId: `${d.username}-bench-${process.pid}`, reconnectPeriod: 0 });
+        const c = mqtt.connect(cfg.url, { username: d.username, password: d.password, clientId: `${d.username ?? 'anonymous'}-bench-${process.pid}-${i}`, reconnectPeriod: 0 });
         c.once('connect', () => resolve({ c, d, inflight: 0, topic: d.topic ?? `symbiont/v1/${d.username}/telemetry` }));
         c.once('error', reject);
       }),
@@ -54,11 +54,15 @@ function pump(cl) {
 }
 
 if (cfg.rate) {
-  // Fixed total rate, spread over the connections, in 10 ms ticks.
+  // Fixed total rate, spread over the connections; what is due follows the clock, not the tick
+  // count, since timers fire late on a busy machine.
   let due = 0;
   let i = 0;
+  let last = performance.now();
   const tick = setInterval(() => {
-    due += (cfg.rate * 10) / 1000;
+    const t = performance.now();
+    due += ((t - last) * cfg.rate) / 1000;
+    last = t;
     while (due >= 1 && !stopped) {
       due--;
       send(clients[i++ % clients.length]);

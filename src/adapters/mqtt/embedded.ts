@@ -81,7 +81,9 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
     done(new Error(`device ${code ?? '?'} may subscribe to its own topics only`), null);
   };
 
-  const server = net.createServer(broker.handle);
+  // Aedes reads a connection's next chunk only once every PUBLISH in the last one is committed;
+  // large chunks let a steady stream ride along in one commit instead of queuing behind many.
+  const server = net.createServer({ highWaterMark: 1 << 20 }, broker.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new MqttPortInUseError(`MQTT port ${opts.port} is already in use (another broker?); choose another with --mqtt-port`) : err),
