@@ -26,7 +26,8 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
-import { registerTelemetryRoutes } from './modules/telemetry/routes.ts';
+import { OpcUaManager } from './modules/telemetry/opcua.ts';
+import { registerOpcUaRoutes, registerTelemetryRoutes } from './modules/telemetry/routes.ts';
 import { TelemetryService } from './modules/telemetry/service.ts';
 
 export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
@@ -39,6 +40,7 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     symbiontRoutes: RouteEntry[];
+    opcua: OpcUaManager;
   }
 }
 
@@ -139,6 +141,9 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerRegistryRoutes(app, services.registry);
   registerAuditRoutes(app, services.audit);
   registerTelemetryRoutes(app, services.telemetry);
+  const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log });
+  app.decorate('opcua', opcua);
+  registerOpcUaRoutes(app, opcua);
   installMetrics(app);
 
   const started = Date.now();
@@ -235,6 +240,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       }
     };
     void retention();
+    await app.opcua.startAll();
     const retentionTimer = setInterval(retention, 3_600_000).unref();
     return {
       services,
@@ -245,6 +251,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       bootstrap: report,
       close: async () => {
         clearInterval(retentionTimer);
+        await app.opcua.stopAll();
         await broker.close();
         await app.close();
         await services.close();

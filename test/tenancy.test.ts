@@ -221,6 +221,9 @@ describe('coverage', () => {
     'GET /api/v1/tags/:id/live': 'telemetry matrix above',
     'GET /api/v1/devices/:id/latest': 'telemetry matrix above',
     'GET /api/v1/device-status': 'telemetry matrix above',
+    'GET /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
+    'PUT /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts',
+    'DELETE /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
   };
 
   it('every /api/v1 route is in the matrix or listed as not tenant-owned', () => {

@@ -167,6 +167,14 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () =
     await expect.poll(async () => await seriesLengths(page, 'tag-history-chart')).toEqual([20, 20, 20]);
     expect(await resolution.getAttribute('data-resolution')).toBe('raw');
     expect(Number(await page.getByTestId('history-info').getAttribute('data-points'))).toBe(20);
+    // The CSV button downloads the same window (the session cookie authorizes it).
+    const csvUrl = (await page.getByTestId('history-csv').getAttribute('href'))!;
+    const csv = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { type: r.headers.get('content-type'), text: await r.text() };
+    }, csvUrl);
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.text.trim().split('\n')).toHaveLength(21);
 
     // The live chart: the last 10 minutes, then one more reading as it is committed.
     const live = page.getByTestId('tag-live');

@@ -7,6 +7,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, Dialect } from './index.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-telemetry.ts';
+import * as m003 from './migrations/003-opcua.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -14,6 +15,7 @@ type Up = (db: Db, dialect: Dialect) => Promise<void>;
 export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['001-foundation', m001.up],
   ['002-telemetry', m002.up],
+  ['003-opcua', m003.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

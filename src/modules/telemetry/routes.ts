@@ -6,6 +6,7 @@ import { requireAuth } from '../../core/http.ts';
 import { assertMayWrite } from '../../core/crud/service.ts';
 import { deviceSpec } from '../registry/resources.ts';
 import { DEVICE_TOKEN_PREFIX, type DeviceEntry, type TelemetryService } from './service.ts';
+import type { OpcUaManager } from './opcua.ts';
 
 const problem = { $ref: 'problem#' };
 const reading = {
@@ -176,6 +177,32 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
         .header('content-disposition', `attachment; filename="tag-${id}-${s.resolution}.csv"`)
         .serializer((x: unknown) => String(x))
         .send(lines.join('\n') + '\n');
+    },
+  });
+}
+
+export function registerOpcUaRoutes(app: FastifyInstance, opcua: OpcUaManager): void {
+  const tags = ['telemetry'];
+  const view = { type: 'object', additionalProperties: true, properties: { deviceId: { type: 'integer' }, enabled: { type: 'boolean' }, config: { type: 'object', additionalProperties: true }, status: { anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: true }] } } };
+  app.get('/api/v1/devices/:id/opcua', {
+    schema: { tags, summary: "The device's OPC UA connector and its status (the password is never returned)", params: idParamsSchema, response: { 200: view, 401: problem, 404: problem } },
+    handler: async (req) => opcua.get(requireAuth(req), (req.params as { id: number }).id),
+  });
+  app.put('/api/v1/devices/:id/opcua', {
+    schema: {
+      tags,
+      summary: 'Create or replace the OPC UA connector of a device: endpoint, security, node ids mapped to tag keys',
+      params: idParamsSchema,
+      body: { type: 'object', properties: { enabled: { type: 'boolean' }, config: { type: 'object' } }, required: ['config'], additionalProperties: false },
+      response: { 200: view, 400: problem, 401: problem, 403: problem, 404: problem },
+    },
+    handler: async (req) => opcua.put(requireAuth(req), (req.params as { id: number }).id, req.body as { enabled?: boolean; config: unknown }),
+  });
+  app.delete('/api/v1/devices/:id/opcua', {
+    schema: { tags, summary: 'Remove the OPC UA connector of a device', params: idParamsSchema, response: { 204: { type: 'null' }, 401: problem, 403: problem, 404: problem } },
+    handler: async (req, reply) => {
+      await opcua.remove(requireAuth(req), (req.params as { id: number }).id);
+      return reply.code(204).send();
     },
   });
 }

@@ -1,0 +1,93 @@
+/**
+ * An OPC UA connector configured through the API: the platform subscribes to a real OPC UA server
+ * (node-opcua, started here on 127.0.0.1) and stores what it reports under the device's tags.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
+
+const ua = await import('node-opcua');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'symbiont-opcua-platform-'));
+let server: TestServer;
+let opcServer: InstanceType<typeof ua.OPCUAServer>;
+let timer: NodeJS.Timeout;
+let endpoint: string;
+
+async function freePort(): Promise<number> {
+  const s = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => s.once('listening', r));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  const serverCertificateManager = new ua.OPCUACertificateManager({ rootFolder: path.join(tmp, 'server-pki'), automaticallyAcceptUnknownCertificate: true });
+  await serverCertificateManager.initialize();
+  const userCertificateManager = new ua.OPCUACertificateManager({ rootFolder: path.join(tmp, 'server-user-pki'), automaticallyAcceptUnknownCertificate: false });
+  await userCertificateManager.initialize();
+  opcServer = new ua.OPCUAServer({
+    port, host: '127.0.0.1', hostname: '127.0.0.1', resourcePath: '/UA/Plant', serverCertificateManager, userCertificateManager,
+    registerServerMethod: ua.RegisterServerMethod.HIDDEN, securityModes: [ua.MessageSecurityMode.None], securityPolicies: [ua.SecurityPolicy.None], allowAnonymous: true,
+  });
+  await opcServer.initialize();
+  const space = opcServer.engine.addressSpace!;
+  const ns = space.getOwnNamespace();
+  const boiler = ns.addObject({ organizedBy: space.rootFolder.objects, browseName: 'Boiler1' });
+  const flow = ns.addVariable({ componentOf: boiler, nodeId: 's=Boiler1.SteamFlow', browseName: 'SteamFlow', dataType: 'Double', value: { dataType: ua.DataType.Double, value: 80 } });
+  let k = 0;
+  timer = setInterval(() => flow.setValueFromSource({ dataType: ua.DataType.Double, value: 80 + (k++ % 10) }), 100);
+  await opcServer.start();
+  endpoint = `opc.tcp://127.0.0.1:${port}/UA/Plant`;
+  server = await startTestServer({ demo: true });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  clearInterval(timer);
+  await opcServer?.shutdown(0);
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('OPC UA connectors', () => {
+  it('subscribes to the configured nodes and stores their values under the mapped tags', async () => {
+    const admin = client(server.url, await login(server.url, 'chp.admin', 'symbiont-demo'));
+    const device = (await admin.get('/api/v1/devices?q=chp-bs-01')).body.items[0];
+    const tag = (await admin.get(`/api/v1/tags?device=${device.id}`)).body.items[0];
+    const bad = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, { config: { endpoint: 'http://x', securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: 'nope' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('/body/config/endpoint');
+    const unknownTag = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, { config: { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: 'nope' }] } });
+    expect(unknownTag.body.errors).toEqual([{ path: '/body/config/mappings/0/tagKey', message: 'no tag "nope" on this device' }]);
+
+    const put = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, {
+      config: { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: tag.key }] },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.config).toMatchObject({ endpoint, hasPassword: false });
+    let latest: { status: number; body: { value: number } } = { status: 404, body: { value: 0 } };
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      latest = await admin.get(`/api/v1/tags/${tag.id}/latest`);
+      if (latest.status === 200) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(latest.status).toBe(200);
+    expect(latest.body.value).toBeGreaterThanOrEqual(80);
+    expect(latest.body.value).toBeLessThan(90);
+    const status = await admin.get(`/api/v1/devices/${device.id}/opcua`);
+    expect(status.body.status.state).toBe('connected');
+    expect((await admin.get(`/api/v1/devices/${device.id}/status`)).body).toMatchObject({ online: true, via: 'opcua' });
+
+    const other = client(server.url, await login(server.url, 'pvc.admin', 'symbiont-demo'));
+    expect((await other.get(`/api/v1/devices/${device.id}/opcua`)).status).toBe(404);
+    expect((await other.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(404);
+    const viewer = client(server.url, await login(server.url, 'chp.viewer', 'symbiont-demo'));
+    expect((await viewer.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(403);
+    expect((await admin.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(204);
+  }, 60_000);
+});
