@@ -43,6 +43,15 @@ export interface SeriesPoint {
   count: number;
 }
 
+/** A device is offline when nothing arrived for this long, or when a transport said so (a Sparkplug death). */
+export const OFFLINE_AFTER_MS = 300_000;
+
+function statusOf(row: Record<string, unknown> | undefined, now: number) {
+  const lastSeenAt = row?.last_seen_at == null ? null : Number(row.last_seen_at);
+  const online = row !== undefined && (row.online === true || row.online === 1) && lastSeenAt !== null && now - lastSeenAt < OFFLINE_AFTER_MS;
+  return { online, lastSeenAt, via: row?.via == null ? null : String(row.via) };
+}
+
 /** How long a device's tag list is trusted before it is read again (a new tag works within this). */
 const DIRECTORY_TTL_MS = 5_000;
 
@@ -181,10 +190,7 @@ export class TelemetryService {
   async status(ctx: AuthContext, deviceId: number, now = Date.now()) {
     await this.registry.devices.get(ctx, deviceId);
     const row = await this.db.selectFrom('device_status').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
-    const lastSeenAt = row?.last_seen_at == null ? null : Number(row.last_seen_at);
-    // Offline when nothing arrived for 5 minutes, or a transport said so (a Sparkplug death).
-    const online = row !== undefined && (row.online === true || row.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
-    return { deviceId, online, lastSeenAt, via: row?.via == null ? null : String(row.via) };
+    return { deviceId, ...statusOf(row, now) };
   }
 
   /** Status of every device the caller may see. */
@@ -194,11 +200,7 @@ export class TelemetryService {
       .select(['devices.id', 'device_status.last_seen_at', 'device_status.online', 'device_status.via'])
       .orderBy('devices.id')
       .execute();
-    return rows.map((r) => {
-      const lastSeenAt = r.last_seen_at == null ? null : Number(r.last_seen_at);
-      const online = (r.online === true || r.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
-      return { deviceId: Number(r.id), online, lastSeenAt, via: r.via == null ? null : String(r.via) };
-    });
+    return rows.map((r) => ({ deviceId: Number(r.id), ...statusOf(r, now) }));
   }
 
   /** Adds online and lastSeenAt to device items (the registry's device list shows them). */
@@ -207,10 +209,9 @@ export class TelemetryService {
     const rows = await this.db.selectFrom('device_status').selectAll().where('device_id', 'in', items.map((i) => i.id)).execute();
     const byId = new Map(rows.map((r) => [Number(r.device_id), r]));
     for (const item of items) {
-      const r = byId.get(item.id);
-      const lastSeenAt = r?.last_seen_at == null ? null : Number(r.last_seen_at);
+      const { online, lastSeenAt } = statusOf(byId.get(item.id), now);
+      item.online = online;
       item.lastSeenAt = lastSeenAt;
-      item.online = r !== undefined && (r.online === true || r.online === 1) && lastSeenAt !== null && now - lastSeenAt < 300_000;
     }
   }
 
