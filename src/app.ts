@@ -41,6 +41,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     symbiontRoutes: RouteEntry[];
     opcua: OpcUaManager;
+    /** Where devices publish, once the broker runs (shown by /api/v1/health). */
+    mqtt: { url: string | null; port: number | null };
   }
 }
 
@@ -106,6 +108,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   // Every route, for the tenancy matrix test that must cover each of them.
   const routes: RouteEntry[] = [];
   app.decorate('symbiontRoutes', routes);
+  app.decorate('mqtt', { url: null, port: null });
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
@@ -153,7 +156,17 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
       summary: 'Liveness and the store',
       security: [],
       response: {
-        200: { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' }, db: { type: 'string' }, uptimeS: { type: 'integer' } } },
+        200: {
+          type: 'object',
+          properties: {
+            status: { type: 'string' },
+            version: { type: 'string' },
+            db: { type: 'string' },
+            uptimeS: { type: 'integer' },
+            mqttUrl: { type: ['string', 'null'], description: 'where devices publish' },
+            mqttPort: { type: ['integer', 'null'], description: 'the embedded broker port (null with an external broker)' },
+          },
+        },
         503: { type: 'object', properties: { status: { type: 'string' }, detail: { type: 'string' } } },
       },
     },
@@ -163,7 +176,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
       } catch (err) {
         return reply.code(503).send({ status: 'unavailable', detail: `store: ${(err as Error).message}` });
       }
-      return { status: 'ok', version: VERSION, db: services.handle.dialect, uptimeS: Math.floor((Date.now() - started) / 1000) };
+      return { status: 'ok', version: VERSION, db: services.handle.dialect, uptimeS: Math.floor((Date.now() - started) / 1000), mqttUrl: app.mqtt.url, mqttPort: app.mqtt.port };
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -230,6 +243,8 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       broker = await startEmbeddedBroker({ port: 0, host: config.host, telemetry: services.telemetry, log: app.log });
       app.log.warn({ port: broker.port }, `${err.message}; the embedded broker uses port ${broker.port} instead`);
     }
+    app.mqtt.url = config.mqttUrl ?? `mqtt://${host}:${broker.port}`;
+    app.mqtt.port = broker.port;
     // Retention runs at start and then hourly; every node may run it, deleting twice is harmless.
     const retention = async () => {
       try {
@@ -247,7 +262,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       app,
       url: `http://${host}:${port}`,
       mqttPort: broker.port,
-      mqttUrl: config.mqttUrl ?? `mqtt://${host}:${broker.port}`,
+      mqttUrl: app.mqtt.url,
       bootstrap: report,
       close: async () => {
         clearInterval(retentionTimer);

@@ -125,6 +125,13 @@ describe.each(dialects)('telemetry store on %s', (dialect) => {
     const raw = await s.telemetry.series(ctx, tagIds[0], T0, T0 + 10 * MINUTE, 1000);
     expect(raw.resolution).toBe('raw');
     expect(raw.points.map((p) => p.avg)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // A step that is no multiple of the rollups: ~1,000 buckets, each aligned to the step.
+    const odd = await s.telemetry.series(ctx, tagIds[0], T0, T0 + 3 * DAY, 259_000);
+    expect(odd.resolution).toBe('1m');
+    expect(odd.points.length).toBeGreaterThan(990);
+    expect(odd.points.length).toBeLessThan(1010);
+    expect(odd.points.every((p) => p.ts % 259_000 === 0)).toBe(true);
+    expect(odd.points.reduce((n, p) => n + p.count, 0)).toBe(3 * 24 * 60);
     const daily = await s.telemetry.series(ctx, tagIds[0], T0, T0 + 3 * DAY, DAY);
     expect(daily.points.map((p) => p.count)).toEqual([1440, 1440, 1440]);
     expect((await s.telemetry.latest(ctx, tagIds[0])).ts).toBe(T0 + (3 * 24 * 60 - 1) * MINUTE);

@@ -20,6 +20,7 @@ import NotFoundPage from './pages/NotFound';
 import OverviewPage from './pages/Overview';
 import ParkPage from './pages/Park';
 import SitesPage from './pages/Sites';
+import TagDetailPage from './pages/TagDetail';
 import TagsPage from './pages/Tags';
 import UnitsPage from './pages/Units';
 import UsersPage from './pages/Users';
@@ -64,6 +65,7 @@ function Localized() {
               <Route path="devices" element={<DevicesPage />} />
               <Route path="devices/:id" element={<DeviceDetailPage />} />
               <Route path="tags" element={<TagsPage />} />
+              <Route path="tags/:id" element={<TagDetailPage />} />
               <Route path="materials" element={<MaterialsPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />

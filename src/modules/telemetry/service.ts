@@ -241,11 +241,13 @@ export class TelemetryService {
     const stepMs = step ?? defaultStep(from, to);
     if ((to - from) / stepMs > 100_000) throw validation('too many buckets; choose a larger step', [{ path: '/query/step', message: 'gives more than 100000 buckets' }]);
     const resolution: Resolution = resolutionFor(stepMs);
+    // Buckets are ts - ts % step (not (ts / step) * step: SQLite binds JS numbers as REAL, so that
+    // division would not truncate).
     const rows =
       resolution === 'raw'
-        ? await sql<Record<string, number>>`select (ts / ${stepMs}) * ${stepMs} as b, count(*) as c, avg(value) as a, min(value) as mn, max(value) as mx
+        ? await sql<Record<string, number>>`select ts - (ts % ${stepMs}) as b, count(*) as c, avg(value) as a, min(value) as mn, max(value) as mx
             from points where tag_id = ${tagId} and ts >= ${from} and ts < ${to} group by b order by b`.execute(this.db)
-        : await sql<Record<string, number>>`select (bucket / ${stepMs}) * ${stepMs} as b, sum(count) as c, sum(sum) / sum(count) as a, min(min) as mn, max(max) as mx
+        : await sql<Record<string, number>>`select bucket - (bucket % ${stepMs}) as b, sum(count) as c, sum(sum) / sum(count) as a, min(min) as mn, max(max) as mx
             from rollups where tag_id = ${tagId} and step_ms = ${RESOLUTION_STEP[resolution]} and bucket >= ${from} and bucket < ${to} group by b order by b`.execute(this.db);
     const points: SeriesPoint[] = rows.rows.map((r) => ({ ts: Number(r.b), avg: Number(r.a), min: Number(r.mn), max: Number(r.mx), count: Number(r.c) }));
     return { tagId, unit: String(tag.unit), from, to, step: stepMs, resolution, points };

@@ -188,3 +188,60 @@ export interface LoginResult {
   expiresAt: number;
   user: User;
 }
+
+// Telemetry (docs/api.md, "Telemetry").
+
+export interface DeviceStatus {
+  deviceId: number;
+  online: boolean;
+  lastSeenAt: number | null;
+  /** The transport that last delivered: mqtt, http, sparkplug … */
+  via: string | null;
+}
+
+export interface LatestReading {
+  tagId: number;
+  key: string;
+  ts: number;
+  value: number;
+}
+
+export interface DeviceError {
+  ts: number;
+  source: string;
+  reason: string;
+  detail: string | null;
+}
+
+export interface DeviceCredentials {
+  deviceId: number;
+  username: string;
+  token: string;
+  createdAt: number;
+}
+
+export type Resolution = 'raw' | '1m' | '1h' | '1d';
+
+export interface SeriesPoint {
+  ts: number;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export interface Series {
+  tagId: number;
+  unit: string;
+  from: number;
+  to: number;
+  step: number;
+  resolution: Resolution;
+  points: SeriesPoint[];
+}
+
+/** Reasons a device's message is refused (the error log); others are shown as they are. */
+export const TELEMETRY_REASONS = [
+  'unknown_tag', 'not_a_number', 'timestamp_in_future', 'invalid_timestamp', 'malformed_json',
+  'payload_too_large', 'invalid_shape', 'empty', 'too_many_points',
+] as const;

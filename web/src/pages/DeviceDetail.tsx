@@ -1,17 +1,20 @@
-/** One device: what it is, where it is, how it connects, and its tags. */
+/** One device: what it is, where it is, how it connects, whether it is online, its latest values, tags and error log. */
 import { useState } from 'react';
-import { App, Badge, Breadcrumb, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
+import { App, Badge, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { useInvalidate, useItem, useNameOf } from '../api/hooks';
+import { useDeviceStatus, useNow } from '../api/telemetry';
 import type { Device, Enterprise, Site, Unit } from '../api/types';
 import { can } from '../auth/permissions';
 import { useUser } from '../auth/session';
 import { ErrorAlert } from '../components/errors';
 import { EnumTag } from '../components/fields';
 import FormDrawer from '../components/FormDrawer';
+import { DeviceStatusBadge } from '../components/telemetry';
+import { CredentialsAction, ErrorLog, LatestValues, telemetryTopic } from './DeviceTelemetry';
 import { useDeviceForm } from './Devices';
 import { TagsTable } from './Tags';
 import { TimeCell } from './common';
@@ -30,6 +33,8 @@ export default function DeviceDetailPage() {
   const unit = useItem<Unit>('units', d?.unitId ?? undefined);
   const form = useDeviceForm({ enterpriseId: d?.enterpriseId });
   const [editing, setEditing] = useState(false);
+  const status = useDeviceStatus(d?.id);
+  const now = useNow();
 
   if (dev.isLoading) return <Spin />;
   if (dev.error instanceof ApiError && dev.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
@@ -39,13 +44,23 @@ export default function DeviceDetailPage() {
     <div data-testid="device-detail">
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/devices">{t('menu.devices')}</Link> }, { title: d.code }]} />
       <Card
-        title={`${nameOf(d)} (${d.code})`}
+        title={
+          <Space size={16} wrap>
+            <span>{`${nameOf(d)} (${d.code})`}</span>
+            <span style={{ fontWeight: 'normal' }} data-testid="device-status-header">
+              <DeviceStatusBadge status={status.data} now={now} showVia />
+            </span>
+          </Space>
+        }
         style={{ marginBottom: 16 }}
         extra={
           can(user, 'update', 'device', d) && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="device-edit">
-              {t('action.edit')}
-            </Button>
+            <Space>
+              <CredentialsAction device={d} />
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="device-edit">
+                {t('action.edit')}
+              </Button>
+            </Space>
           )
         }
       >
@@ -66,16 +81,21 @@ export default function DeviceDetailPage() {
           <Descriptions.Item label={t('field.model')}>{d.model}</Descriptions.Item>
           <Descriptions.Item label={t('field.serialNo')}>{d.serialNo}</Descriptions.Item>
           <Descriptions.Item label={t('device.topic')} span={2}>
-            <Typography.Text code copyable>{`symbiont/v1/${d.code}/telemetry`}</Typography.Text>
+            <Typography.Text code copyable>{telemetryTopic(d.code)}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('telemetry.lastSeen')}>
+            <TimeCell ms={status.data?.lastSeenAt} />
           </Descriptions.Item>
           <Descriptions.Item label={t('field.updatedAt')}>
             <TimeCell ms={d.updatedAt} />
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <LatestValues device={d} />
       <Card title={t('menu.tags')}>
         <TagsTable fixed={{ deviceId: d.id }} />
       </Card>
+      <ErrorLog device={d} />
       <FormDrawer
         open={editing}
         title={t('action.editTitle', { name: d.code })}

@@ -4,9 +4,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../api/client';
+import { useDeviceStatuses, useNow } from '../api/telemetry';
 import { CODE_PATTERN, DEVICE_KINDS, PROTOCOLS, type Device } from '../api/types';
 import { EnumSelect, EnumTag, SiteSelect, UnitSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
+import { DeviceStatusBadge } from '../components/telemetry';
 import { EnterpriseHelperField, LinkedName, NameCell, NameFields, ParentFilters, required, useLookups, useSeesAllEnterprises } from './common';
 
 export function useDeviceForm(fixed?: Query): FormSpec<Device> {
@@ -62,6 +64,9 @@ export function DevicesTable({ fixed }: { fixed?: Query }) {
   const all = useSeesAllEnterprises();
   const { enterprises, sites, units } = useLookups({ enterprises: all, sites: true, units: true });
   const showEnterprise = all && fixed?.enterpriseId === undefined;
+  // Online / offline of every device at once, asked again every 10 s.
+  const statuses = useDeviceStatuses();
+  const now = useNow();
   const columns: ColumnsType<Device> = [
     { title: t('field.code'), dataIndex: 'code', render: (v: string, r) => <Link to={`/devices/${r.id}`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
     { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} maxWidth={240} /> },
@@ -69,6 +74,8 @@ export function DevicesTable({ fixed }: { fixed?: Query }) {
       ? [{ title: t('field.enterprise'), dataIndex: 'enterpriseId', render: (v: number) => <LinkedName to={`/enterprises/${v}`} row={enterprises.get(v)} missing={v} maxWidth={180} /> }]
       : []),
     { title: t('field.site'), dataIndex: 'siteId', render: (v: number) => <NameCell row={sites.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={160} /> },
+    // Narrow and of a fixed width: the status arriving later does not move the columns.
+    { title: t('telemetry.status'), key: 'status', width: 130, render: (_: unknown, r) => <DeviceStatusBadge status={statuses.byId.get(r.id)} now={now} compact /> },
     { title: t('field.unit'), dataIndex: 'unitId', render: (v: number | null) => (v ? <NameCell row={units.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={160} /> : '') },
     { title: t('field.kind'), dataIndex: 'kind', render: (v: string) => <EnumTag name="deviceKind" value={v} color="cyan" /> },
     { title: t('field.protocol'), dataIndex: 'protocol', render: (v: string) => <EnumTag name="protocol" value={v} /> },

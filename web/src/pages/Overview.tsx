@@ -45,7 +45,7 @@ export default function OverviewPage() {
     const rows = [...(s?.devicesByEnterprise ?? [])].sort((a, b) => b.count - a.count);
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 16, bottom: 8 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => nameOf(r)), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [{ type: 'bar', name: t('overview.devices'), data: rows.map((r) => r.count), itemStyle: { color: '#1677ff' }, barMaxWidth: 24 }],

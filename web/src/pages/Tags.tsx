@@ -1,7 +1,7 @@
 /** Tags (measurement points) of devices: the key in telemetry, the unit, the material, alarm limits. */
 import { Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../api/client';
 import { useAll } from '../api/hooks';
@@ -40,10 +40,19 @@ function LimitsRow({ limits }: { limits: Tag }) {
 
 export function TagsTable({ fixed }: { fixed?: Query }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { devices } = useLookups({ devices: true });
   const materials = useAll<Material>('materials');
   const columns: ColumnsType<Tag> = [
-    { title: t('field.key'), dataIndex: 'key', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('field.key'),
+      dataIndex: 'key',
+      render: (v: string, r) => (
+        <Link to={`/tags/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="tag-link">
+          <Typography.Text code>{v}</Typography.Text>
+        </Link>
+      ),
+    },
     { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} /> },
     ...(fixed?.deviceId === undefined
       ? [{
@@ -126,6 +135,7 @@ export function TagsTable({ fixed }: { fixed?: Query }) {
       fixed={fixed}
       form={form}
       searchPlaceholder={t('tags.search')}
+      onRowClick={(r) => navigate(`/tags/${r.id}`)}
       toolbar={(filters, setFilter) => (
         <>
           <ParentFilters filters={filters} setFilter={setFilter} fixed={fixed} levels={['enterprise', 'device']} />
