@@ -115,6 +115,30 @@ describe('MQTT ingestion (embedded broker)', () => {
     await c.endAsync();
   });
 
+  it('keeps reading a connection while its messages wait for the commit, and acknowledges in order', async () => {
+    const c = connect(device.code, token);
+    await new Promise((resolve) => c.once('connect', resolve));
+    const acks: number[] = [];
+    c.on('packetreceive', (p) => {
+      if (p.cmd === 'puback') acks.push(p.messageId!);
+    });
+    const sent: number[] = [];
+    const t = base - 600_000;
+    await Promise.all(
+      Array.from({ length: 400 }, (_, i) => {
+        // Every 50th message is refused (unknown tag): its PUBACK must not overtake the others.
+        const values = i % 50 === 0 ? { nope: 1 } : { [tags[1].key]: i };
+        const p = c.publishAsync(`symbiont/v1/${device.code}/telemetry`, JSON.stringify({ ts: t + i, values }), { qos: 1 });
+        return p.then((packet) => void sent.push(packet!.messageId!));
+      }),
+    );
+    expect(acks).toHaveLength(400);
+    expect(acks).toEqual([...acks].sort((a, b) => a - b));
+    const stored = await server.services.handle.db.selectFrom('points').select((eb) => eb.fn.countAll().as('n')).where('tag_id', '=', tags[1].id).where('ts', '>=', t).where('ts', '<', t + 400).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(392);
+    await c.endAsync();
+  });
+
   it('refuses a wrong secret and a publish to another device topic', async () => {
     const wrong = connect(device.code, 'dt_wrong');
     const err = await new Promise<Error>((resolve) => wrong.once('error', resolve));

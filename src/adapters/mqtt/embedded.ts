@@ -25,6 +25,36 @@ export interface EmbeddedBroker {
 
 type DeviceClient = Client & { device?: DeviceEntry };
 
+/**
+ * Aedes internals this module relies on (pinned aedes 1.2): a connection's next socket chunk is
+ * read when `_parsingBatch`, the count of its packets still being handled, drops to zero through
+ * `_nextBatch()`. A PUBLISH waits for its commit before Aedes sends the PUBACK, so without help
+ * a connection's stream would advance one chunk per commit.
+ */
+interface PipelinedClient extends DeviceClient {
+  _parsingBatch: number;
+  _paused: boolean;
+  _nextBatch(): void;
+  ackChain?: Promise<void>;
+  awaitingCommit?: number;
+}
+
+/** How many of one connection's PUBLISHes may wait for their commit while it keeps reading. */
+const MAX_AWAITING_COMMIT = 1_000;
+
+/**
+ * Lets the connection read on while this PUBLISH waits for its commit: the packet stops counting
+ * towards the chunk now and counts again just before Aedes finishes it (so the books balance).
+ * Bounded per connection, so a store that falls behind pushes back on the device.
+ */
+function releaseReadGate(client: PipelinedClient): boolean {
+  if (client._paused || typeof client._nextBatch !== 'function' || typeof client._parsingBatch !== 'number') return false;
+  if ((client.awaitingCommit ?? 0) >= MAX_AWAITING_COMMIT) return false;
+  client.awaitingCommit = (client.awaitingCommit ?? 0) + 1;
+  client._nextBatch();
+  return true;
+}
+
 export class MqttPortInUseError extends Error {
   override name = 'MqttPortInUseError';
 }
@@ -65,11 +95,25 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
     if (!device || !m || m[1] !== device.code) {
       return done(new Error(`device ${device?.code ?? '?'} may not publish to ${packet.topic}`));
     }
-    telemetry
-      .ingest(device, packet.payload as Buffer, 'mqtt')
-      .then(() => done(null))
-      // Not committed: close the connection without a PUBACK, so the device sends it again.
-      .catch((err: Error) => done(err));
+    const pipelined = releaseReadGate(client as PipelinedClient);
+    const finish = (err: Error | null) => {
+      if (pipelined) {
+        (client as PipelinedClient).awaitingCommit!--;
+        (client as PipelinedClient)._parsingBatch++;
+      }
+      done(err);
+    };
+    // Acknowledge in the order received (MQTT-4.6.0-2): each PUBACK waits for the one before it.
+    const c = client as PipelinedClient;
+    const previous = c.ackChain ?? Promise.resolve();
+    const committed = telemetry.ingest(device, packet.payload as Buffer, 'mqtt');
+    c.ackChain = previous
+      .then(() => committed)
+      .then(
+        () => finish(null),
+        // Not committed: close the connection without a PUBACK, so the device sends it again.
+        (err: Error) => finish(err),
+      );
   };
 
   broker.authorizeSubscribe = (client: DeviceClient, sub, done) => {
