@@ -99,11 +99,13 @@ for (let d = 0; d < DEVICES; d++) {
 }
 const url = `mqtt://127.0.0.1:${platform.mqttPort}`;
 
-const batched = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: Number(process.env.BENCH_WINDOW ?? 64) });
+// Each scenario writes its own time range (10 days apart), so no scenario overwrites another's readings.
+const range = (n: number) => Date.now() - n * 10 * 86_400_000;
+const batched = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: Number(process.env.BENCH_WINDOW ?? 64), tsBase: range(1) });
 log(`  batched (100 points/message): ${Math.round(batched.pointsPerSec)} points/s, PUBACK p50 ${batched.p50Ms} ms, p99 ${batched.p99Ms} ms`);
-const single = await publish({ url, devices, seconds: SECONDS, perMessage: 1, window: 64 });
+const single = await publish({ url, devices, seconds: SECONDS, perMessage: 1, window: 64, tsBase: range(2) });
 log(`  single (1 point/message): ${Math.round(single.messagesPerSec)} messages/s, p50 ${single.p50Ms} ms, p99 ${single.p99Ms} ms`);
-const half = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: 1000, rate: Math.round(batched.messagesPerSec / 2) });
+const half = await publish({ url, devices, seconds: SECONDS, perMessage: 100, window: 1000, rate: Math.round(batched.messagesPerSec / 2), tsBase: range(3) });
 log(`  at half the batched rate: ${Math.round(half.pointsPerSec)} points/s, p50 ${half.p50Ms} ms, p99 ${half.p99Ms} ms`);
 clearInterval(rssTimer);
 const stats = { ...telemetry.committer.stats };

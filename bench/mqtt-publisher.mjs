@@ -12,7 +12,8 @@ let stopped = false;
 let seq = 0;
 const start = Date.now() + 500;
 const end = start + cfg.seconds * 1000;
-const tsBase = Date.now() - 86_400_000;
+// Each run gets its own time range (cfg.tsBase), or its readings would overwrite an earlier run's.
+const tsBase = cfg.tsBase ?? Date.now() - 86_400_000;
 
 function message(keys, n) {
   const out = [];

@@ -79,38 +79,36 @@ export const bucketOf = (ts: number, stepMs: number) => ts - (((ts % stepMs) + s
 
 /** Folds points into per-(tag, step, bucket) aggregates: one row per bucket to merge into the store. */
 export function aggregate(points: readonly Point[], steps: readonly number[] = ROLLUP_STEPS): Aggregate[] {
-  const out = new Map<string, Aggregate>();
-  for (const p of points) {
-    for (const stepMs of steps) {
+  const out: Aggregate[] = [];
+  // Nested maps with numeric keys: this runs for every reading on the hot path.
+  for (const stepMs of steps) {
+    const byTag = new Map<number, Map<number, Aggregate>>();
+    for (const p of points) {
       const bucket = bucketOf(p.ts, stepMs);
-      const key = `${p.tagId}:${stepMs}:${bucket}`;
-      const a = out.get(key);
+      let byBucket = byTag.get(p.tagId);
+      if (!byBucket) byTag.set(p.tagId, (byBucket = new Map()));
+      const a = byBucket.get(bucket);
       if (!a) {
-        out.set(key, { tagId: p.tagId, stepMs, bucket, count: 1, sum: p.value, min: p.value, max: p.value, first: p.value, firstTs: p.ts, last: p.value, lastTs: p.ts });
+        const fresh = { tagId: p.tagId, stepMs, bucket, count: 1, sum: p.value, min: p.value, max: p.value, first: p.value, firstTs: p.ts, last: p.value, lastTs: p.ts };
+        byBucket.set(bucket, fresh);
+        out.push(fresh);
       } else {
-        mergeInto(a, { count: 1, sum: p.value, min: p.value, max: p.value, first: p.value, firstTs: p.ts, last: p.value, lastTs: p.ts });
+        a.count++;
+        a.sum += p.value;
+        if (p.value < a.min) a.min = p.value;
+        if (p.value > a.max) a.max = p.value;
+        if (p.ts < a.firstTs) {
+          a.first = p.value;
+          a.firstTs = p.ts;
+        }
+        if (p.ts >= a.lastTs) {
+          a.last = p.value;
+          a.lastTs = p.ts;
+        }
       }
     }
   }
-  return [...out.values()];
-}
-
-type Stats = Pick<Aggregate, 'count' | 'sum' | 'min' | 'max' | 'first' | 'firstTs' | 'last' | 'lastTs'>;
-
-/** Merges `b` into `a` (the same rule the store's upsert applies). */
-export function mergeInto(a: Stats, b: Stats): void {
-  a.count += b.count;
-  a.sum += b.sum;
-  if (b.min < a.min) a.min = b.min;
-  if (b.max > a.max) a.max = b.max;
-  if (b.firstTs < a.firstTs) {
-    a.first = b.first;
-    a.firstTs = b.firstTs;
-  }
-  if (b.lastTs >= a.lastTs) {
-    a.last = b.last;
-    a.lastTs = b.lastTs;
-  }
+  return out;
 }
 
 /** The coarsest stored resolution at least as fine as the requested step. */
