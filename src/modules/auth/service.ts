@@ -200,7 +200,7 @@ export class AuthService {
     const existing = await this.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
     if (existing) return { created: false };
     const pw = password ?? generatePassword();
-    await this.users.createWithPassword(ctx, { username: 'admin', displayName: 'Park administrator', role: 'park_admin', enterpriseId: null, locale: 'zh-CN', password: pw });
+    await this.users.createWithPassword(ctx, { username: 'admin', displayName: '园区管理员', role: 'park_admin', enterpriseId: null, locale: 'zh-CN', password: pw });
     return { created: true, password: password ? undefined : pw };
   }
 }
