@@ -3,62 +3,16 @@
  * every page of the menu, the language switch, a create-edit-delete round trip with a validation
  * error from the API on its field, what an enterprise viewer may see, log-out.
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, watch, type Watch } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const REQUIRED = process.env.SYMBIONT_REQUIRE_SERVICES === '1';
-if (!HAVE_CHROMIUM && !REQUIRED) {
-  console.warn(`[skip] ${CHROMIUM} is missing: the console's browser tests are skipped (set SYMBIONT_REQUIRE_SERVICES=1 to make this an error)`);
-}
+const RUN = browserAvailable("the console's browser tests");
 
 const DEMO_PASSWORD = 'symbiont-demo';
 /** Per test: a browser page is slower than an API call, more so while other suites run beside it. */
 const TIMEOUT = 60_000;
-
-/** What went wrong in a page: console errors, uncaught exceptions, failed API calls. */
-interface Watch {
-  errors: string[];
-  failedApi: string[];
-  inFlight: number;
-  clear(): void;
-}
-
-function watch(page: Page): Watch {
-  const w: Watch = {
-    errors: [],
-    failedApi: [],
-    inFlight: 0,
-    clear() {
-      w.errors.length = 0;
-      w.failedApi.length = 0;
-    },
-  };
-  page.on('console', (m) => {
-    if (m.type() === 'error') w.errors.push(m.text());
-  });
-  page.on('pageerror', (e) => w.errors.push(`uncaught: ${e.message}`));
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
-  page.on('request', (r) => {
-    if (isApi(r.url())) w.inFlight++;
-  });
-  page.on('requestfinished', (r) => {
-    if (isApi(r.url())) w.inFlight--;
-  });
-  page.on('requestfailed', (r) => {
-    if (!isApi(r.url())) return;
-    w.inFlight--;
-    // A request the page itself abandoned (navigating away) is not a failure.
-    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) w.failedApi.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => {
-    if (isApi(r.url()) && r.status() >= 400) w.failedApi.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
-  });
-  return w;
-}
 
 /** Waits until no API call has been under way for a moment. */
 async function settled(page: Page, w: Watch, quietMs = 250): Promise<void> {
@@ -80,7 +34,7 @@ async function pickFirst(page: Page, testId: string, search?: string): Promise<v
   await option.click();
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console (browser)', () => {
+describe.skipIf(!RUN)('console (browser)', () => {
   let server: TestServer;
   let browser: Browser;
   let adminState: Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -89,10 +43,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console (browser)', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       startTestServer({ demo: true }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchBrowser(),
     ]);
     adminToken = await login(server.url, 'admin', server.adminPassword);
   });

@@ -7,15 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, watch } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const REQUIRED = process.env.SYMBIONT_REQUIRE_SERVICES === '1';
-if (!HAVE_CHROMIUM && !REQUIRED) {
-  console.warn(`[skip] ${CHROMIUM} is missing: the console's telemetry browser test is skipped (set SYMBIONT_REQUIRE_SERVICES=1 to make this an error)`);
-}
+const RUN = browserAvailable("the console's telemetry browser test");
 
 const TIMEOUT = 60_000;
 /** With SYMBIONT_TELEMETRY_SCREENSHOT=file.png the tag page is saved there, the credentials and the device page beside it (file-credentials.png, file-device.png). */
@@ -33,31 +29,13 @@ interface TagRow {
   highLimit: number | null;
 }
 
-/** Console errors, uncaught exceptions and failed API calls of a page. */
-function watch(page: Page) {
-  const w = { errors: [] as string[], failedApi: [] as string[] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') w.errors.push(m.text());
-  });
-  page.on('pageerror', (e) => w.errors.push(`uncaught: ${e.message}`));
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
-  page.on('requestfailed', (r) => {
-    // A request the page itself abandoned (navigating away, closing the live stream) is not a failure.
-    if (isApi(r.url()) && !/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) w.failedApi.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => {
-    if (isApi(r.url()) && r.status() >= 400) w.failedApi.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
-  });
-  return w;
-}
-
 /** The number of data items of each series of a chart, as the chart holds them. */
 async function seriesLengths(page: Page, testId: string): Promise<number[]> {
   const v = await page.getByTestId(testId).getAttribute('data-series-lengths');
   return v ? v.split(',').map(Number) : [];
 }
 
-describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () => {
+describe.skipIf(!RUN)('console telemetry (browser)', () => {
   let server: TestServer;
   let browser: Browser;
   let adminToken: string;
@@ -65,10 +43,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)('console telemetry (browser)', () =
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       startTestServer({ demo: true }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchBrowser(),
     ]);
     adminToken = await login(server.url, 'admin', server.adminPassword);
   });

@@ -1,0 +1,64 @@
+/** Shared by the browser tests: Debian's Chromium through playwright-core, and a page watcher. */
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const REQUIRED = process.env.SYMBIONT_REQUIRE_SERVICES === '1';
+
+/** Whether a browser suite runs; says why when it is skipped. With SYMBIONT_REQUIRE_SERVICES=1 a missing Chromium fails instead. */
+export function browserAvailable(suite: string): boolean {
+  if (!HAVE_CHROMIUM && !REQUIRED) {
+    console.warn(`[skip] ${CHROMIUM} is missing: ${suite} is skipped (set SYMBIONT_REQUIRE_SERVICES=1 to make this an error)`);
+  }
+  return HAVE_CHROMIUM || REQUIRED;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps calling out, and this machine has no network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** What went wrong in a page: console errors, uncaught exceptions, failed API calls. */
+export interface Watch {
+  errors: string[];
+  failedApi: string[];
+  inFlight: number;
+  clear(): void;
+}
+
+export function watch(page: Page): Watch {
+  const w: Watch = {
+    errors: [],
+    failedApi: [],
+    inFlight: 0,
+    clear() {
+      w.errors.length = 0;
+      w.failedApi.length = 0;
+    },
+  };
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => w.errors.push(`uncaught: ${e.message}`));
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (r) => {
+    if (isApi(r.url())) w.inFlight++;
+  });
+  page.on('requestfinished', (r) => {
+    if (isApi(r.url())) w.inFlight--;
+  });
+  page.on('requestfailed', (r) => {
+    if (!isApi(r.url())) return;
+    w.inFlight--;
+    // A request the page itself abandoned (navigating away, closing a live stream) is not a failure.
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) w.failedApi.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (isApi(r.url()) && r.status() >= 400) w.failedApi.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
+  });
+  return w;
+}
