@@ -23,6 +23,8 @@ import { systemContext } from './core/roles.ts';
 import { AuditStore } from './modules/audit/store.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { IdentityService } from './modules/identity/service.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
@@ -52,12 +54,13 @@ export interface Services {
   auth: AuthService;
   registry: RegistryService;
   telemetry: TelemetryService;
+  identity: IdentityService;
   /** Writes what is queued and closes the store. */
   close(): Promise<void>;
 }
 
 /** Opens the store, migrates it and builds the modules (no HTTP). Used by the server and the CLI. */
-export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'>): Promise<Services> {
+export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'> & { resolverPeers?: Map<string, string> }): Promise<Services> {
   const handle = openDb(config.db);
   try {
     await migrateToLatest(handle.db, handle.dialect);
@@ -74,6 +77,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     auth: new AuthService(handle, audit, config.sessionTtlHours * 3_600_000),
     registry,
     telemetry,
+    identity: new IdentityService(handle, registry, audit, config.resolverPeers),
     close: async () => {
       await telemetry.close();
       await handle.close();
@@ -144,6 +148,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerRegistryRoutes(app, services.registry);
   registerAuditRoutes(app, services.audit);
   registerTelemetryRoutes(app, services.telemetry);
+  registerIdentityRoutes(app, services.identity);
   const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log });
   app.decorate('opcua', opcua);
   registerOpcUaRoutes(app, opcua);
@@ -243,6 +248,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       broker = await startEmbeddedBroker({ port: 0, host: config.host, telemetry: services.telemetry, log: app.log });
       app.log.warn({ port: broker.port }, `${err.message}; the embedded broker uses port ${broker.port} instead`);
     }
+    services.identity.baseUrl = `http://${host}:${port}`;
     app.mqtt.url = config.mqttUrl ?? `mqtt://${host}:${broker.port}`;
     app.mqtt.port = broker.port;
     // Retention runs at start and then hourly; every node may run it, deleting twice is harmless.

@@ -42,6 +42,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
   .addOption(new Option('--port <port>', 'HTTP port, default 8080 (SYMBIONT_PORT)'))
   .addOption(new Option('--mqtt-port <port>', 'MQTT port, default 1883 (SYMBIONT_MQTT_PORT)'))
   .addOption(new Option('--mqtt-url <url>', 'use an external broker instead of the embedded one (SYMBIONT_MQTT_URL)'))
+  .addOption(new Option('--resolver-peers <list>', 'resolvers of other identifier prefixes: 88.118.3=http://host:port,… (SYMBIONT_RESOLVER_PEERS)'))
   .addOption(new Option('--node-id <name>', "this node's stable name for its broker session (SYMBIONT_NODE_ID)"))
   .addOption(new Option('--no-demo', 'do not load the demo park (SYMBIONT_NO_DEMO=1)'))
   .addOption(new Option('--no-simulator', 'do not run the demo device simulator (SYMBIONT_NO_SIMULATOR=1)'))

@@ -13,6 +13,8 @@ export interface Config {
   mqttPort: number;
   /** An external broker (server shape); when set, no embedded broker runs. */
   mqttUrl?: string;
+  /** Resolvers of other identifier prefixes: prefix → base URL (`--resolver-peers 88.118.3=http://…`). */
+  resolverPeers: Map<string, string>;
   /** This node's stable name (its persistent MQTT session on an external broker). */
   nodeId: string;
   /** Whether the MQTT port was chosen (flag or variable) rather than defaulted. */
@@ -38,6 +40,7 @@ export interface ConfigInput {
   mqttPort?: string | number;
   mqttUrl?: string;
   nodeId?: string;
+  resolverPeers?: string;
   db?: string;
   demo?: boolean;
   simulator?: boolean;
@@ -73,6 +76,16 @@ function integer(value: string | number, flag: string, min: number, max: number)
   return n;
 }
 
+function parsePeers(spec: string | undefined): Map<string, string> {
+  const peers = new Map<string, string>();
+  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([0-9]+(?:\.[0-9A-Za-z]+)*)=(https?:\/\/\S+)$/.exec(part);
+    if (!m) throw new ConfigError(`--resolver-peers takes prefix=url pairs separated by commas, e.g. 88.118.3=http://10.1.2.3:8080; got "${part}"`);
+    peers.set(m[1], m[2]);
+  }
+  return peers;
+}
+
 function checkMqttUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   if (!/^mqtts?:\/\/[^/]+/.test(url)) throw new ConfigError(`--mqtt-url must be mqtt://host:port or mqtts://host:port, got "${url}"`);
@@ -98,6 +111,7 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     host: input.host ?? env.SYMBIONT_HOST ?? '127.0.0.1',
     port: integer(input.port ?? env.SYMBIONT_PORT ?? 8080, '--port', 0, 65535),
     mqttPort: integer(input.mqttPort ?? env.SYMBIONT_MQTT_PORT ?? 1883, '--mqtt-port', 0, 65535),
+    resolverPeers: parsePeers(input.resolverPeers ?? env.SYMBIONT_RESOLVER_PEERS),
     mqttUrl: checkMqttUrl(input.mqttUrl ?? env.SYMBIONT_MQTT_URL),
     nodeId: input.nodeId ?? env.SYMBIONT_NODE_ID ?? `${os.hostname()}-${input.port ?? env.SYMBIONT_PORT ?? 8080}`,
     mqttPortChosen: input.mqttPort !== undefined || env.SYMBIONT_MQTT_PORT !== undefined,

@@ -194,6 +194,21 @@ describe('telemetry of another enterprise', () => {
   });
 });
 
+describe('identifiers of another enterprise', () => {
+  it.each(ACTORS)('%s cannot read, change or print them', async (actor) => {
+    const me = actors[actor];
+    const pvcOperator = client(server.url, await login(server.url, 'pvc.operator', 'symbiont-demo'));
+    const item = (await pvcOperator.post('/api/v1/identifiers', { kind: 'lot' })).body;
+    const parkRole = actor === 'regulator';
+    expect((await me.get(`/api/v1/identifiers/${item.id}`)).status).toBe(parkRole ? 200 : 404);
+    expect((await me.patch(`/api/v1/identifiers/${item.id}`, { values: [{ index: 100, type: 'DESC', value: 'x' }] })).status).toBe(parkRole ? 403 : 404);
+    expect((await me.get(`/api/v1/identifiers/${item.id}/label.svg`)).status).toBe(parkRole ? 200 : 404);
+    const list = (await me.get('/api/v1/identifiers?limit=1000')).body.items.map((i: { id: number }) => i.id);
+    expect(list.includes(item.id)).toBe(parkRole);
+    expect((await me.post('/api/v1/identifiers', { kind: 'lot', enterpriseId: ids.pvc })).status).toBe(parkRole ? 403 : 403);
+  });
+});
+
 describe('coverage', () => {
   // Routes that hold no enterprise's records, and why.
   const NOT_TENANT_OWNED: Record<string, string> = {
@@ -223,6 +238,12 @@ describe('coverage', () => {
     'GET /api/v1/device-status': 'telemetry matrix above',
     'GET /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
     'PUT /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts',
+    'POST /api/v1/identifiers': 'test/identity.test.ts (viewer: 403)',
+    'GET /api/v1/identifiers': 'test/identity.test.ts (scoped list)',
+    'GET /api/v1/identifiers/:id': 'test/identity.test.ts (other enterprise: 404)',
+    'PATCH /api/v1/identifiers/:id': 'identifier matrix above',
+    'GET /api/v1/identifiers/:id/label.svg': 'identifier matrix above',
+    'GET /api/v1/identifiers/:id/label.png': 'identifier matrix above',
     'DELETE /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
   };
 

@@ -18,12 +18,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { demo?: boolean; dialect?: TestDialect } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; dialect?: TestDialect; resolverPeers?: string } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'symbiont-server-'));
   const database = opts.dialect === 'postgres' ? await freshDatabase('postgres') : undefined;
   const adminPassword = `admin-${randomBytes(6).toString('hex')}`;
   const config = loadConfig(
-    { dataDir, port: 0, mqttPort: 0, demo: opts.demo ?? true, simulator: false, logLevel: 'silent', db: database?.url },
+    { dataDir, port: 0, mqttPort: 0, demo: opts.demo ?? true, simulator: false, logLevel: 'silent', db: database?.url, resolverPeers: opts.resolverPeers },
     { SYMBIONT_ADMIN_PASSWORD: adminPassword },
   );
   const platform = await startPlatform(config, {

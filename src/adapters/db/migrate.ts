@@ -8,6 +8,7 @@ import type { Db, Dialect } from './index.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-telemetry.ts';
 import * as m003 from './migrations/003-opcua.ts';
+import * as m004 from './migrations/004-identity.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['001-foundation', m001.up],
   ['002-telemetry', m002.up],
   ['003-opcua', m003.up],
+  ['004-identity', m004.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

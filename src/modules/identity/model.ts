@@ -1,0 +1,88 @@
+/**
+ * Identifiers as pure logic: Handle-style names (prefix/suffix), the readable suffix scheme,
+ * typed values in the Handle REST form, and GS1 keys (GTIN check digits, Digital Link paths).
+ */
+
+export const IDENTIFIER_KINDS = ['lot', 'product', 'package', 'waste_batch', 'device', 'other'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** Short upper-case tags of the kinds, used in generated suffixes. */
+export const KIND_TAG: Record<IdentifierKind, string> = {
+  lot: 'LOT',
+  product: 'PRD',
+  package: 'PKG',
+  waste_batch: 'WST',
+  device: 'DEV',
+  other: 'OBJ',
+};
+
+/** A Handle prefix: dot-separated segments, e.g. 88.118.2 (China's Ecode/Handle prefixes look so). */
+export const PREFIX_PATTERN = /^[0-9]+(\.[0-9A-Za-z]+)*$/;
+/** Suffixes are printable, without spaces; they may contain '/' or '.'. */
+export const SUFFIX_PATTERN = /^[A-Za-z0-9._\-:/]{1,200}$/;
+
+export function parseHandle(handle: string): { prefix: string; suffix: string } | null {
+  const slash = handle.indexOf('/');
+  if (slash <= 0) return null;
+  const prefix = handle.slice(0, slash);
+  const suffix = handle.slice(slash + 1);
+  return PREFIX_PATTERN.test(prefix) && SUFFIX_PATTERN.test(suffix) ? { prefix, suffix } : null;
+}
+
+/**
+ * The readable suffix scheme: `{enterprise}.{KIND}.{yyyymmdd}.{sequence}`, e.g.
+ * `pvc.LOT.20261123.0007`, in the park's local date. The sequence counts per enterprise, kind and day.
+ */
+export function suffixFor(enterpriseCode: string, kind: IdentifierKind, day: string, sequence: number): string {
+  return `${enterpriseCode}.${KIND_TAG[kind]}.${day}.${String(sequence).padStart(4, '0')}`;
+}
+
+export function localDay(ts: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ts));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}${get('month')}${get('day')}`;
+}
+
+/** GS1 mod-10 check digit of the digits before it. */
+export function gs1CheckDigit(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    const d = Number(body[body.length - 1 - i]);
+    sum += i % 2 === 0 ? d * 3 : d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** A GTIN-8/12/13/14 with a valid check digit, as the 14-digit form Digital Link uses; else null. */
+export function normalizeGtin(gtin: string): string | null {
+  if (!/^\d{8}$|^\d{12,14}$/.test(gtin)) return null;
+  const g = gtin.padStart(14, '0');
+  return gs1CheckDigit(g.slice(0, 13)) === Number(g[13]) ? g : null;
+}
+
+/** GS1 AI 10 (batch/lot) and 21 (serial): up to 20 characters of GS1 AI encodable set 82. */
+export const GS1_ALNUM_PATTERN = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
+
+export interface HandleValue {
+  index: number;
+  type: string;
+  data: { format: 'string'; value: string };
+  ttl: number;
+  timestamp: string;
+}
+
+export interface StoredValue {
+  index: number;
+  type: string;
+  value: string;
+  ttl: number;
+  ts: number;
+  publicRead: boolean;
+}
+
+export function toHandleValue(v: StoredValue): HandleValue {
+  return { index: v.index, type: v.type, data: { format: 'string', value: v.value }, ttl: v.ttl, timestamp: new Date(v.ts).toISOString() };
+}
+
+/** Handle REST response codes used here. */
+export const RESPONSE = { SUCCESS: 1, ERROR: 2, HANDLE_NOT_FOUND: 100, VALUES_NOT_FOUND: 200, AUTHENTICATION_NEEDED: 402 } as const;

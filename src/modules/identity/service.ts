@@ -1,0 +1,292 @@
+/**
+ * Identifiers: minting for lots, products, packages, waste batches and devices, their typed values,
+ * resolution in the Handle REST form (local prefix here, other prefixes through configured peer
+ * resolvers with caching that honours ttl), GS1 Digital Link lookups, and QR labels.
+ */
+import QRCode from 'qrcode';
+import type { DbHandle } from '../../adapters/db/index.ts';
+import { isUniqueViolation } from '../../adapters/db/index.ts';
+import { conflict, forbidden, notFound, validation } from '../../core/errors.ts';
+import type { AuthContext } from '../../core/roles.ts';
+import { canSee, scoped } from '../../core/tenancy.ts';
+import type { AuditStore } from '../audit/store.ts';
+import type { RegistryService } from '../registry/service.ts';
+import {
+  GS1_ALNUM_PATTERN, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue,
+  type HandleValue, type IdentifierKind, type StoredValue,
+} from './model.ts';
+
+export interface ValueInput {
+  index?: number;
+  type: string;
+  value: string;
+  ttl?: number;
+  publicRead?: boolean;
+}
+
+export interface MintInput {
+  kind: IdentifierKind;
+  enterpriseId?: number;
+  suffix?: string;
+  gtin?: string;
+  lot?: string;
+  serial?: string;
+  materialId?: number;
+  values?: ValueInput[];
+}
+
+export interface IdentifierItem {
+  id: number;
+  handle: string;
+  prefix: string;
+  suffix: string;
+  kind: IdentifierKind;
+  enterpriseId: number;
+  gtin: string | null;
+  lot: string | null;
+  serial: string | null;
+  materialId: number | null;
+  url: string;
+  digitalLink: string | null;
+  values: StoredValue[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Resolution {
+  status: number;
+  body: { responseCode: number; handle: string; values?: HandleValue[]; message?: string };
+}
+
+const DEFAULT_TTL = 86_400;
+const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
+
+export class IdentityService {
+  /** The node's public base URL, known once it listens (set by the composition root). */
+  baseUrl = 'http://127.0.0.1:8080';
+  private readonly cache = new Map<string, { until: number; resolution: Resolution }>();
+
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly registry: RegistryService,
+    private readonly audit: AuditStore,
+    /** prefix → base URL of the node authoritative for it */
+    private readonly peers: ReadonlyMap<string, string> = new Map(),
+  ) {}
+
+  private get db() {
+    return this.handle.db;
+  }
+
+  async localPrefix(): Promise<string | null> {
+    return (await this.registry.getPark()).identifierPrefix;
+  }
+
+  async mint(ctx: AuthContext, input: MintInput): Promise<IdentifierItem> {
+    if (!WRITERS.has(ctx.role)) throw forbidden(`The role ${ctx.role} may not mint identifiers`);
+    const park = await this.registry.getPark();
+    if (!park.identifierPrefix) throw conflict("The park has no identifier prefix yet; a park administrator sets it in the park settings");
+    const enterpriseId = ctx.enterpriseId ?? input.enterpriseId;
+    if (enterpriseId === undefined) throw validation('enterpriseId is required for a park role', [{ path: '/body/enterpriseId', message: 'is required for a park role' }]);
+    if (ctx.enterpriseId !== null && input.enterpriseId !== undefined && input.enterpriseId !== ctx.enterpriseId) {
+      throw forbidden('You may mint identifiers for your own enterprise only');
+    }
+    const enterprise = await this.db.selectFrom('enterprises').select(['id', 'code']).where('id', '=', enterpriseId).executeTakeFirst();
+    if (!enterprise) throw validation(`enterprise ${enterpriseId} does not exist`, [{ path: '/body/enterpriseId', message: 'no such enterprise' }]);
+    const gtin = input.gtin === undefined ? null : normalizeGtin(input.gtin);
+    const errors = [];
+    if (input.gtin !== undefined && !gtin) errors.push({ path: '/body/gtin', message: 'is not a GTIN with a valid check digit' });
+    if (input.lot !== undefined && !GS1_ALNUM_PATTERN.test(input.lot)) errors.push({ path: '/body/lot', message: 'must be 1–20 GS1 characters' });
+    if (input.serial !== undefined && !GS1_ALNUM_PATTERN.test(input.serial)) errors.push({ path: '/body/serial', message: 'must be 1–20 GS1 characters' });
+    if ((input.lot !== undefined || input.serial !== undefined) && !gtin && input.gtin === undefined) errors.push({ path: '/body/gtin', message: 'is required with a lot or serial' });
+    if (input.suffix !== undefined && !SUFFIX_PATTERN.test(input.suffix)) errors.push({ path: '/body/suffix', message: 'may hold letters, digits and . _ - : / only' });
+    if (input.materialId !== undefined) {
+      const m = await this.db.selectFrom('materials').select(['id', 'enterprise_id']).where('id', '=', input.materialId).executeTakeFirst();
+      if (!m || (m.enterprise_id !== null && Number(m.enterprise_id) !== enterpriseId)) errors.push({ path: '/body/materialId', message: 'no such material' });
+    }
+    if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+
+    const now = Date.now();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const id = await this.db.transaction().execute(async (trx) => {
+          let suffix = input.suffix;
+          if (suffix === undefined) {
+            const day = localDay(now, park.timezone);
+            const stem = suffixFor(String(enterprise.code), input.kind, day, 0).slice(0, -4);
+            const n = await trx.selectFrom('identifiers').select((eb) => eb.fn.countAll().as('n')).where('prefix', '=', park.identifierPrefix).where('suffix', 'like', `${stem}%`).executeTakeFirstOrThrow();
+            suffix = suffixFor(String(enterprise.code), input.kind, day, Number(n.n) + 1 + attempt);
+          }
+          const row = await trx
+            .insertInto('identifiers')
+            .values({
+              enterprise_id: enterpriseId, prefix: park.identifierPrefix, suffix, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null,
+              material_id: input.materialId ?? null, created_at: now, updated_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          const handle = `${park.identifierPrefix}/${suffix}`;
+          const values: ValueInput[] = [
+            { index: 1, type: 'URL', value: `${this.baseUrl}/id/${handle}`, publicRead: true },
+            { index: 2, type: 'SYMBIONT.KIND', value: input.kind, publicRead: true },
+            { index: 3, type: 'SYMBIONT.OWNER', value: String(enterprise.code), publicRead: true },
+            ...(gtin ? [{ index: 10, type: 'GS1.GTIN', value: gtin, publicRead: true }] : []),
+            ...(input.lot ? [{ index: 11, type: 'GS1.LOT', value: input.lot, publicRead: true }] : []),
+            ...(input.serial ? [{ index: 12, type: 'GS1.SERIAL', value: input.serial, publicRead: true }] : []),
+            ...(input.values ?? []).map((v, i) => ({ ...v, index: v.index ?? 100 + i })),
+          ];
+          const seen = new Set<number>();
+          for (const v of values) {
+            if (seen.has(v.index!)) throw validation(`value index ${v.index} is used twice`, [{ path: '/body/values', message: `index ${v.index} is used twice` }]);
+            seen.add(v.index!);
+            await trx.insertInto('identifier_values').values({ identifier_id: row.id, idx: v.index!, type: v.type, data: v.value, ttl: v.ttl ?? DEFAULT_TTL, ts: now, public_read: v.publicRead === false ? 0 : 1 }).execute();
+          }
+          await this.audit.append(trx, ctx, { action: 'create', entity: 'identifier', entityId: Number(row.id), enterpriseId, after: { handle, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null } });
+          return Number(row.id);
+        });
+        return this.get(ctx, id);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        if (input.suffix !== undefined) throw conflict(`The identifier ${park.identifierPrefix}/${input.suffix} already exists`);
+      }
+    }
+    throw conflict('Could not allocate a suffix; try again');
+  }
+
+  async get(ctx: AuthContext, id: number): Promise<IdentifierItem> {
+    const row = await scoped(this.db.selectFrom('identifiers'), ctx).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound(`Identifier ${id}`);
+    return this.item(row, await this.values(Number(row.id)));
+  }
+
+  async list(ctx: AuthContext, q: { limit: number; offset: number; kind?: string; q?: string; enterpriseId?: number }) {
+    let base = scoped(this.db.selectFrom('identifiers'), ctx);
+    if (q.kind) base = base.where('kind', '=', q.kind);
+    if (q.enterpriseId !== undefined) base = base.where('enterprise_id', '=', q.enterpriseId);
+    if (q.q) base = base.where((eb) => eb.or([eb('suffix', 'like', `%${q.q}%`), eb('lot', '=', q.q!), eb('serial', '=', q.q!), eb('gtin', '=', q.q!)]));
+    const [rows, count] = await Promise.all([
+      base.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: await Promise.all(rows.map(async (r) => this.item(r, await this.values(Number(r.id))))), total: Number(count.n), limit: q.limit, offset: q.offset };
+  }
+
+  /** Sets (adds or replaces) values by index; the standard ones (1–12) are the platform's. */
+  async setValues(ctx: AuthContext, id: number, values: ValueInput[]): Promise<IdentifierItem> {
+    const current = await this.get(ctx, id);
+    if (!WRITERS.has(ctx.role)) throw forbidden(`The role ${ctx.role} may not change identifiers`);
+    const errors = values.map((v, i) => (v.index === undefined || v.index < 100 ? { path: `/body/values/${i}/index`, message: 'must be 100 or more (lower indexes are the platform’s)' } : null)).filter((e) => e !== null);
+    if (errors.length) throw validation('Some value indexes are reserved', errors);
+    const now = Date.now();
+    await this.db.transaction().execute(async (trx) => {
+      for (const v of values) {
+        await trx.deleteFrom('identifier_values').where('identifier_id', '=', id).where('idx', '=', v.index!).execute();
+        await trx.insertInto('identifier_values').values({ identifier_id: id, idx: v.index!, type: v.type, data: v.value, ttl: v.ttl ?? DEFAULT_TTL, ts: now, public_read: v.publicRead === false ? 0 : 1 }).execute();
+      }
+      await trx.updateTable('identifiers').set({ updated_at: now }).where('id', '=', id).execute();
+      await this.audit.append(trx, ctx, { action: 'update', entity: 'identifier', entityId: id, enterpriseId: current.enterpriseId, before: current.values, after: values });
+    });
+    return this.get(ctx, id);
+  }
+
+  /**
+   * Resolves prefix/suffix in the Handle REST form. Values not marked public are shown only to
+   * callers who may see the owner's records; other prefixes go to their peer resolver.
+   */
+  async resolve(ctx: AuthContext | null, prefix: string, suffix: string, filter: { type?: string[]; index?: number[] } = {}): Promise<Resolution> {
+    const handle = `${prefix}/${suffix}`;
+    const local = await this.localPrefix();
+    if (prefix !== local) return this.resolveRemote(prefix, suffix, filter);
+    const row = await this.db.selectFrom('identifiers').select(['id', 'enterprise_id']).where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
+    if (!row) return { status: 404, body: { responseCode: RESPONSE.HANDLE_NOT_FOUND, handle, message: 'Handle not found' } };
+    const mayRead = ctx !== null && canSee(ctx, Number(row.enterprise_id));
+    let values = (await this.values(Number(row.id))).filter((v) => v.publicRead || mayRead);
+    if (filter.type?.length) values = values.filter((v) => filter.type!.includes(v.type));
+    if (filter.index?.length) values = values.filter((v) => filter.index!.includes(v.index));
+    if (values.length === 0) {
+      return ctx === null && (filter.type?.length || filter.index?.length)
+        ? { status: 401, body: { responseCode: RESPONSE.AUTHENTICATION_NEEDED, handle, message: 'Authentication needed for these values' } }
+        : { status: 200, body: { responseCode: RESPONSE.VALUES_NOT_FOUND, handle, values: [] } };
+    }
+    return { status: 200, body: { responseCode: RESPONSE.SUCCESS, handle, values: values.map(toHandleValue) } };
+  }
+
+  private async resolveRemote(prefix: string, suffix: string, filter: { type?: string[]; index?: number[] }): Promise<Resolution> {
+    const handle = `${prefix}/${suffix}`;
+    const peer = this.peers.get(prefix);
+    if (!peer) return { status: 404, body: { responseCode: RESPONSE.HANDLE_NOT_FOUND, handle, message: `No resolver is configured for the prefix ${prefix}` } };
+    const qs = new URLSearchParams();
+    for (const t of filter.type ?? []) qs.append('type', t);
+    for (const i of filter.index ?? []) qs.append('index', String(i));
+    const url = `${peer.replace(/\/$/, '')}/api/handles/${prefix}/${suffix.split('/').map(encodeURIComponent).join('/')}${qs.size ? `?${qs}` : ''}`;
+    const hit = this.cache.get(url);
+    if (hit && hit.until > Date.now()) return hit.resolution;
+    let resolution: Resolution;
+    try {
+      // Only public values cross nodes: the request carries no credentials.
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      resolution = { status: res.status, body: (await res.json()) as Resolution['body'] };
+    } catch (err) {
+      return { status: 502, body: { responseCode: RESPONSE.ERROR, handle, message: `The resolver for ${prefix} did not answer: ${(err as Error).message}` } };
+    }
+    // Cache for the shortest ttl among the values (Handle semantics); misses for a minute.
+    const ttls = resolution.body.values?.map((v) => v.ttl) ?? [];
+    const ttlS = ttls.length ? Math.min(...ttls) : 60;
+    if (resolution.status < 500) this.cache.set(url, { until: Date.now() + ttlS * 1000, resolution });
+    if (this.cache.size > 10_000) this.cache.clear();
+    return resolution;
+  }
+
+  /** The identifier a GS1 Digital Link path names: GTIN with a lot (AI 10) or a serial (AI 21). */
+  async byDigitalLink(gtin: string, ai: '10' | '21', value: string): Promise<{ id: number; prefix: string; suffix: string; enterpriseId: number } | undefined> {
+    const g = normalizeGtin(gtin);
+    if (!g) return undefined;
+    const row = await this.db
+      .selectFrom('identifiers')
+      .select(['id', 'prefix', 'suffix', 'enterprise_id'])
+      .where('gtin', '=', g)
+      .where(ai === '10' ? 'lot' : 'serial', '=', value)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? { id: Number(row.id), prefix: String(row.prefix), suffix: String(row.suffix), enterpriseId: Number(row.enterprise_id) } : undefined;
+  }
+
+  /** A QR code carrying the identifier's resolvable URL (its Digital Link where it has a GTIN). */
+  async label(ctx: AuthContext, id: number, format: 'svg' | 'png'): Promise<{ body: string | Buffer; text: string }> {
+    const item = await this.get(ctx, id);
+    const text = item.digitalLink ?? item.url;
+    const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
+    const body = format === 'svg' ? await QRCode.toString(text, { ...options, type: 'svg' }) : await QRCode.toBuffer(text, { ...options, type: 'png', width: 512 });
+    return { body, text };
+  }
+
+  private async values(identifierId: number): Promise<StoredValue[]> {
+    const rows = await this.db.selectFrom('identifier_values').selectAll().where('identifier_id', '=', identifierId).orderBy('idx').execute();
+    return rows.map((r) => ({ index: Number(r.idx), type: String(r.type), value: String(r.data), ttl: Number(r.ttl), ts: Number(r.ts), publicRead: r.public_read === true || r.public_read === 1 }));
+  }
+
+  private item(r: Record<string, unknown>, values: StoredValue[]): IdentifierItem {
+    const handle = `${r.prefix}/${r.suffix}`;
+    const gtin = r.gtin === null ? null : String(r.gtin);
+    const lot = r.lot === null ? null : String(r.lot);
+    const serial = r.serial === null ? null : String(r.serial);
+    return {
+      id: Number(r.id),
+      handle,
+      prefix: String(r.prefix),
+      suffix: String(r.suffix),
+      kind: r.kind as IdentifierKind,
+      enterpriseId: Number(r.enterprise_id),
+      gtin,
+      lot,
+      serial,
+      materialId: r.material_id === null ? null : Number(r.material_id),
+      url: `${this.baseUrl}/id/${handle}`,
+      digitalLink: gtin ? `${this.baseUrl}/01/${gtin}${serial ? `/21/${encodeURIComponent(serial)}` : lot ? `/10/${encodeURIComponent(lot)}` : ''}` : null,
+      values,
+      createdAt: Number(r.created_at),
+      updatedAt: Number(r.updated_at),
+    };
+  }
+}
+
