@@ -24,6 +24,8 @@ import { AuditStore } from './modules/audit/store.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { registerTraceRoutes } from './modules/trace/routes.ts';
+import { TraceService } from './modules/trace/service.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
@@ -55,6 +57,7 @@ export interface Services {
   registry: RegistryService;
   telemetry: TelemetryService;
   identity: IdentityService;
+  trace: TraceService;
   /** Writes what is queued and closes the store. */
   close(): Promise<void>;
 }
@@ -71,6 +74,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const audit = new AuditStore(handle.db, handle.dialect);
   const registry = new RegistryService(handle, audit);
   const telemetry = new TelemetryService(handle, registry, audit);
+  const trace = new TraceService(handle, audit);
   return {
     handle,
     audit,
@@ -78,7 +82,9 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     registry,
     telemetry,
     identity: new IdentityService(handle, registry, audit, config.resolverPeers),
+    trace,
     close: async () => {
+      await trace.drain();
       await telemetry.close();
       await handle.close();
     },
@@ -149,6 +155,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerAuditRoutes(app, services.audit);
   registerTelemetryRoutes(app, services.telemetry);
   registerIdentityRoutes(app, services.identity);
+  registerTraceRoutes(app, services.trace);
   const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log });
   app.decorate('opcua', opcua);
   registerOpcUaRoutes(app, opcua);

@@ -9,6 +9,7 @@ import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-telemetry.ts';
 import * as m003 from './migrations/003-opcua.ts';
 import * as m004 from './migrations/004-identity.ts';
+import * as m005 from './migrations/005-epcis.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['002-telemetry', m002.up],
   ['003-opcua', m003.up],
   ['004-identity', m004.up],
+  ['005-epcis', m005.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

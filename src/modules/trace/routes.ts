@@ -1,0 +1,104 @@
+/** The EPCIS 2.0 REST binding (capture, capture jobs, events, event by ID), JSON-LD and XML. */
+import type { FastifyInstance } from 'fastify';
+import { requireAuth } from '../../core/http.ts';
+import { validation } from '../../core/errors.ts';
+import { EPCIS_DEFAULT_CONTEXT, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
+
+const problem = { $ref: 'problem#' };
+const LIST_PARAMS = ['eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'EQ_transformationID', 'MATCH_epc', 'MATCH_anyEPC', 'MATCH_parentID', 'MATCH_inputEPC', 'MATCH_outputEPC', 'MATCH_epcClass'] as const;
+
+export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): void {
+  // XML capture documents arrive as text; JSON-LD is JSON.
+  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: 20 * 1_048_576 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: 20 * 1_048_576 }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch (err) {
+      done(Object.assign(err as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+  const tags = ['epcis'];
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/epcis')) reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0');
+  });
+
+  app.post('/epcis/capture', {
+    bodyLimit: 20 * 1_048_576,
+    schema: {
+      tags,
+      summary: 'Capture an EPCIS document (JSON-LD or XML); answers 202 with the capture job in Location',
+      querystring: { type: 'object', properties: { enterpriseId: { type: 'integer' } }, additionalProperties: false },
+      headers: { type: 'object', properties: { 'gs1-capture-error-behaviour': { type: 'string', enum: ['rollback', 'proceed'] } } },
+      response: { 202: { type: 'object', properties: { captureID: { type: 'string' } } }, 400: problem, 401: problem, 403: problem, 413: problem, 415: problem },
+    },
+    handler: async (req, reply) => {
+      const behaviour = ((req.headers['gs1-capture-error-behaviour'] as string | undefined) ?? 'rollback') as CaptureBehaviour;
+      const { id } = await trace.startCapture(requireAuth(req), req.body, String(req.headers['content-type'] ?? 'application/json'), behaviour, (req.query as { enterpriseId?: number }).enterpriseId);
+      return reply.code(202).header('location', `/epcis/capture/${id}`).send({ captureID: id });
+    },
+  });
+
+  app.get('/epcis/capture/:captureID', {
+    schema: {
+      tags,
+      summary: 'A capture job: running, success, how many events were captured, the errors',
+      params: { type: 'object', properties: { captureID: { type: 'string', maxLength: 64 } } },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            captureID: { type: 'string' }, running: { type: 'boolean' }, success: { type: 'boolean' }, captureErrorBehaviour: { type: 'string' },
+            createdAt: { type: 'string' }, finishedAt: { type: ['string', 'null'] }, captured: { type: 'integer' }, duplicates: { type: 'integer' },
+            errors: { type: 'array', items: { type: 'object', properties: { eventIndex: { type: ['integer', 'null'] }, path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+        401: problem,
+        404: problem,
+      },
+    },
+    handler: async (req) => trace.job(requireAuth(req), (req.params as { captureID: string }).captureID),
+  });
+
+  app.get('/epcis/events', {
+    schema: {
+      tags,
+      summary: 'Query events (SimpleEventQuery parameters; list values comma-separated or repeated)',
+      querystring: {
+        type: 'object',
+        properties: {
+          GE_eventTime: { type: 'string' }, LT_eventTime: { type: 'string' }, GE_recordTime: { type: 'string' }, LT_recordTime: { type: 'string' },
+          perPage: { type: 'integer', minimum: 1, maximum: 1000 }, nextPageToken: { type: 'string', maxLength: 200 },
+          ...Object.fromEntries(LIST_PARAMS.map((p) => [p, { type: 'array', items: { type: 'string', maxLength: 500 } }])),
+        },
+        additionalProperties: false,
+      },
+      response: { 400: problem, 401: problem },
+    },
+    handler: async (req, reply) => {
+      const q = { ...(req.query as Record<string, unknown>) } as Record<string, unknown>;
+      for (const p of LIST_PARAMS) if (Array.isArray(q[p])) q[p] = (q[p] as string[]).flatMap((v) => v.split(',')).filter(Boolean);
+      const { events, nextPageToken } = await trace.query(requireAuth(req), q as EventQuery);
+      if (nextPageToken) {
+        const next = new URL(req.url, 'http://x');
+        next.searchParams.set('nextPageToken', nextPageToken);
+        reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
+      }
+      return reply.type('application/ld+json').send({
+        '@context': [EPCIS_DEFAULT_CONTEXT],
+        type: 'EPCISQueryDocument',
+        schemaVersion: '2.0',
+        creationDate: new Date().toISOString(),
+        epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: events } } },
+      });
+    },
+  });
+
+  app.get('/epcis/events/*', {
+    schema: { tags, summary: 'One event by its eventID (URL-encoded)', params: { type: 'object', properties: { '*': { type: 'string' } } }, response: { 401: problem, 404: problem } },
+    handler: async (req, reply) => {
+      const id = decodeURIComponent((req.params as { '*': string })['*']);
+      if (!id) throw validation('an eventID is required', [{ path: '/path/eventID', message: 'is required' }]);
+      return reply.type('application/ld+json').send(await trace.event(requireAuth(req), id));
+    },
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The EPCIS 2.0 REST binding against GS1's conformance corpus: every JSON-LD and XML example is
+ * accepted through /epcis/capture, and its events come back from the query interface equal in
+ * meaning; queries by the standard parameters; capture errors by event index; tenancy.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventHash } from '../src/modules/trace/epcis/hash.ts';
+import { normalizeEvent } from '../src/modules/trace/epcis/normalize.ts';
+import { validateEpcisDocument } from '../src/modules/trace/epcis/validate.ts';
+import { epcisXmlToJson } from '../src/modules/trace/epcis/xml.ts';
+import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
+
+const CORPUS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'conformance', 'epcis-gs1');
+const HAVE_CORPUS = fs.existsSync(CORPUS);
+if (!HAVE_CORPUS) console.warn(`[skip] ${CORPUS} is absent: the EPCIS conformance captures are skipped`);
+
+/** Documents of the corpus that are not capture input, and why. */
+const NOT_CAPTURE_INPUT: Record<string, string> = {
+  'JSON/EPCISQueryDocument.jsonld': 'a query response',
+  'XML/CBV/CBV-11.4-2020-06-16a.xml': 'an EPCISMasterDataDocument, no events',
+  'XML/Mimasu/Example-masterData.xml': 'an EPCISMasterDataDocument, no events',
+};
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(path.join(CORPUS, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, e.name);
+      if (e.isDirectory()) walk(rel);
+      else if (/\.(jsonld|json|xml)$/.test(e.name)) out.push(rel);
+    }
+  };
+  for (const d of ['JSON', 'XML']) if (fs.existsSync(path.join(CORPUS, d))) walk(d);
+  return out.filter((f) => !(f in NOT_CAPTURE_INPUT) && !/CaptureJob/.test(f));
+}
+
+let server: TestServer;
+let operator: ReturnType<typeof client>;
+let token: string;
+
+async function capture(body: string, contentType: string, behaviour = 'rollback', as = token) {
+  const res = await fetch(`${server.url}/epcis/capture`, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${as}`, 'GS1-Capture-Error-Behaviour': behaviour }, body });
+  expect(res.status, await res.clone().text()).toBe(202);
+  const location = res.headers.get('location')!;
+  for (let i = 0; i < 200; i++) {
+    const job = await client(server.url, as).get(location);
+    if (!job.body.running) return job.body;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('capture job did not finish');
+}
+
+const strip = (e: Record<string, unknown>) => {
+  const { recordTime: _r, ...rest } = e;
+  return rest;
+};
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  token = await login(server.url, 'chloralkali.operator', 'symbiont-demo');
+  operator = client(server.url, token);
+});
+afterAll(() => server?.close());
+
+describe.skipIf(!HAVE_CORPUS)('EPCIS conformance corpus', () => {
+  it('accepts every JSON-LD and XML example and returns its events equal in meaning', async () => {
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+      const xml = file.endsWith('.xml');
+      const job = await capture(text, xml ? 'application/xml' : 'application/ld+json');
+      expect(job.success, `${file}: ${JSON.stringify(job.errors)}`).toBe(true);
+      const doc = xml ? (epcisXmlToJson(text) as { ok: true; document: object }).document : JSON.parse(text);
+      const v = validateEpcisDocument(doc);
+      expect(v.ok, file).toBe(true);
+      if (!v.ok) continue;
+      for (const e of v.events) {
+        const n = normalizeEvent(e, (doc as { '@context'?: never })['@context']);
+        // Equal in meaning is what the CBV event hash defines: the event that comes back hashes the
+        // same as the one sent (the same event may have arrived first from its twin in the other
+        // syntax, so its written form can differ).
+        const back = await operator.get(`/epcis/events/${encodeURIComponent(n.hashID)}`);
+        expect(back.status, `${file}: ${n.hashID}`).toBe(200);
+        expect(eventHash(back.body), file).toBe(n.hashID);
+        if (back.body.eventID === n.eventID && !xml) expect(strip(back.body), file).toEqual(strip(n.event as unknown as Record<string, unknown>));
+      }
+    }
+  }, 120_000);
+});
+
+describe('capture and query', () => {
+  let phosphate: ReturnType<typeof client>;
+  let phosphateToken: string;
+  beforeAll(async () => {
+    phosphateToken = await login(server.url, 'phosphate.operator', 'symbiont-demo');
+    phosphate = client(server.url, phosphateToken);
+  });
+  const doc = (events: object[]) =>
+    JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-23T08:00:00Z', epcisBody: { eventList: events } });
+  const shipping = {
+    type: 'ObjectEvent', eventTime: '2026-11-20T09:00:00+08:00', eventTimeZoneOffset: '+08:00', action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit',
+    epcList: [], quantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.056789.CA2611-01', quantity: 25, uom: 'TNE' }],
+    readPoint: { id: 'urn:epc:id:sgln:6901234.00001.0' },
+  };
+  const transform = {
+    type: 'TransformationEvent', eventTime: '2026-11-19T09:00:00+08:00', eventTimeZoneOffset: '+08:00', bizStep: 'commissioning', transformationID: 'urn:uuid:6fdd7d52-8dd4-4c28-8c8e-3d0d1b0a3a11',
+    inputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.011111.BR2611', quantity: 40, uom: 'TNE' }],
+    outputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.056789.CA2611-01', quantity: 25, uom: 'TNE' }],
+  };
+
+  it('stores events, deduplicates them by hash, and answers the standard query parameters', async () => {
+    const first = await capture(doc([shipping, transform]), 'application/json', 'rollback', phosphateToken);
+    expect(first).toMatchObject({ success: true, captured: 2, duplicates: 0 });
+    const again = await capture(doc([shipping]), 'application/ld+json', 'rollback', phosphateToken);
+    expect(again).toMatchObject({ success: true, captured: 0, duplicates: 1 });
+    const q = async (params: string) => (await phosphate.get(`/epcis/events?${params}`)).body.epcisBody.queryResults.resultsBody.eventList as { type: string }[];
+    expect((await q('EQ_bizStep=shipping')).map((e) => e.type)).toEqual(['ObjectEvent']);
+    expect((await q('EQ_bizStep=urn:epcglobal:cbv:bizstep:shipping')).length).toBe(1);
+    expect((await q('MATCH_epcClass=urn:epc:class:lgtin:6901234.056789.CA2611-01')).length).toBe(1);
+    expect((await q('MATCH_outputEPC=urn:epc:class:lgtin:6901234.056789.CA2611-01,urn:x')).length).toBe(0);
+    expect((await q('EQ_transformationID=urn:uuid:6fdd7d52-8dd4-4c28-8c8e-3d0d1b0a3a11')).map((e) => e.type)).toEqual(['TransformationEvent']);
+    expect((await q('GE_eventTime=2026-11-20T00:00:00Z&LT_eventTime=2026-11-21T00:00:00Z')).length).toBe(1);
+    expect((await q('EQ_readPoint=urn:epc:id:sgln:6901234.00001.0')).length).toBe(1);
+    const page1 = await phosphate.get('/epcis/events?perPage=1&GE_eventTime=2026-11-19T00:00:00Z&LT_eventTime=2026-11-21T00:00:00Z');
+    expect(page1.body.epcisBody.queryResults.resultsBody.eventList).toHaveLength(1);
+    const next = page1.headers.get('link')!.match(/<([^>]+)>/)![1];
+    const page2 = await phosphate.get(next);
+    expect(page2.body.epcisBody.queryResults.resultsBody.eventList[0].type).toBe('ObjectEvent');
+    expect(page2.headers.get('link')).toBeNull();
+    const bad = await phosphate.get('/epcis/events?GE_eventTime=yesterday');
+    expect(bad.status).toBe(400);
+  });
+
+  it('names the event and field of a refused document; rollback stores nothing, proceed the valid ones', async () => {
+    const broken = { ...shipping, eventTime: 'not a time', quantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.056789.X', quantity: -1, uom: 'TNE' }] };
+    const good = { ...shipping, eventTime: '2026-11-22T09:00:00+08:00' };
+    const rollback = await capture(doc([good, broken]), 'application/json', 'rollback', phosphateToken);
+    expect(rollback.success).toBe(false);
+    expect(rollback.captured).toBe(0);
+    expect(rollback.errors.every((e: { eventIndex: number }) => e.eventIndex === 1)).toBe(true);
+    expect(rollback.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/eventTime']));
+    const proceed = await capture(doc([good, broken]), 'application/json', 'proceed', phosphateToken);
+    expect(proceed).toMatchObject({ success: true, captured: 1 });
+    const xml = await capture('<not-epcis/>', 'application/xml');
+    expect(xml.success).toBe(false);
+  });
+
+  it('keeps an enterprise’s events its own', async () => {
+    const mine = (await phosphate.get('/epcis/events?EQ_bizStep=shipping')).body.epcisBody.queryResults.resultsBody.eventList;
+    expect(mine.length).toBeGreaterThan(0);
+    const other = client(server.url, await login(server.url, 'pvc.admin', 'symbiont-demo'));
+    expect((await other.get('/epcis/events?EQ_bizStep=shipping')).body.epcisBody.queryResults.resultsBody.eventList).toEqual([]);
+    expect((await other.get(`/epcis/events/${encodeURIComponent(mine[0].eventID)}`)).status).toBe(404);
+    const viewerToken = await login(server.url, 'pvc.viewer', 'symbiont-demo');
+    const res = await fetch(`${server.url}/epcis/capture`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${viewerToken}` }, body: doc([shipping]) });
+    expect(res.status).toBe(403);
+    expect((await client(server.url).get('/epcis/events')).status).toBe(401);
+  });
+});
