@@ -24,7 +24,7 @@ import { AuditStore } from './modules/audit/store.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
-import { registerTraceRoutes } from './modules/trace/routes.ts';
+import { registerGenealogyRoutes, registerTraceRoutes } from './modules/trace/routes.ts';
 import { TraceService } from './modules/trace/service.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { AuthService } from './modules/auth/service.ts';
@@ -156,6 +156,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerTelemetryRoutes(app, services.telemetry);
   registerIdentityRoutes(app, services.identity);
   registerTraceRoutes(app, services.trace);
+  registerGenealogyRoutes(app, services.trace, services.identity);
   const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log });
   app.decorate('opcua', opcua);
   registerOpcUaRoutes(app, opcua);

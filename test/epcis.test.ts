@@ -160,3 +160,45 @@ describe('capture and query', () => {
     expect((await client(server.url).get('/epcis/events')).status).toBe(401);
   });
 });
+
+describe('genealogy', () => {
+  it('traces a lot backward to its inputs and forward to what it became, with attributed quantities', async () => {
+    const pvcToken = await login(server.url, 'pvc.operator', 'symbiont-demo');
+    const pvc = client(server.url, pvcToken);
+    const lot = (await pvc.post('/api/v1/identifiers', { kind: 'lot', gtin: '06901234567892', lot: 'PVC2611' })).body;
+    const ev = (type: string, inputs: [string, number][], outputs: [string, number][], time: string) => ({
+      type, eventTime: time, eventTimeZoneOffset: '+08:00', bizStep: 'commissioning',
+      inputQuantityList: inputs.map(([c, q]) => ({ epcClass: c, quantity: q, uom: 'TNE' })),
+      outputQuantityList: outputs.map(([c, q]) => ({ epcClass: c, quantity: q, uom: 'TNE' })),
+    });
+    const body = JSON.stringify({
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-23T08:00:00Z',
+      epcisBody: {
+        eventList: [
+          ev('TransformationEvent', [['urn:epc:class:lgtin:6901234.011111.VCM2611', 30], ['urn:epc:class:lgtin:6901234.022222.ADD1', 0.5]], [['urn:epc:class:lgtin:6901234.056789.PVC2611', 29]], '2026-11-21T08:00:00+08:00'),
+          ev('TransformationEvent', [['urn:epc:class:lgtin:6901234.056789.PVC2611', 29], ['urn:epc:class:lgtin:6901234.033333.PLS1', 1]], [['urn:epc:class:lgtin:6901234.044444.CMP1', 30]], '2026-11-22T08:00:00+08:00'),
+        ],
+      },
+    });
+    const job = await capture(body, 'application/ld+json', 'rollback', pvcToken);
+    expect(job).toMatchObject({ success: true, captured: 2 });
+
+    const back = await pvc.get(`/api/v1/trace/${lot.handle}?direction=backward&depth=5`);
+    expect(back.status).toBe(200);
+    const q = (t: { nodes: { ref: string; quantity: number }[] }, frag: string) => t.nodes.find((n) => n.ref.includes(frag))?.quantity;
+    expect(back.body.root).toBe('https://id.gs1.org/01/06901234567892/10/PVC2611');
+    expect(q(back.body, '/10/VCM2611')).toBeCloseTo(30, 6);
+    expect(q(back.body, '/10/ADD1')).toBeCloseTo(0.5, 6);
+    expect(back.body.edges.every((e: { type: string }) => e.type === 'TransformationEvent')).toBe(true);
+
+    const fwd = await pvc.get(`/api/v1/trace/${lot.handle}?direction=forward`);
+    // 29 t of PVC in 30 t of inputs make 30 t of compound: 29 t of it is this lot's.
+    expect(q(fwd.body, '/10/CMP1')).toBeCloseTo(29, 6);
+    const both = await pvc.get(`/api/v1/trace/${lot.handle}`);
+    expect(both.body.nodes.length).toBe(4);
+
+    // Another enterprise sees neither the identifier nor the events.
+    const other = client(server.url, await login(server.url, 'cement.admin', 'symbiont-demo'));
+    expect((await other.get(`/api/v1/trace/${lot.handle}`)).status).toBe(404);
+  });
+});

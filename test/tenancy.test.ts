@@ -238,6 +238,7 @@ describe('coverage', () => {
     'GET /api/v1/device-status': 'telemetry matrix above',
     'GET /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
     'PUT /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts',
+    'GET /api/v1/trace/:prefix/*': 'test/epcis.test.ts (another enterprise: 404)',
     'POST /api/v1/identifiers': 'test/identity.test.ts (viewer: 403)',
     'GET /api/v1/identifiers': 'test/identity.test.ts (scoped list)',
     'GET /api/v1/identifiers/:id': 'test/identity.test.ts (other enterprise: 404)',

@@ -159,6 +159,13 @@ export class IdentityService {
     return this.item(row, await this.values(Number(row.id)));
   }
 
+  /** An identifier of this node by prefix/suffix, if the caller may see it. */
+  async byHandle(ctx: AuthContext, prefix: string, suffix: string): Promise<IdentifierItem> {
+    const row = await scoped(this.db.selectFrom('identifiers'), ctx).select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
+    if (!row) throw notFound(`Identifier ${prefix}/${suffix}`);
+    return this.get(ctx, Number(row.id));
+  }
+
   async list(ctx: AuthContext, q: { limit: number; offset: number; kind?: string; q?: string; enterpriseId?: number }) {
     let base = scoped(this.db.selectFrom('identifiers'), ctx);
     if (q.kind) base = base.where('kind', '=', q.kind);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../../core/http.ts';
 import { validation } from '../../core/errors.ts';
+import type { IdentityService } from '../identity/service.ts';
 import { EPCIS_DEFAULT_CONTEXT, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
 
 const problem = { $ref: 'problem#' };
@@ -99,6 +100,31 @@ export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): 
       const id = decodeURIComponent((req.params as { '*': string })['*']);
       if (!id) throw validation('an eventID is required', [{ path: '/path/eventID', message: 'is required' }]);
       return reply.type('application/ld+json').send(await trace.event(requireAuth(req), id));
+    },
+  });
+}
+
+export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceService, identity: IdentityService): void {
+  app.get('/api/v1/trace/:prefix/*', {
+    schema: {
+      tags: ['trace'],
+      summary: "An identifier's genealogy: nodes (identifiers with attributed quantities and the enterprises that handled them) and edges (events)",
+      params: { type: 'object', properties: { prefix: { type: 'string' }, '*': { type: 'string' } } },
+      querystring: {
+        type: 'object',
+        properties: { direction: { type: 'string', enum: ['backward', 'forward', 'both'], default: 'both' }, depth: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+        additionalProperties: false,
+      },
+      response: { 400: problem, 401: problem, 404: problem },
+    },
+    handler: async (req) => {
+      const ctx = requireAuth(req);
+      const { prefix, '*': suffix } = req.params as { prefix: string; '*': string };
+      const q = req.query as { direction: 'backward' | 'forward' | 'both'; depth: number };
+      const item = await identity.byHandle(ctx, prefix, decodeURIComponent(suffix));
+      const roots = [item.gtin ? `https://id.gs1.org/01/${item.gtin}${item.serial ? `/21/${item.serial}` : item.lot ? `/10/${item.lot}` : ''}` : item.url];
+      const t = await trace.trace(ctx, roots, q.direction, q.depth);
+      return { handle: item.handle, direction: q.direction, depth: q.depth, ...t };
     },
   });
 }

@@ -11,6 +11,7 @@ import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { toCanonicalDigitalLink } from './epcis/hash.ts';
+import { walk, type Link, type Trace } from './genealogy.ts';
 import { EPCIS_DEFAULT_CONTEXT, normalizeEvent, type NormalizedEvent } from './epcis/normalize.ts';
 import { validateEpcisDocument, type EpcisEvent, type EpcisValidationError } from './epcis/validate.ts';
 import { epcisXmlToJson } from './epcis/xml.ts';
@@ -178,6 +179,54 @@ export class TraceService {
       await this.audit.append(trx, ctx, { action: 'capture', entity: 'epcis_events', entityId: null, enterpriseId: owner, after: { captured, duplicates } });
       return { captured, duplicates };
     });
+  }
+
+  /**
+   * The genealogy of an identifier, as far as the caller may see events: backward to what it was
+   * made from, forward to what it went into, with attributed quantities.
+   */
+  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number): Promise<Trace> {
+    const linksOf = async (ref: string, dir: 'backward' | 'forward'): Promise<Link[]> => {
+      const roles = dir === 'backward' ? ['output', 'outputQuantity', 'parent'] : ['input', 'inputQuantity', 'child', 'childQuantity'];
+      const events = await scoped(this.db.selectFrom('epcis_events'), ctx)
+        .select(['id', 'event_id', 'type', 'enterprise_id', 'event_time', 'action'])
+        .where('id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('role', 'in', roles).where('ref', 'in', refForms(ref)))
+        .orderBy('event_time')
+        .limit(1000)
+        .execute();
+      const links: Link[] = [];
+      for (const e of events) {
+        // Only an ADD aggregation joins a child to its parent; OBSERVE/DELETE do not move material.
+        if (e.type === 'AggregationEvent' && e.action !== 'ADD') continue;
+        const refs = await this.db.selectFrom('epcis_event_refs').selectAll().where('event_pk', '=', e.id).execute();
+        // Each identifier is stored as written and in canonical form: walk in canonical form.
+        const side = (rs: string[]) => {
+          const out = new Map<string, { ref: string; quantity: number | null; uom: string | null }>();
+          for (const r of refs) {
+            if (!rs.includes(String(r.role))) continue;
+            const canonical = toCanonicalDigitalLink(String(r.ref)) ?? String(r.ref);
+            if (!out.has(canonical)) out.set(canonical, { ref: canonical, quantity: r.quantity === null ? null : Number(r.quantity), uom: r.uom === null ? null : String(r.uom) });
+          }
+          return [...out.values()];
+        };
+        links.push({
+          eventID: String(e.event_id),
+          type: String(e.type),
+          enterpriseId: Number(e.enterprise_id),
+          eventTime: Number(e.event_time),
+          inputs: side(['input', 'inputQuantity', 'child', 'childQuantity']),
+          outputs: side(['output', 'outputQuantity', 'parent']),
+        });
+      }
+      return links;
+    };
+    const root = toCanonicalDigitalLink(roots[0]) ?? roots[0];
+    const parts: Trace[] = [];
+    if (direction !== 'forward') parts.push(await walk(root, 'backward', depth, linksOf));
+    if (direction !== 'backward') parts.push(await walk(root, 'forward', depth, linksOf));
+    const nodes = new Map<string, Trace['nodes'][number]>();
+    for (const p of parts) for (const n of p.nodes) if (!nodes.has(n.ref)) nodes.set(n.ref, n);
+    return { root, nodes: [...nodes.values()], edges: parts.flatMap((p) => p.edges), truncated: parts.some((p) => p.truncated) };
   }
 
   /** Lets running capture jobs finish (shutdown). */
