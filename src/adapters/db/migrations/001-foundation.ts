@@ -1,15 +1,10 @@
 import { sql, type CreateTableBuilder } from 'kysely';
 import type { Db, Dialect } from '../index.ts';
+import { tableWithId } from './columns.ts';
 
 /** The registry, accounts and audit tables. */
 export async function up(db: Db, dialect: Dialect): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const table = (name: string) => {
-    const t = db.schema.createTable(name);
-    return dialect === 'sqlite'
-      ? t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      : t.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity());
-  };
+  const table = (name: string) => tableWithId(db, dialect, name);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const stamps = <T extends CreateTableBuilder<any, any>>(t: T) =>
     t.addColumn('created_at', 'bigint', (c) => c.notNull()).addColumn('updated_at', 'bigint', (c) => c.notNull());

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../index.ts';
+import { tableWithId } from './columns.ts';
 
 /** Time series (raw points and rollups), device credentials, status and error log. */
 export async function up(db: Db, dialect: Dialect): Promise<void> {
@@ -43,10 +44,7 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn('via', 'text')
     .execute();
 
-  const errors = db.schema.createTable('device_errors');
-  await (dialect === 'sqlite'
-    ? errors.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    : errors.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity()))
+  await tableWithId(db, dialect, 'device_errors', 'bigint')
     .addColumn('device_id', 'integer', (c) => c.notNull().references('devices.id').onDelete('cascade'))
     .addColumn('enterprise_id', 'integer', (c) => c.notNull())
     .addColumn('ts', 'bigint', (c) => c.notNull())

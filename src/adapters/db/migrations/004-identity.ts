@@ -1,11 +1,9 @@
 import type { Db, Dialect } from '../index.ts';
+import { tableWithId } from './columns.ts';
 
 /** Resolvable identifiers (Handle-style prefix/suffix) and their typed values. */
 export async function up(db: Db, dialect: Dialect): Promise<void> {
-  const t = db.schema.createTable('identifiers');
-  await (dialect === 'sqlite'
-    ? t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    : t.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()))
+  await tableWithId(db, dialect, 'identifiers')
     .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
     .addColumn('prefix', 'text', (c) => c.notNull())
     .addColumn('suffix', 'text', (c) => c.notNull())

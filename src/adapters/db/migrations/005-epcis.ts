@@ -1,11 +1,9 @@
 import type { Db, Dialect } from '../index.ts';
+import { tableWithId } from './columns.ts';
 
 /** EPCIS 2.0 events, the identifiers they touch (by role), and capture jobs. */
 export async function up(db: Db, dialect: Dialect): Promise<void> {
-  const t = db.schema.createTable('epcis_events');
-  await (dialect === 'sqlite'
-    ? t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    : t.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity()))
+  await tableWithId(db, dialect, 'epcis_events', 'bigint')
     .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
     // Not unique: GS1's own examples reuse eventIDs for different events; identity is the hash.
     .addColumn('event_id', 'text', (c) => c.notNull())
