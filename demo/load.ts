@@ -16,12 +16,14 @@ export interface DemoLoadReport {
   devices: number;
   tags: number;
   users: number;
+  events: number;
+  identifiers: number;
 }
 
 export async function loadDemo(services: Services, park: DemoPark = demoPark, onProgress?: (done: number, total: number) => void): Promise<DemoLoadReport> {
   const ctx = systemContext('demo-loader');
   const { registry, auth } = services;
-  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0 };
+  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0 };
   const first = park.enterprises[0];
   const existing = await registry.enterprises.list(ctx, { limit: 1, offset: 0, q: first.code });
   if (existing.items.some((e) => e.code === first.code)) return report;
@@ -100,6 +102,11 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
     );
     report.users++;
   }
+  // Lots and what happened to them, as EPCIS events, once the park has its identifier prefix.
+  const { loadDemoTrace } = await import('./trace.ts');
+  const trace = await loadDemoTrace(services, enterpriseId);
+  report.events = trace.events;
+  report.identifiers = trace.identifiers;
   report.loaded = true;
   return report;
 }
