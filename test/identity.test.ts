@@ -74,6 +74,14 @@ describe('identifiers', () => {
     const linkset = await client(a.url).get(`/01/${GTIN}/10/L2611-01?linkType=all`);
     expect(linkset.body.linkset[0]['https://gs1.org/voc/traceability'][0].href).toMatch(/\/api\/v1\/trace\/88\.118\.2\//);
     expect((await fetch(`${a.url}/01/${GTIN}/10/NOPE`)).status).toBe(404);
+    // The identifier's URL value: a console page for people, the Handle record for programs.
+    const item = (await pvc.get('/api/v1/identifiers?q=L2611-01')).body.items[0];
+    const page = await fetch(item.url, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe(`/identifiers/${item.id}`);
+    const record = await fetch(item.url, { redirect: 'manual', headers: { accept: 'application/json' } });
+    expect(record.headers.get('location')).toBe(`/api/handles/${item.handle}`);
+    expect((await fetch(`${a.url}/id/88.118.2/none`, { redirect: 'manual' })).status).toBe(404);
     expect((await client(a.url).get('/.well-known/gs1resolver')).body.supportedPrimaryKeys).toEqual(['01']);
   });
 

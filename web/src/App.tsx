@@ -14,6 +14,9 @@ import DeviceDetailPage from './pages/DeviceDetail';
 import DevicesPage from './pages/Devices';
 import EnterpriseDetailPage from './pages/EnterpriseDetail';
 import EnterprisesPage from './pages/Enterprises';
+import IdentifierDetailPage from './pages/IdentifierDetail';
+import IdentifierLabelPage from './pages/IdentifierLabel';
+import IdentifiersPage from './pages/Identifiers';
 import LoginPage from './pages/Login';
 import MaterialsPage from './pages/Materials';
 import NotFoundPage from './pages/NotFound';
@@ -67,6 +70,9 @@ function Localized() {
               <Route path="tags" element={<TagsPage />} />
               <Route path="tags/:id" element={<TagDetailPage />} />
               <Route path="materials" element={<MaterialsPage />} />
+              <Route path="identifiers" element={<IdentifiersPage />} />
+              <Route path="identifiers/:id" element={<IdentifierDetailPage />} />
+              <Route path="identifiers/:id/label" element={<IdentifierLabelPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -142,6 +142,18 @@ export function registerIdentityRoutes(app: FastifyInstance, identity: IdentityS
     },
   });
 
+  // The URL value of every identifier: people land on its console page, programs on its record.
+  app.get('/id/:prefix/*', { schema: { tags, summary: "An identifier's page (browsers) or its Handle record (JSON clients)", security: [] } }, async (req, reply) => {
+    const { prefix, '*': suffix } = req.params as { prefix: string; '*': string };
+    const decoded = decodeURIComponent(suffix);
+    if (req.headers.accept?.includes('application/json')) return reply.redirect(`/api/handles/${prefix}/${suffix}`, 303);
+    const id = await identity.idOf(prefix, decoded);
+    if (id === undefined) {
+      return reply.code(404).type('application/problem+json').send({ type: 'https://symbiont.dev/problems/not-found', title: 'Not found', status: 404, detail: `No identifier ${prefix}/${decoded} on this node` });
+    }
+    return reply.redirect(`/identifiers/${id}`, 303);
+  });
+
   const digitalLink = async (reply: FastifyReply, gtin: string, ai: '10' | '21', value: string, linkType: string | undefined, accept: string | undefined) => {
     const found = await identity.byDigitalLink(gtin, ai, value);
     if (!found) {

@@ -159,6 +159,12 @@ export class IdentityService {
     return this.item(row, await this.values(Number(row.id)));
   }
 
+  /** The row id of a local identifier (for redirects; says nothing of its values). */
+  async idOf(prefix: string, suffix: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom('identifiers').select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
+    return row ? Number(row.id) : undefined;
+  }
+
   /** An identifier of this node by prefix/suffix, if the caller may see it. */
   async byHandle(ctx: AuthContext, prefix: string, suffix: string): Promise<IdentifierItem> {
     const row = await scoped(this.db.selectFrom('identifiers'), ctx).select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();

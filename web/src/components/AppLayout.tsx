@@ -4,7 +4,7 @@ import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography, theme } from
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DownOutlined,
-  EnvironmentOutlined, ExperimentOutlined, LogoutOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
+  EnvironmentOutlined, ExperimentOutlined, QrcodeOutlined, LogoutOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
   ThunderboltOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -41,6 +41,7 @@ export default function AppLayout() {
     { key: 'devices', path: '/devices', icon: <ThunderboltOutlined /> },
     { key: 'tags', path: '/tags', icon: <TagsOutlined /> },
     { key: 'materials', path: '/materials', icon: <ExperimentOutlined /> },
+    { key: 'identifiers', path: '/identifiers', icon: <QrcodeOutlined /> },
     mayManageUsers(user) && { key: 'users', path: '/users', icon: <TeamOutlined /> },
     mayReadAudit(user) && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
     { key: 'account', path: '/account', icon: <SettingOutlined /> },
