@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { idParamsSchema } from '../../core/crud/schemas.ts';
+import { Problem } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
 import { IDENTIFIER_KINDS } from './model.ts';
 import type { IdentityService } from './service.ts';
@@ -149,7 +150,7 @@ export function registerIdentityRoutes(app: FastifyInstance, identity: IdentityS
     if (req.headers.accept?.includes('application/json')) return reply.redirect(`/api/handles/${prefix}/${suffix}`, 303);
     const id = await identity.idOf(prefix, decoded);
     if (id === undefined) {
-      return reply.code(404).type('application/problem+json').send({ type: 'https://symbiont.dev/problems/not-found', title: 'Not found', status: 404, detail: `No identifier ${prefix}/${decoded} on this node` });
+      throw new Problem('not-found', `No identifier ${prefix}/${decoded} on this node`);
     }
     return reply.redirect(`/identifiers/${id}`, 303);
   });
@@ -157,7 +158,7 @@ export function registerIdentityRoutes(app: FastifyInstance, identity: IdentityS
   const digitalLink = async (reply: FastifyReply, gtin: string, ai: '10' | '21', value: string, linkType: string | undefined, accept: string | undefined) => {
     const found = await identity.byDigitalLink(gtin, ai, value);
     if (!found) {
-      return reply.code(404).type('application/problem+json').send({ type: 'https://symbiont.dev/problems/not-found', title: 'Not found', status: 404, detail: `No item with GTIN ${gtin} and ${ai === '10' ? 'lot' : 'serial'} ${value}` });
+      throw new Problem('not-found', `No item with GTIN ${gtin} and ${ai === '10' ? 'lot' : 'serial'} ${value}`);
     }
     const handle = `${found.prefix}/${found.suffix}`;
     const links = {
@@ -170,7 +171,7 @@ export function registerIdentityRoutes(app: FastifyInstance, identity: IdentityS
     if (linkType) {
       const key = linkType.startsWith('http') ? linkType : `https://gs1.org/voc/${linkType.replace(/^gs1:/, '')}`;
       const target = (links as Record<string, unknown>)[key] as { href: string }[] | undefined;
-      if (!target) return reply.code(404).type('application/problem+json').send({ type: 'https://symbiont.dev/problems/not-found', title: 'Not found', status: 404, detail: `No link of type ${linkType}` });
+      if (!target) throw new Problem('not-found', `No link of type ${linkType}`);
       return reply.redirect(target[0].href, 307);
     }
     if (accept?.includes('application/json') || accept?.includes('application/linkset+json')) return reply.type('application/linkset+json').send({ linkset: [links] });

@@ -39,22 +39,9 @@ export interface Identifier extends Item {
 export type TraceDirection = 'backward' | 'forward' | 'both';
 export const TRACE_DIRECTIONS: readonly TraceDirection[] = ['backward', 'both', 'forward'];
 
-export interface TraceNode {
-  ref: string;
-  quantity: number | null;
-  uom: string | null;
-  depth: number;
-  enterpriseIds: number[];
-}
-
-export interface TraceEdge {
-  from: string;
-  to: string;
-  eventID: string;
-  type: string;
-  quantity: number | null;
-  uom: string | null;
-}
+// The shapes of a genealogy are the backend's own (a pure module with no imports).
+export type { TraceNode, TraceEdge } from '../../../src/modules/trace/genealogy.ts';
+import type { TraceNode, TraceEdge } from '../../../src/modules/trace/genealogy.ts';
 
 export interface Trace {
   handle: string;
