@@ -10,6 +10,7 @@ import * as m002 from './migrations/002-telemetry.ts';
 import * as m003 from './migrations/003-opcua.ts';
 import * as m004 from './migrations/004-identity.ts';
 import * as m005 from './migrations/005-epcis.ts';
+import * as m006 from './migrations/006-trace-sharing.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['003-opcua', m003.up],
   ['004-identity', m004.up],
   ['005-epcis', m005.up],
+  ['006-trace-sharing', m006.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

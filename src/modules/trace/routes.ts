@@ -105,6 +105,24 @@ export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): 
 }
 
 export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceService, identity: IdentityService): void {
+  const traceQuery = {
+    direction: { type: 'string', enum: ['backward', 'forward', 'both'], default: 'both' },
+    depth: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+  };
+  app.get('/api/v1/trace', {
+    schema: {
+      tags: ['trace'],
+      summary: 'The genealogy of any identifier (EPC URI, EPC class or GS1 Digital Link URI), minted here or not',
+      querystring: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 500 }, ...traceQuery }, required: ['id'], additionalProperties: false },
+      response: { 400: problem, 401: problem },
+    },
+    handler: async (req) => {
+      const q = req.query as { id: string; direction: 'backward' | 'forward' | 'both'; depth: number };
+      const t = await trace.trace(requireAuth(req), [q.id], q.direction, q.depth);
+      return { direction: q.direction, depth: q.depth, ...t };
+    },
+  });
+
   app.get('/api/v1/trace/:prefix/*', {
     schema: {
       tags: ['trace'],

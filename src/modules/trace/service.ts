@@ -65,8 +65,15 @@ const MATCH_ROLES: Record<string, string[]> = {
   MATCH_epcClass: ['quantity', 'childQuantity'],
 };
 
+/** Options of a query that the REST binding does not expose (subscriptions use them). */
+export interface QueryOptions {
+  /** Only events stored after this one (its internal id, see `lastId`); pages then go in storage order. */
+  afterId?: number;
+}
+
 export class TraceService {
   private readonly running = new Set<Promise<void>>();
+  private readonly capturedListeners = new Set<(enterpriseId: number, captured: number) => void>();
 
   constructor(
     private readonly handle: DbHandle,
@@ -119,6 +126,7 @@ export class TraceService {
         const r = await this.store(ctx, owner, accepted);
         captured = r.captured;
         duplicates = r.duplicates;
+        if (captured > 0) for (const l of this.capturedListeners) l(owner, captured);
       }
     } catch (err) {
       const v = (err as { validation?: EpcisValidationError[] }).validation;
@@ -229,6 +237,12 @@ export class TraceService {
     return { root, nodes: [...nodes.values()], edges: parts.flatMap((p) => p.edges), truncated: parts.some((p) => p.truncated) };
   }
 
+  /** Calls `listener` after every capture that stored events (subscriptions deliver on it). */
+  onCaptured(listener: (enterpriseId: number, captured: number) => void): () => void {
+    this.capturedListeners.add(listener);
+    return () => this.capturedListeners.delete(listener);
+  }
+
   /** Lets running capture jobs finish (shutdown). */
   async drain(): Promise<void> {
     await Promise.allSettled([...this.running]);
@@ -260,7 +274,7 @@ export class TraceService {
   }
 
   /** SimpleEventQuery; pages are keyed by (eventTime, id), so a page token stays valid as events arrive. */
-  async query(ctx: AuthContext, q: EventQuery): Promise<{ events: Record<string, unknown>[]; nextPageToken: string | null }> {
+  async query(ctx: AuthContext, q: EventQuery, opts: QueryOptions = {}): Promise<{ events: Record<string, unknown>[]; nextPageToken: string | null; lastId: number | null }> {
     const perPage = Math.min(q.perPage ?? 100, 1000);
     let base = scoped(this.db.selectFrom('epcis_events'), ctx);
     const time = (v: string | undefined, name: string) => {
@@ -290,6 +304,10 @@ export class TraceService {
       if (!values?.length) continue;
       base = base.where('id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('role', 'in', roles).where('ref', 'in', values.flatMap(refForms)));
     }
+    if (opts.afterId !== undefined) {
+      const rows = await base.where('id', '>', opts.afterId).select(['id', 'doc']).orderBy('id').limit(perPage).execute();
+      return { events: rows.map((r) => JSON.parse(String(r.doc))), nextPageToken: null, lastId: rows.length ? Number(rows[rows.length - 1].id) : null };
+    }
     if (q.nextPageToken) {
       const m = /^(\d+)\.(\d+)$/.exec(Buffer.from(q.nextPageToken, 'base64url').toString());
       if (!m) throw validation('nextPageToken is not one this server issued', [{ path: '/query/nextPageToken', message: 'is invalid' }]);
@@ -302,6 +320,7 @@ export class TraceService {
     return {
       events: page.map((r) => JSON.parse(String(r.doc))),
       nextPageToken: rows.length > perPage && last ? Buffer.from(`${Number(last.event_time)}.${Number(last.id)}`).toString('base64url') : null,
+      lastId: last ? Number(last.id) : null,
     };
   }
 }
