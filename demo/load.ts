@@ -7,6 +7,7 @@ import type { Services } from '../src/app.ts';
 import { systemContext } from '../src/core/roles.ts';
 import { hashPassword } from '../src/modules/auth/secrets.ts';
 import { DEMO_PASSWORD, demoPark, demoUsers, type DemoPark } from './park.ts';
+import { demoGln } from './trace.ts';
 
 export interface DemoLoadReport {
   loaded: boolean;
@@ -51,7 +52,7 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
   const enterpriseId = new Map<string, number>();
   for (const e of park.enterprises) {
     const ent = await registry.enterprises.create(ctx, {
-      code: e.code, name: e.name, nameEn: e.nameEn, industry: e.industry, uscc: e.uscc,
+      code: e.code, name: e.name, nameEn: e.nameEn, industry: e.industry, uscc: e.uscc, gln: demoGln(park.enterprises.indexOf(e)),
       contactName: e.contactName ?? null, contactPhone: e.contactPhone ?? null,
     });
     enterpriseId.set(e.code, ent.id);

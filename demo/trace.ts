@@ -7,6 +7,7 @@
 import type { Services } from '../src/app.ts';
 import type { AuthContext } from '../src/core/roles.ts';
 import { gs1CheckDigit } from '../src/modules/identity/model.ts';
+import { demoPark } from './park.ts';
 
 /** A made-up GS1 company prefix for the park (the 690–699 range is GS1 China's). */
 const COMPANY = '6901234';
@@ -16,6 +17,19 @@ interface Item {
   item: string;
   lot: string;
 }
+
+/** The enterprise's GLN as a party: the park's company prefix and a location reference per enterprise. */
+export function demoGln(index: number): string {
+  const body = `${COMPANY}${String(index + 1).padStart(5, '0')}`;
+  return body + gs1CheckDigit(body);
+}
+const pgln = (code: string) => `urn:epc:id:pgln:${COMPANY}.${String(demoPark.enterprises.findIndex((e) => e.code === code) + 1).padStart(5, '0')}`;
+
+/**
+ * What each enterprise shares with the park beyond what its events' parties see: most of the demo
+ * shares everything, the pharmaceutical plant only its shipments (its processes are its own).
+ */
+const PARK_SHARING: Record<string, 'all' | 'shipments'> = { pharma: 'shipments' };
 
 const gtinOf = (i: Item) => {
   const body = `0${COMPANY}${i.item}`;
@@ -94,9 +108,15 @@ export async function loadDemoTrace(services: Services, enterpriseIds: Map<strin
     });
   }
   for (const sh of SHIPMENTS) {
-    add(sh.from, { type: 'ObjectEvent', eventTime: sh.time, eventTimeZoneOffset: '+08:00', action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit', epcList: [], quantityList: q([[sh.item, sh.quantity]]) });
+    // Both sides name the parties, so each shipment is visible to the sender and the receiver.
+    const parties = { sourceList: [{ type: 'owning_party', source: pgln(sh.from) }], destinationList: [{ type: 'owning_party', destination: pgln(sh.to) }] };
+    add(sh.from, { type: 'ObjectEvent', eventTime: sh.time, eventTimeZoneOffset: '+08:00', action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit', epcList: [], quantityList: q([[sh.item, sh.quantity]]), ...parties });
     const arrival = new Date(Date.parse(sh.time) + 3 * 3_600_000).toISOString();
-    add(sh.to, { type: 'ObjectEvent', eventTime: arrival, eventTimeZoneOffset: '+08:00', action: 'OBSERVE', bizStep: 'receiving', disposition: 'in_progress', epcList: [], quantityList: q([[sh.item, sh.quantity]]) });
+    add(sh.to, { type: 'ObjectEvent', eventTime: arrival, eventTimeZoneOffset: '+08:00', action: 'OBSERVE', bizStep: 'receiving', disposition: 'in_progress', epcList: [], quantityList: q([[sh.item, sh.quantity]]), ...parties });
+  }
+  for (const [code, id] of enterpriseIds) {
+    const admin: AuthContext = { ...as(code), username: `demo-loader@${code}`, role: 'enterprise_admin', enterpriseId: id };
+    await services.trace.shares.create(admin, { granteeId: null, scope: PARK_SHARING[code] ?? 'all' });
   }
   let events = 0;
   for (const [code, list] of byEnterprise) {

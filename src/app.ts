@@ -26,6 +26,8 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerGenealogyRoutes, registerTraceRoutes } from './modules/trace/routes.ts';
 import { TraceService } from './modules/trace/service.ts';
+import { registerQueryRoutes } from './modules/trace/queries-routes.ts';
+import { SubscriptionService } from './modules/trace/subscriptions.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
@@ -58,6 +60,8 @@ export interface Services {
   telemetry: TelemetryService;
   identity: IdentityService;
   trace: TraceService;
+  /** EPCIS named queries and webhook subscriptions (its delivery worker runs under startPlatform). */
+  subscriptions: SubscriptionService;
   /** Writes what is queued and closes the store. */
   close(): Promise<void>;
 }
@@ -75,6 +79,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const registry = new RegistryService(handle, audit);
   const telemetry = new TelemetryService(handle, registry, audit);
   const trace = new TraceService(handle, audit);
+  const subscriptions = new SubscriptionService(handle, audit, trace);
   return {
     handle,
     audit,
@@ -83,7 +88,9 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     telemetry,
     identity: new IdentityService(handle, registry, audit, config.resolverPeers),
     trace,
+    subscriptions,
     close: async () => {
+      await subscriptions.stop();
       await trace.drain();
       await telemetry.close();
       await handle.close();
@@ -156,6 +163,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerTelemetryRoutes(app, services.telemetry);
   registerIdentityRoutes(app, services.identity);
   registerTraceRoutes(app, services.trace);
+  registerQueryRoutes(app, services.subscriptions);
   registerGenealogyRoutes(app, services.trace, services.identity);
   const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log });
   app.decorate('opcua', opcua);
@@ -257,6 +265,9 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       app.log.warn({ port: broker.port }, `${err.message}; the embedded broker uses port ${broker.port} instead`);
     }
     services.identity.baseUrl = `http://${host}:${port}`;
+    services.trace.nodeId = config.nodeId;
+    const resumed = await services.trace.resumeCaptures();
+    if (resumed) app.log.warn({ jobs: resumed }, 'capture jobs interrupted by the last stop run again');
     app.mqtt.url = config.mqttUrl ?? `mqtt://${host}:${broker.port}`;
     app.mqtt.port = broker.port;
     // Retention runs at start and then hourly; every node may run it, deleting twice is harmless.
@@ -270,6 +281,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     };
     void retention();
     await app.opcua.startAll();
+    services.subscriptions.start({ nodeId: config.nodeId, log: app.log });
     const retentionTimer = setInterval(retention, 3_600_000).unref();
     return {
       services,
@@ -280,6 +292,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       bootstrap: report,
       close: async () => {
         clearInterval(retentionTimer);
+        await services.subscriptions.stop();
         await app.opcua.stopAll();
         await broker.close();
         await app.close();

@@ -153,7 +153,9 @@ describe('capture and query', () => {
     const mine = (await phosphate.get('/epcis/events?EQ_bizStep=shipping')).body.epcisBody.queryResults.resultsBody.eventList;
     expect(mine.length).toBeGreaterThan(0);
     const other = client(server.url, await login(server.url, 'pvc.admin', 'symbiont-demo'));
-    expect((await other.get('/epcis/events?EQ_bizStep=shipping')).body.epcisBody.queryResults.resultsBody.eventList).toEqual([]);
+    // pvc is party to chloralkali's shipments, not to phosphate's.
+    const theirs = (await other.get('/epcis/events?EQ_bizStep=shipping')).body.epcisBody.queryResults.resultsBody.eventList as { eventID: string }[];
+    expect(theirs.map((e) => e.eventID)).not.toContain(mine[0].eventID);
     expect((await other.get(`/epcis/events/${encodeURIComponent(mine[0].eventID)}`)).status).toBe(404);
     const viewerToken = await login(server.url, 'pvc.viewer', 'symbiont-demo');
     const res = await fetch(`${server.url}/epcis/capture`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${viewerToken}` }, body: doc([shipping]) });
@@ -217,5 +219,113 @@ describe('the demo park’s lots', () => {
     expect(q('/10/OFS2611-07')).toBeCloseTo(2.5, 6);
     expect(q('/10/ETH2611-A')).toBeCloseTo((38 * 2.5) / 37.5, 6);
     expect(new Set(back.body.nodes.flatMap((n: { enterpriseIds: number[] }) => n.enterpriseIds)).size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('visibility across enterprises', () => {
+  const events = (c: ReturnType<typeof client>, q: string) => c.get(`/epcis/events?${q}`).then((r) => r.body.epcisBody.queryResults.resultsBody.eventList as Record<string, unknown>[]);
+  const as = async (user: string) => client(server.url, await login(server.url, user, 'symbiont-demo'));
+  const PE = 'https://id.gs1.org/01/06901234200011/10/HDPE2611-07';
+  const RECYCLED = 'urn:epc:class:lgtin:6901234.050002.RPE2611-01';
+
+  it('shows a shipment to both parties and to no one else', async () => {
+    const cement = await as('cement.viewer');
+    const received = await events(cement, 'EQ_bizStep=shipping&MATCH_epcClass=urn:epc:class:lgtin:6901234.060001.PG2611-02');
+    expect(received.length).toBe(1); // phosphate's shipping event names cement as the owning party it goes to
+    const pharma = await as('pharma.viewer');
+    expect(await events(pharma, 'MATCH_epcClass=urn:epc:class:lgtin:6901234.060001.PG2611-02')).toEqual([]);
+  });
+
+  it('lets a trace cross into a supplier only through what the supplier shares', async () => {
+    const recycler = await as('recycler.admin');
+    const before = await recycler.get(`/api/v1/trace?id=${encodeURIComponent(RECYCLED)}&direction=backward&depth=10`);
+    const refs = (t: { body: { nodes: { ref: string }[] } }) => t.body.nodes.map((n) => n.ref.replace(/^.*\/10\//, ''));
+    expect(refs(before)).toEqual(expect.arrayContaining(['RPE2611-01', 'OFS2611-07', 'WP2611-03']));
+    expect(refs(before)).not.toContain('ETH2611-A'); // polyolefin's own transformation is not the recycler's to see
+    expect(before.body.enterprises.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['recycler', 'polyolefin']));
+
+    const polyolefin = await as('polyolefin.admin');
+    const recyclerId = before.body.enterprises.find((e: { code: string }) => e.code === 'recycler').id;
+    const share = await polyolefin.post('/api/v1/trace-shares', { granteeId: recyclerId, scope: 'all' });
+    expect(share.status).toBe(201);
+    const after = await recycler.get(`/api/v1/trace?id=${encodeURIComponent(RECYCLED)}&direction=backward&depth=10`);
+    expect(refs(after)).toEqual(expect.arrayContaining(['ETH2611-A']));
+    expect(refs(after)).not.toContain('NAP2611'); // the refinery shares nothing with the recycler
+    expect((await polyolefin.delete(`/api/v1/trace-shares/${share.body.id}`)).status).toBe(204);
+    expect(refs(await recycler.get(`/api/v1/trace?id=${encodeURIComponent(RECYCLED)}&direction=backward&depth=10`))).not.toContain('ETH2611-A');
+  });
+
+  it('checks share rules like any other record', async () => {
+    const polyolefin = await as('polyolefin.admin');
+    const self = (await polyolefin.get('/api/v1/enterprises')).body.items[0].id;
+    const bad = await polyolefin.post('/api/v1/trace-shares', { granteeId: self, scope: 'all' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('/body/granteeId');
+    expect((await polyolefin.post('/api/v1/trace-shares', { granteeId: 999999, scope: 'all' })).body.errors[0].path).toBe('/body/granteeId');
+    expect((await polyolefin.post('/api/v1/trace-shares', { granteeId: null, scope: 'everything' })).status).toBe(400);
+    expect((await (await as('polyolefin.viewer')).post('/api/v1/trace-shares', { granteeId: null, scope: 'all' })).status).toBe(403);
+    // An enterprise lists its own rules only.
+    const mine = (await polyolefin.get('/api/v1/trace-shares')).body.items as { enterpriseId: number }[];
+    expect(mine.every((r) => r.enterpriseId === self)).toBe(true);
+  });
+
+  it('shows the park only what an enterprise shares with it', async () => {
+    const pharma = await as('pharma.operator');
+    const made = { type: 'TransformationEvent', eventTime: '2026-11-24T08:00:00+08:00', eventTimeZoneOffset: '+08:00', bizStep: 'commissioning', inputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.080001.API-1', quantity: 20, uom: 'KGM' }], outputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.080002.TAB-1', quantity: 19, uom: 'KGM' }] };
+    const shipped = { type: 'ObjectEvent', action: 'OBSERVE', eventTime: '2026-11-24T12:00:00+08:00', eventTimeZoneOffset: '+08:00', bizStep: 'shipping', quantityList: [{ epcClass: 'urn:epc:class:lgtin:6901234.080002.TAB-1', quantity: 19, uom: 'KGM' }] };
+    const job = await capture(JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-24T12:00:00Z', epcisBody: { eventList: [made, shipped] } }), 'application/ld+json', 'rollback', pharma.token);
+    expect(job.success).toBe(true);
+    const park = client(server.url, await login(server.url, 'regulator', 'symbiont-demo'));
+    const seen = await events(park, 'MATCH_epcClass=urn:epc:class:lgtin:6901234.080002.TAB-1');
+    expect(seen.map((e) => e.type)).toEqual(['ObjectEvent']); // pharma shares its shipments with the park, not its processes
+    expect((await events(pharma, 'MATCH_epcClass=urn:epc:class:lgtin:6901234.080002.TAB-1')).length).toBe(1);
+    expect((await events(pharma, 'MATCH_outputEPCClass=urn:epc:class:lgtin:6901234.080002.TAB-1')).length).toBe(1);
+    expect((await events(park, 'MATCH_anyEPCClass=urn:epc:class:lgtin:6901234.080002.TAB-1')).length).toBe(1);
+    const own = await pharma.get(`/api/v1/trace?id=${encodeURIComponent('urn:epc:class:lgtin:6901234.080002.TAB-1')}&direction=backward`);
+    expect(own.body.nodes.length).toBe(2);
+    const parkTrace = await park.get(`/api/v1/trace?id=${encodeURIComponent('urn:epc:class:lgtin:6901234.080002.TAB-1')}&direction=backward`);
+    expect(parkTrace.body.nodes.length).toBe(1);
+  });
+});
+
+describe('recall impact', () => {
+  it('reports every downstream lot with its share of the recalled lot and its holders, as JSON and CSV', async () => {
+    const admin = client(server.url, await login(server.url, 'admin', server.adminPassword));
+    const lot = (await admin.get('/api/v1/identifiers?q=OFS2611-07')).body.items[0];
+    const r = await admin.get(`/api/v1/recall/${lot.handle}`);
+    expect(r.status).toBe(200);
+    const recycled = r.body.lots.find((l: { ref: string }) => l.ref.endsWith('/10/RPE2611-01'));
+    expect(recycled).toMatchObject({ depth: 1, endpoint: true });
+    expect(recycled.quantity).toBeCloseTo(6 * (2.5 / 6.5), 6);
+    expect(recycled.handle).toMatch(/^88\.118\.2\/recycler\./);
+    expect(r.body.holders.map((h: { code: string }) => h.code)).toContain('recycler');
+    const csv = await fetch(`${server.url}/api/v1/recall/${lot.handle}?format=csv`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await csv.text()).toContain('RPE2611-01');
+    expect((await admin.get('/api/v1/recall?depth=3')).status).toBe(400);
+  });
+});
+
+describe('capture jobs and restarts', () => {
+  it('runs again a job that a crash interrupted, from the document it kept', async () => {
+    const trace = server.services.trace;
+    const db = server.services.handle.db;
+    const owner = (await db.selectFrom('enterprises').select('id').where('code', '=', 'solvrec').executeTakeFirstOrThrow()).id as number;
+    const ctx = { userId: null, username: 'solvrec.operator', role: 'enterprise_operator', enterpriseId: owner, via: 'session' };
+    const event = { type: 'ObjectEvent', action: 'OBSERVE', eventTime: '2026-11-25T08:00:00+08:00', eventTimeZoneOffset: '+08:00', bizStep: 'inspecting', epcList: ['urn:epc:id:sgtin:6901234.090001.CRASH1'] };
+    // What a node leaves behind when it dies between the 202 and the commit.
+    await db.insertInto('epcis_capture_jobs').values({
+      id: 'crashed-job', enterprise_id: owner, status: 'running', behaviour: 'rollback', created_at: Date.now(), finished_at: null, captured: 0, duplicates: 0, errors: null,
+      body: Buffer.from(JSON.stringify([event])), content_type: 'application/ld+json', auth: JSON.stringify(ctx), node_id: trace.nodeId,
+    }).execute();
+    expect(await trace.resumeCaptures()).toBe(1);
+    await trace.drain();
+    const token = await login(server.url, 'solvrec.operator', 'symbiont-demo');
+    const job = (await client(server.url, token).get('/epcis/capture/crashed-job')).body;
+    expect(job).toMatchObject({ running: false, success: true, captured: 1 });
+    const found = (await client(server.url, token).get('/epcis/events?MATCH_epc=urn:epc:id:sgtin:6901234.090001.CRASH1')).body.epcisBody.queryResults.resultsBody.eventList;
+    expect(found.length).toBe(1);
+    const kept = await db.selectFrom('epcis_capture_jobs').select('body').where('id', '=', 'crashed-job').executeTakeFirstOrThrow();
+    expect(kept.body).toBeNull(); // the document is dropped once its events are stored
   });
 });

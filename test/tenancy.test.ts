@@ -50,6 +50,14 @@ const collections: Collection[] = [
   },
   { path: 'materials', other: async () => ids.pvcMaterial, createInOther: async () => ({ enterpriseId: ids.pvc, code: 'INTRUDER', name: 'x', category: 'waste', hazardous: false, unit: 't' }), patch: { name: 'hijacked' }, deletable: true },
   {
+    path: 'trace-shares',
+    other: async () => first(admin, `/api/v1/trace-shares?enterpriseId=${ids.pvc}`),
+    // Sharing another enterprise's events in its name would be the way to read them.
+    createInOther: async () => ({ enterpriseId: ids.pvc, granteeId: ids.chloralkali, scope: 'all' }),
+    patch: { scope: 'shipments' },
+    deletable: true,
+  },
+  {
     path: 'users',
     other: async () => first(admin, '/api/v1/users?q=pvc.admin'),
     createInOther: async () => ({ enterpriseId: ids.pvc, username: 'intruder', displayName: 'x', role: 'enterprise_admin', password: 'intruder-password' }),
@@ -239,6 +247,9 @@ describe('coverage', () => {
     'GET /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
     'PUT /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts',
     'GET /api/v1/trace/:prefix/*': 'test/epcis.test.ts (another enterprise: 404)',
+    'GET /api/v1/trace': 'events through the visibility filter (test/epcis.test.ts: visibility across enterprises)',
+    'GET /api/v1/recall': 'a forward trace through the visibility filter (test/epcis.test.ts)',
+    'GET /api/v1/recall/:prefix/*': 'a forward trace through the visibility filter (test/epcis.test.ts)',
     'POST /api/v1/identifiers': 'test/identity.test.ts (viewer: 403)',
     'GET /api/v1/identifiers': 'test/identity.test.ts (scoped list)',
     'GET /api/v1/identifiers/:id': 'test/identity.test.ts (other enterprise: 404)',

@@ -63,6 +63,7 @@ export function client(base: string, token?: string) {
     return { status: res.status, body: json, headers: res.headers };
   };
   return {
+    token,
     get: (url: string) => call('GET', url),
     post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),
     patch: (url: string, body: unknown) => call('PATCH', url, body),

@@ -209,6 +209,11 @@ export class ResourceService {
     for (const ref of this.spec.references ?? []) {
       const target = record[ref.field];
       if (target === null || target === undefined) continue;
+      if (ref.anyTenant) {
+        const exists = await trx.selectFrom(ref.table).select('id').where('id', '=', Number(target)).executeTakeFirst();
+        if (!exists) errors.push({ path: `/body/${ref.field}`, message: `no such ${ref.label.toLowerCase()}` });
+        continue;
+      }
       const cols = ['id', 'enterprise_id', ...(ref.match ? [ref.match.column] : [])];
       const row = await trx.selectFrom(ref.table).select(cols).where('id', '=', Number(target)).executeTakeFirst();
       const targetOwner = row ? (row.enterprise_id === null ? null : Number(row.enterprise_id)) : undefined;

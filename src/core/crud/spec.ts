@@ -48,6 +48,8 @@ export interface Reference {
   label: string;
   /** Park-wide targets (NULL enterprise) are allowed too. */
   sharedWhenNull?: boolean;
+  /** The target may belong to any enterprise (e.g. the enterprise a share rule grants to): it must only exist. */
+  anyTenant?: boolean;
   /** The target's `column` must equal this row's `field` (e.g. a device's unit must be on its site). */
   match?: { column: string; field: string };
 }

@@ -264,6 +264,25 @@ export class IdentityService {
     return row ? { id: Number(row.id), prefix: String(row.prefix), suffix: String(row.suffix), enterpriseId: Number(row.enterprise_id) } : undefined;
   }
 
+  /** The handles (prefix/suffix) minted here for canonical GS1 Digital Link URIs of lots and serials. */
+  async handlesOf(refs: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const keyed = new Map<string, string>();
+    for (const ref of refs) {
+      const m = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/(10|21)\/([^/?#]+)$/.exec(ref);
+      if (m) keyed.set(`${m[1]}|${m[2]}|${decodeURIComponent(m[3])}`, ref);
+    }
+    const gtins = [...new Set([...keyed.keys()].map((k) => k.split('|')[0]))];
+    for (let i = 0; i < gtins.length; i += 500) {
+      const rows = await this.db.selectFrom('identifiers').select(['prefix', 'suffix', 'gtin', 'lot', 'serial']).where('gtin', 'in', gtins.slice(i, i + 500)).execute();
+      for (const r of rows) {
+        const ref = r.serial !== null ? keyed.get(`${r.gtin}|21|${r.serial}`) : r.lot !== null ? keyed.get(`${r.gtin}|10|${r.lot}`) : undefined;
+        if (ref) out.set(ref, `${r.prefix}/${r.suffix}`);
+      }
+    }
+    return out;
+  }
+
   /** A QR code carrying the identifier's resolvable URL (its Digital Link where it has a GTIN). */
   async label(ctx: AuthContext, id: number, format: 'svg' | 'png'): Promise<{ body: string | Buffer; text: string }> {
     const item = await this.get(ctx, id);

@@ -3,6 +3,7 @@ import { ENTERPRISE_FIELD, type FieldSpec, type ResourceSpec } from '../../core/
 import type { FieldError } from '../../core/errors.ts';
 import { isUnitCode, UNIT_CODES } from '../../core/units.ts';
 import { isValidUscc } from '../../core/uscc.ts';
+import { gs1CheckDigit } from '../identity/model.ts';
 import {
   checkLimits, checkMaterialCodes, CODE_PATTERN, DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES,
   MATERIAL_CODE_PATTERN, PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS, UNIT_KINDS,
@@ -33,6 +34,7 @@ export const enterpriseSpec: ResourceSpec = {
     nameEn,
     industry: { column: 'industry', type: 'string', enum: INDUSTRIES, required: true },
     uscc: { column: 'uscc', type: 'string', nullable: true, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'Unified Social Credit Code (统一社会信用代码)' },
+    gln: { column: 'gln', type: 'string', nullable: true, pattern: '^[0-9]{13}$', description: 'GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it' },
     contactName: text('contact_name', 200),
     contactPhone: text('contact_phone', 50),
     description: text('description'),
@@ -46,8 +48,10 @@ export const enterpriseSpec: ResourceSpec = {
   ],
   search: ['code', 'name', 'name_en'],
   filters: ['industry'],
-  validate: (r) =>
-    typeof r.uscc === 'string' && !isValidUscc(r.uscc) ? [{ path: '/body/uscc', message: 'has a wrong check character (GB 32100-2015)' }] : [],
+  validate: (r) => [
+    ...(typeof r.uscc === 'string' && !isValidUscc(r.uscc) ? [{ path: '/body/uscc', message: 'has a wrong check character (GB 32100-2015)' }] : []),
+    ...(typeof r.gln === 'string' && gs1CheckDigit(r.gln.slice(0, 12)) !== Number(r.gln[12]) ? [{ path: '/body/gln', message: 'has a wrong check digit' }] : []),
+  ],
 };
 
 export const siteSpec: ResourceSpec = {

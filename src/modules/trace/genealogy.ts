@@ -44,14 +44,15 @@ export interface Trace {
 const total = (xs: { quantity: number | null }[]) => xs.reduce((s, x) => s + (x.quantity ?? 1), 0);
 
 /**
- * Walks one direction from `root` up to `depth` hops. `linksOf(ref)` gives the events in which the
- * ref is an output (backward) or an input (forward).
+ * Walks one direction from `root` up to `depth` hops, breadth first. `linksOf(refs)` gives, for
+ * each ref of a level, the events in which it is an output (backward) or an input (forward): one
+ * call per level, so a store answers a level in one query.
  */
 export async function walk(
   root: string,
   direction: 'backward' | 'forward',
   depth: number,
-  linksOf: (ref: string, direction: 'backward' | 'forward') => Promise<Link[]>,
+  linksOf: (refs: string[], direction: 'backward' | 'forward') => Promise<Map<string, Link[]>>,
   rootQuantity: { quantity: number | null; uom: string | null } = { quantity: null, uom: null },
   maxNodes = 10_000,
 ): Promise<Trace> {
@@ -62,8 +63,9 @@ export async function walk(
   let truncated = false;
   for (let d = 1; d <= depth && frontier.length; d++) {
     const next: { ref: string; quantity: number | null }[] = [];
+    const level = await linksOf([...new Set(frontier.map((f) => f.ref))], direction);
     for (const f of frontier) {
-      for (const link of await linksOf(f.ref, direction)) {
+      for (const link of level.get(f.ref) ?? []) {
         const here = direction === 'backward' ? link.outputs : link.inputs;
         const there = direction === 'backward' ? link.inputs : link.outputs;
         const self = here.find((x) => x.ref === f.ref);

@@ -1,12 +1,15 @@
 /** The EPCIS 2.0 REST binding (capture, capture jobs, events, event by ID), JSON-LD and XML. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AuthContext } from '../../core/roles.ts';
+import { recallCsv, recallReport } from './recall.ts';
+import { registerCollectionRoutes } from '../../core/crud/routes.ts';
 import { requireAuth } from '../../core/http.ts';
 import { validation } from '../../core/errors.ts';
 import type { IdentityService } from '../identity/service.ts';
 import { EPCIS_DEFAULT_CONTEXT, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
 
 const problem = { $ref: 'problem#' };
-const LIST_PARAMS = ['eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'EQ_transformationID', 'MATCH_epc', 'MATCH_anyEPC', 'MATCH_parentID', 'MATCH_inputEPC', 'MATCH_outputEPC', 'MATCH_epcClass'] as const;
+const LIST_PARAMS = ['eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'EQ_transformationID', 'MATCH_epc', 'MATCH_anyEPC', 'MATCH_parentID', 'MATCH_inputEPC', 'MATCH_outputEPC', 'MATCH_epcClass', 'MATCH_inputEPCClass', 'MATCH_outputEPCClass', 'MATCH_anyEPCClass'] as const;
 
 export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): void {
   // XML capture documents arrive as text; JSON-LD is JSON.
@@ -105,10 +108,34 @@ export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): 
 }
 
 export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceService, identity: IdentityService): void {
+  registerCollectionRoutes(app, trace.shares);
   const traceQuery = {
     direction: { type: 'string', enum: ['backward', 'forward', 'both'], default: 'both' },
     depth: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
   };
+  const recallQuery = { depth: { type: 'integer', minimum: 1, maximum: 50, default: 50 }, format: { type: 'string', enum: ['json', 'csv'], default: 'json' } };
+  const handleParams = { type: 'object', properties: { prefix: { type: 'string' }, '*': { type: 'string' } } };
+
+  /** The identifier a handle names, as the URI its events use (its canonical Digital Link where it has a GTIN). */
+  const rootOf = async (ctx: AuthContext, params: unknown) => {
+    const { prefix, '*': suffix } = params as { prefix: string; '*': string };
+    const item = await identity.byHandle(ctx, prefix, decodeURIComponent(suffix));
+    return { handle: item.handle, root: item.gtin ? `https://id.gs1.org/01/${item.gtin}${item.serial ? `/21/${item.serial}` : item.lot ? `/10/${item.lot}` : ''}` : item.url };
+  };
+  const genealogy = async (ctx: AuthContext, root: string, direction: 'backward' | 'forward' | 'both', depth: number) => {
+    const t = await trace.trace(ctx, [root], direction, depth);
+    return { direction, depth, ...t, handles: Object.fromEntries(await identity.handlesOf(t.nodes.map((n) => n.ref))) };
+  };
+  const recall = async (ctx: AuthContext, root: string, q: { depth: number; format: 'json' | 'csv' }, reply: FastifyReply) => {
+    const t = await trace.trace(ctx, [root], 'forward', q.depth);
+    const report = recallReport(t, t.enterprises, await identity.handlesOf(t.nodes.map((n) => n.ref)), q.depth, Date.now());
+    if (q.format === 'csv') {
+      const name = (report.rootHandle ?? 'lot').replace(/[^A-Za-z0-9.-]+/g, '_');
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="recall-${name}.csv"`).send(recallCsv(report));
+    }
+    return report;
+  };
+
   app.get('/api/v1/trace', {
     schema: {
       tags: ['trace'],
@@ -118,8 +145,7 @@ export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceServic
     },
     handler: async (req) => {
       const q = req.query as { id: string; direction: 'backward' | 'forward' | 'both'; depth: number };
-      const t = await trace.trace(requireAuth(req), [q.id], q.direction, q.depth);
-      return { direction: q.direction, depth: q.depth, ...t };
+      return genealogy(requireAuth(req), q.id, q.direction, q.depth);
     },
   });
 
@@ -127,22 +153,43 @@ export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceServic
     schema: {
       tags: ['trace'],
       summary: "An identifier's genealogy: nodes (identifiers with attributed quantities and the enterprises that handled them) and edges (events)",
-      params: { type: 'object', properties: { prefix: { type: 'string' }, '*': { type: 'string' } } },
-      querystring: {
-        type: 'object',
-        properties: { direction: { type: 'string', enum: ['backward', 'forward', 'both'], default: 'both' }, depth: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
-        additionalProperties: false,
-      },
+      params: handleParams,
+      querystring: { type: 'object', properties: traceQuery, additionalProperties: false },
       response: { 400: problem, 401: problem, 404: problem },
     },
     handler: async (req) => {
       const ctx = requireAuth(req);
-      const { prefix, '*': suffix } = req.params as { prefix: string; '*': string };
+      const { handle, root } = await rootOf(ctx, req.params);
       const q = req.query as { direction: 'backward' | 'forward' | 'both'; depth: number };
-      const item = await identity.byHandle(ctx, prefix, decodeURIComponent(suffix));
-      const roots = [item.gtin ? `https://id.gs1.org/01/${item.gtin}${item.serial ? `/21/${item.serial}` : item.lot ? `/10/${item.lot}` : ''}` : item.url];
-      const t = await trace.trace(ctx, roots, q.direction, q.depth);
-      return { handle: item.handle, direction: q.direction, depth: q.depth, ...t };
+      return { handle, ...(await genealogy(ctx, root, q.direction, q.depth)) };
+    },
+  });
+
+  app.get('/api/v1/recall', {
+    schema: {
+      tags: ['trace'],
+      summary: 'Recall impact of any identifier: every downstream lot, its attributed quantity and holders (JSON or CSV)',
+      querystring: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 500 }, ...recallQuery }, required: ['id'], additionalProperties: false },
+      response: { 400: problem, 401: problem },
+    },
+    handler: async (req, reply) => {
+      const q = req.query as { id: string; depth: number; format: 'json' | 'csv' };
+      return recall(requireAuth(req), q.id, q, reply);
+    },
+  });
+
+  app.get('/api/v1/recall/:prefix/*', {
+    schema: {
+      tags: ['trace'],
+      summary: 'Recall impact of an identifier minted here (JSON or CSV)',
+      params: handleParams,
+      querystring: { type: 'object', properties: recallQuery, additionalProperties: false },
+      response: { 400: problem, 401: problem, 404: problem },
+    },
+    handler: async (req, reply) => {
+      const ctx = requireAuth(req);
+      const { root } = await rootOf(ctx, req.params);
+      return recall(ctx, root, req.query as { depth: number; format: 'json' | 'csv' }, reply);
     },
   });
 }

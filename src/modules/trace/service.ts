@@ -9,6 +9,9 @@ import type { DbHandle } from '../../adapters/db/index.ts';
 import { forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
+import { isShipment, partyGlnsOf } from './parties.ts';
+import { traceShareSpec, visibleEvents } from './visibility.ts';
+import { ResourceService } from '../../core/crud/service.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { toCanonicalDigitalLink } from './epcis/hash.ts';
 import { walk, type Link, type Trace } from './genealogy.ts';
@@ -48,12 +51,29 @@ export interface EventQuery {
   MATCH_inputEPC?: string[];
   MATCH_outputEPC?: string[];
   MATCH_epcClass?: string[];
+  MATCH_inputEPCClass?: string[];
+  MATCH_outputEPCClass?: string[];
+  MATCH_anyEPCClass?: string[];
   perPage?: number;
   nextPageToken?: string;
 }
 
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 const MAX_EVENTS = 10_000;
+/** Events per multi-row insert (14 columns: well under SQLite's 32,766 bound parameters). */
+const STORE_CHUNK = 500;
+/** Rows per multi-row insert of refs/parties, and identifiers per IN list. */
+const ROWS_PER_INSERT = 1000;
+/** Roles whose identifiers go into an event (inputs) and come out of it (outputs). */
+const IN_ROLES = ['input', 'inputQuantity', 'child', 'childQuantity'];
+const OUT_ROLES = ['output', 'outputQuantity', 'parent'];
+
+export interface EnterpriseRef {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+}
 
 /** Which roles of epcsOf each MATCH_ parameter looks at (EPCIS 2.0 §8.2.7.1). */
 const MATCH_ROLES: Record<string, string[]> = {
@@ -63,6 +83,9 @@ const MATCH_ROLES: Record<string, string[]> = {
   MATCH_outputEPC: ['output'],
   MATCH_anyEPC: ['epc', 'child', 'parent', 'input', 'output'],
   MATCH_epcClass: ['quantity', 'childQuantity'],
+  MATCH_inputEPCClass: ['inputQuantity'],
+  MATCH_outputEPCClass: ['outputQuantity'],
+  MATCH_anyEPCClass: ['quantity', 'childQuantity', 'inputQuantity', 'outputQuantity'],
 };
 
 /** Options of a query that the REST binding does not expose (subscriptions use them). */
@@ -74,11 +97,18 @@ export interface QueryOptions {
 export class TraceService {
   private readonly running = new Set<Promise<void>>();
   private readonly capturedListeners = new Set<(enterpriseId: number, captured: number) => void>();
+  /** This node's name: capture jobs are resumed by the node that accepted them. */
+  nodeId = 'local';
+
+  /** Share rules: who, beyond an event's parties, sees an enterprise's events. */
+  readonly shares: ResourceService;
 
   constructor(
     private readonly handle: DbHandle,
     private readonly audit: AuditStore,
-  ) {}
+  ) {
+    this.shares = new ResourceService(handle, traceShareSpec, audit);
+  }
 
   private get db() {
     return this.handle.db;
@@ -90,11 +120,47 @@ export class TraceService {
     const owner = ctx.enterpriseId ?? enterpriseId;
     if (owner === undefined || owner === null) throw validation('A park administrator names the capturing enterprise with ?enterpriseId=', [{ path: '/query/enterpriseId', message: 'is required for a park role' }]);
     const id = randomUUID();
-    await this.db.insertInto('epcis_capture_jobs').values({ id, enterprise_id: owner, status: 'running', behaviour, created_at: Date.now(), finished_at: null, captured: 0, duplicates: 0, errors: null }).execute();
+    const xml = /xml/.test(contentType);
+    // The document is kept with the job until it is done: a job a crash interrupts runs again on start.
+    const kept = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    await this.db
+      .insertInto('epcis_capture_jobs')
+      .values({ id, enterprise_id: owner, status: 'running', behaviour, created_at: Date.now(), finished_at: null, captured: 0, duplicates: 0, errors: null, body: kept, content_type: xml ? 'application/xml' : 'application/ld+json', auth: JSON.stringify(ctx), node_id: this.nodeId })
+      .execute();
+    return { id, done: this.schedule(ctx, id, owner, body, contentType, behaviour) };
+  }
+
+  private schedule(ctx: AuthContext, id: string, owner: number, body: unknown, contentType: string, behaviour: CaptureBehaviour): Promise<void> {
     const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.runCapture(ctx, id, owner, body, contentType, behaviour));
     this.running.add(done);
     void done.finally(() => this.running.delete(done));
-    return { id, done };
+    return done;
+  }
+
+  /**
+   * Runs again the capture jobs this node had accepted but not finished when it stopped (a crash):
+   * a job stores in one transaction, so nothing of it was stored, and its document was kept.
+   */
+  async resumeCaptures(): Promise<number> {
+    const rows = await this.db.selectFrom('epcis_capture_jobs').selectAll().where('status', '=', 'running').where('node_id', '=', this.nodeId).execute();
+    for (const r of rows) {
+      if (r.body === null || r.auth === null) {
+        await this.finishJob(String(r.id), 'failed', 0, 0, [{ eventIndex: null, path: '', message: 'the capture was interrupted by a restart and its document was not kept; capture it again' }]);
+        continue;
+      }
+      const text = Buffer.from(r.body as Uint8Array).toString('utf8');
+      const xml = /xml/.test(String(r.content_type));
+      void this.schedule(JSON.parse(String(r.auth)) as AuthContext, String(r.id), Number(r.enterprise_id), xml ? text : JSON.parse(text), String(r.content_type), r.behaviour as CaptureBehaviour);
+    }
+    return rows.length;
+  }
+
+  private async finishJob(id: string, status: 'succeeded' | 'failed', captured: number, duplicates: number, errors: EpcisValidationError[]): Promise<void> {
+    await this.db
+      .updateTable('epcis_capture_jobs')
+      .set({ status, finished_at: Date.now(), captured, duplicates, errors: errors.length ? JSON.stringify(errors.slice(0, 1000)) : null, body: null })
+      .where('id', '=', id)
+      .execute();
   }
 
   private async runCapture(ctx: AuthContext, jobId: string, owner: number, body: unknown, contentType: string, behaviour: CaptureBehaviour): Promise<void> {
@@ -132,58 +198,58 @@ export class TraceService {
       const v = (err as { validation?: EpcisValidationError[] }).validation;
       errors = v ?? [{ eventIndex: null, path: '', message: `capture failed: ${(err as Error).message}` }];
     }
-    await this.db
-      .updateTable('epcis_capture_jobs')
-      .set({ status: errors.length && (behaviour === 'rollback' || captured === 0) ? 'failed' : 'succeeded', finished_at: Date.now(), captured, duplicates, errors: errors.length ? JSON.stringify(errors.slice(0, 1000)) : null })
-      .where('id', '=', jobId)
-      .execute();
+    await this.finishJob(jobId, errors.length && (behaviour === 'rollback' || captured === 0) ? 'failed' : 'succeeded', captured, duplicates, errors);
   }
 
-  /** Stores events in one transaction; an event already stored (same hash) is counted, not stored again. */
+  /**
+   * Stores events in one transaction, in multi-row statements (capture speed); an event already
+   * stored (same hash) is counted, not stored again. Identifiers are indexed in canonical form
+   * (GS1 Digital Link where the identifier has a GS1 key), so queries in any syntax find them.
+   */
   private async store(ctx: AuthContext, owner: number, events: NormalizedEvent[]): Promise<{ captured: number; duplicates: number }> {
+    const glns = [...new Set(events.flatMap((n) => partyGlnsOf(n.event)))];
+    const partyOf = new Map<string, number>();
+    for (let i = 0; i < glns.length; i += 500) {
+      const rows = await this.db.selectFrom('enterprises').select(['id', 'gln']).where('gln', 'in', glns.slice(i, i + 500)).execute();
+      for (const r of rows) partyOf.set(String(r.gln), Number(r.id));
+    }
     return this.db.transaction().execute(async (trx) => {
       let captured = 0;
-      let duplicates = 0;
       const now = Date.now();
-      for (const n of events) {
-        // Deduplicated by the CBV event hash: the same event captured twice is stored once.
-        const exists = await trx.selectFrom('epcis_events').select('id').where('hash_id', '=', n.hashID).executeTakeFirst();
-        if (exists) {
-          duplicates++;
-          continue;
-        }
-        const e = n.event as unknown as Record<string, unknown>;
-        const stored = { ...e, recordTime: new Date(now).toISOString() };
-        const row = await trx
+      const recordTime = new Date(now).toISOString();
+      for (let i = 0; i < events.length; i += STORE_CHUNK) {
+        const chunk = events.slice(i, i + STORE_CHUNK);
+        const inserted = await trx
           .insertInto('epcis_events')
-          .values({
-            enterprise_id: owner,
-            event_id: n.eventID,
-            hash_id: n.hashID,
-            type: String(e.type),
-            event_time: n.eventTimeMs,
-            record_time: now,
-            action: (e.action as string) ?? null,
-            biz_step: (e.bizStep as string) ?? null,
-            disposition: (e.disposition as string) ?? null,
-            read_point: ((e.readPoint as { id?: string })?.id as string) ?? null,
-            biz_location: ((e.bizLocation as { id?: string })?.id as string) ?? null,
-            transformation_id: (e.transformationID as string) ?? null,
-            doc: JSON.stringify(stored),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        // Every reference is indexed as written and in its canonical Digital Link form, so a query
-        // in either syntax finds it.
-        const refs = new Map<string, { role: string; ref: string; quantity: number | null; uom: string | null }>();
-        for (const r of n.refs) refs.set(`${r.role}|${r.id}`, { role: r.role, ref: r.id, quantity: r.quantity ?? null, uom: r.uom ?? null });
-        for (const r of n.refs) {
-          const c = toCanonicalDigitalLink(r.id);
-          if (c && c !== r.id) refs.set(`${r.role}|${c}`, { role: r.role, ref: c, quantity: r.quantity ?? null, uom: r.uom ?? null });
+          .values(chunk.map((n) => eventRow(n, owner, now, recordTime)))
+          // Deduplicated by the CBV event hash: the same event captured twice is stored once.
+          .onConflict((oc) => oc.column('hash_id').doNothing())
+          .returning(['id', 'hash_id'])
+          .execute();
+        if (!inserted.length) continue;
+        captured += inserted.length;
+        const pkOf = new Map(inserted.map((r) => [String(r.hash_id), Number(r.id)]));
+        const refs: { event_pk: number; role: string; ref: string; quantity: number | null; uom: string | null }[] = [];
+        const parties: { enterprise_id: number; event_pk: number }[] = [];
+        for (const n of chunk) {
+          const pk = pkOf.get(n.hashID);
+          if (pk === undefined) continue;
+          pkOf.delete(n.hashID); // a second copy in the same document is a duplicate
+          const seen = new Set<string>();
+          for (const r of n.refs) {
+            const ref = toCanonicalDigitalLink(r.id) ?? r.id;
+            if (seen.has(`${r.role}|${ref}`)) continue;
+            seen.add(`${r.role}|${ref}`);
+            refs.push({ event_pk: pk, role: r.role, ref, quantity: r.quantity ?? null, uom: r.uom ?? null });
+          }
+          const who = new Set([owner]);
+          for (const g of partyGlnsOf(n.event)) if (partyOf.has(g)) who.add(partyOf.get(g)!);
+          for (const e of who) parties.push({ enterprise_id: e, event_pk: pk });
         }
-        for (const r of refs.values()) await trx.insertInto('epcis_event_refs').values({ event_pk: row.id, ...r }).execute();
-        captured++;
+        for (let j = 0; j < refs.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_refs').values(refs.slice(j, j + ROWS_PER_INSERT)).execute();
+        for (let j = 0; j < parties.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_parties').values(parties.slice(j, j + ROWS_PER_INSERT)).execute();
       }
+      const duplicates = events.length - captured;
       await this.audit.append(trx, ctx, { action: 'capture', entity: 'epcis_events', entityId: null, enterpriseId: owner, after: { captured, duplicates } });
       return { captured, duplicates };
     });
@@ -191,50 +257,86 @@ export class TraceService {
 
   /**
    * The genealogy of an identifier, as far as the caller may see events: backward to what it was
-   * made from, forward to what it went into, with attributed quantities.
+   * made from, forward to what it went into, with attributed quantities, and for every identifier
+   * the enterprises that handled it (made, used, shipped or received it).
    */
-  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number): Promise<Trace> {
-    const linksOf = async (ref: string, dir: 'backward' | 'forward'): Promise<Link[]> => {
-      const roles = dir === 'backward' ? ['output', 'outputQuantity', 'parent'] : ['input', 'inputQuantity', 'child', 'childQuantity'];
-      const events = await scoped(this.db.selectFrom('epcis_events'), ctx)
-        .select(['id', 'event_id', 'type', 'enterprise_id', 'event_time', 'action'])
-        .where('id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('role', 'in', roles).where('ref', 'in', refForms(ref)))
-        .orderBy('event_time')
-        .limit(1000)
-        .execute();
-      const links: Link[] = [];
-      for (const e of events) {
-        // Only an ADD aggregation joins a child to its parent; OBSERVE/DELETE do not move material.
-        if (e.type === 'AggregationEvent' && e.action !== 'ADD') continue;
-        const refs = await this.db.selectFrom('epcis_event_refs').selectAll().where('event_pk', '=', e.id).execute();
-        // Each identifier is stored as written and in canonical form: walk in canonical form.
-        const side = (rs: string[]) => {
-          const out = new Map<string, { ref: string; quantity: number | null; uom: string | null }>();
-          for (const r of refs) {
-            if (!rs.includes(String(r.role))) continue;
-            const canonical = toCanonicalDigitalLink(String(r.ref)) ?? String(r.ref);
-            if (!out.has(canonical)) out.set(canonical, { ref: canonical, quantity: r.quantity === null ? null : Number(r.quantity), uom: r.uom === null ? null : String(r.uom) });
-          }
-          return [...out.values()];
-        };
-        links.push({
-          eventID: String(e.event_id),
-          type: String(e.type),
-          enterpriseId: Number(e.enterprise_id),
-          eventTime: Number(e.event_time),
-          inputs: side(['input', 'inputQuantity', 'child', 'childQuantity']),
-          outputs: side(['output', 'outputQuantity', 'parent']),
-        });
-      }
-      return links;
-    };
+  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number): Promise<Trace & { enterprises: EnterpriseRef[] }> {
     const root = toCanonicalDigitalLink(roots[0]) ?? roots[0];
+    const linksOf = (refs: string[], dir: 'backward' | 'forward') => this.links(ctx, refs, dir);
     const parts: Trace[] = [];
     if (direction !== 'forward') parts.push(await walk(root, 'backward', depth, linksOf));
     if (direction !== 'backward') parts.push(await walk(root, 'forward', depth, linksOf));
     const nodes = new Map<string, Trace['nodes'][number]>();
     for (const p of parts) for (const n of p.nodes) if (!nodes.has(n.ref)) nodes.set(n.ref, n);
-    return { root, nodes: [...nodes.values()], edges: parts.flatMap((p) => p.edges), truncated: parts.some((p) => p.truncated) };
+    const holders = await this.holders(ctx, [...nodes.keys()]);
+    for (const n of nodes.values()) for (const e of holders.get(n.ref) ?? []) if (!n.enterpriseIds.includes(e)) n.enterpriseIds.push(e);
+    const ids = [...new Set([...nodes.values()].flatMap((n) => n.enterpriseIds))];
+    return { root, nodes: [...nodes.values()], edges: parts.flatMap((p) => p.edges), truncated: parts.some((p) => p.truncated), enterprises: await this.enterpriseRefs(ids) };
+  }
+
+  /** The material-moving events (transformations, ADD aggregations) the caller may see that produced (backward) or used (forward) each of `refs`. */
+  private async links(ctx: AuthContext, refs: string[], dir: 'backward' | 'forward'): Promise<Map<string, Link[]>> {
+    const out = new Map<string, Link[]>();
+    const here = dir === 'backward' ? OUT_ROLES : IN_ROLES;
+    for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
+      const chunk = refs.slice(i, i + ROWS_PER_INSERT);
+      const rows = await visibleEvents(this.db.selectFrom('epcis_events').innerJoin('epcis_event_refs as r', 'r.event_pk', 'epcis_events.id'), ctx)
+        .select(['epcis_events.id as pk', 'epcis_events.event_id', 'epcis_events.type', 'epcis_events.enterprise_id', 'epcis_events.event_time', 'r.role', 'r.ref', 'r.quantity', 'r.uom'])
+        .where('epcis_events.id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('ref', 'in', chunk).where('role', 'in', here))
+        // Only transformations and ADD aggregations move material; OBSERVE/DELETE do not.
+        .where((eb) => eb.or([eb('epcis_events.type', '=', 'TransformationEvent'), eb.and([eb('epcis_events.type', '=', 'AggregationEvent'), eb('epcis_events.action', '=', 'ADD')])]))
+        .where('r.role', 'in', [...IN_ROLES, ...OUT_ROLES])
+        .orderBy('epcis_events.event_time')
+        .orderBy('epcis_events.id')
+        .execute();
+      const byEvent = new Map<number, Link>();
+      for (const r of rows) {
+        let link = byEvent.get(Number(r.pk));
+        if (!link) {
+          link = { eventID: String(r.event_id), type: String(r.type), enterpriseId: Number(r.enterprise_id), eventTime: Number(r.event_time), inputs: [], outputs: [] };
+          byEvent.set(Number(r.pk), link);
+        }
+        const side = IN_ROLES.includes(String(r.role)) ? link.inputs : link.outputs;
+        const ref = String(r.ref);
+        // Rows stored before canonical-only indexing may hold the same identifier twice.
+        const canonical = toCanonicalDigitalLink(ref) ?? ref;
+        if (!side.some((x) => x.ref === canonical)) side.push({ ref: canonical, quantity: r.quantity === null ? null : Number(r.quantity), uom: r.uom === null ? null : String(r.uom) });
+      }
+      const wanted = new Set(chunk);
+      for (const link of byEvent.values()) {
+        for (const x of dir === 'backward' ? link.outputs : link.inputs) {
+          if (!wanted.has(x.ref)) continue;
+          const list = out.get(x.ref) ?? [];
+          list.push(link);
+          out.set(x.ref, list);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** For each identifier, the enterprises whose visible events touch it, or that such events name as a party. */
+  private async holders(ctx: AuthContext, refs: string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
+      const rows = await visibleEvents(
+        this.db.selectFrom('epcis_event_refs as r').innerJoin('epcis_events', 'epcis_events.id', 'r.event_pk').innerJoin('epcis_event_parties as p', 'p.event_pk', 'epcis_events.id'),
+        ctx,
+      )
+        .select(['r.ref', 'p.enterprise_id'])
+        .distinct()
+        .where('r.ref', 'in', refs.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+      for (const r of rows) out.set(String(r.ref), [...(out.get(String(r.ref)) ?? []), Number(r.enterprise_id)]);
+    }
+    return out;
+  }
+
+  /** Names of the enterprises a trace passes through (a counterparty's name is not private). */
+  private async enterpriseRefs(ids: number[]): Promise<EnterpriseRef[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en']).where('id', 'in', ids).orderBy('id').execute();
+    return rows.map((r) => ({ id: Number(r.id), code: String(r.code), name: String(r.name), nameEn: r.name_en === null ? null : String(r.name_en) }));
   }
 
   /** Calls `listener` after every capture that stored events (subscriptions deliver on it). */
@@ -267,8 +369,8 @@ export class TraceService {
   async event(ctx: AuthContext, eventID: string): Promise<Record<string, unknown>> {
     // By hash ID first (unique), else by eventID (the most recently captured of that ID).
     const row =
-      (await scoped(this.db.selectFrom('epcis_events'), ctx).select('doc').where('hash_id', '=', eventID).executeTakeFirst()) ??
-      (await scoped(this.db.selectFrom('epcis_events'), ctx).select('doc').where('event_id', '=', eventID).orderBy('id', 'desc').executeTakeFirst());
+      (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('hash_id', '=', eventID).executeTakeFirst()) ??
+      (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('event_id', '=', eventID).orderBy('id', 'desc').executeTakeFirst());
     if (!row) throw notFound(`Event ${eventID}`);
     return JSON.parse(String(row.doc));
   }
@@ -276,7 +378,7 @@ export class TraceService {
   /** SimpleEventQuery; pages are keyed by (eventTime, id), so a page token stays valid as events arrive. */
   async query(ctx: AuthContext, q: EventQuery, opts: QueryOptions = {}): Promise<{ events: Record<string, unknown>[]; nextPageToken: string | null; lastId: number | null }> {
     const perPage = Math.min(q.perPage ?? 100, 1000);
-    let base = scoped(this.db.selectFrom('epcis_events'), ctx);
+    let base = visibleEvents(this.db.selectFrom('epcis_events'), ctx);
     const time = (v: string | undefined, name: string) => {
       if (v === undefined) return undefined;
       const t = Date.parse(v);
@@ -346,3 +448,24 @@ function refForms(v: string): string[] {
 }
 
 export { EPCIS_DEFAULT_CONTEXT };
+
+/** The epcis_events row of a normalised event. */
+function eventRow(n: NormalizedEvent, owner: number, now: number, recordTime: string) {
+  const e = n.event as unknown as Record<string, unknown>;
+  return {
+    enterprise_id: owner,
+    event_id: n.eventID,
+    hash_id: n.hashID,
+    type: String(e.type),
+    event_time: n.eventTimeMs,
+    record_time: now,
+    action: (e.action as string) ?? null,
+    biz_step: (e.bizStep as string) ?? null,
+    disposition: (e.disposition as string) ?? null,
+    read_point: ((e.readPoint as { id?: string })?.id as string) ?? null,
+    biz_location: ((e.bizLocation as { id?: string })?.id as string) ?? null,
+    transformation_id: (e.transformationID as string) ?? null,
+    shipment: isShipment(n.event as never) ? 1 : 0,
+    doc: JSON.stringify({ ...e, recordTime }),
+  };
+}

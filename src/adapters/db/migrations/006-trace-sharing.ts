@@ -31,12 +31,14 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn('grantee_id', 'integer', (c) => c.references('enterprises.id'))
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('trace_shares_grantee_idx').on('trace_shares').columns(['grantee_id', 'enterprise_id']).execute();
   await db.schema.createIndex('trace_shares_owner_idx').on('trace_shares').columns(['enterprise_id']).execute();
   // Before sharing rules the park saw every event: enterprises that have events keep sharing them.
-  await sql`INSERT INTO trace_shares (enterprise_id, grantee_id, scope, created_at)
-            SELECT DISTINCT enterprise_id, NULL, 'all', ${Date.now()} FROM epcis_events`.execute(db);
+  const now = Date.now();
+  await sql`INSERT INTO trace_shares (enterprise_id, grantee_id, scope, created_at, updated_at)
+            SELECT DISTINCT enterprise_id, CAST(NULL AS integer), 'all', ${sql.lit(now)}, ${sql.lit(now)} FROM epcis_events`.execute(db);
 
   await db.schema.alterTable('epcis_capture_jobs').addColumn('body', dialect === 'sqlite' ? 'blob' : 'bytea').execute();
   await db.schema.alterTable('epcis_capture_jobs').addColumn('content_type', 'text').execute();
