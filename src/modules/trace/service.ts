@@ -5,6 +5,7 @@
  * under `proceed`. Queries take the standard SimpleEventQuery parameters.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
@@ -235,16 +236,22 @@ export class TraceService {
           const pk = pkOf.get(n.hashID);
           if (pk === undefined) continue;
           pkOf.delete(n.hashID); // a second copy in the same document is a duplicate
-          const seen = new Set<string>();
+          const mine = new Map<string, (typeof refs)[number]>();
           for (const r of n.refs) {
             const ref = toCanonicalDigitalLink(r.id) ?? r.id;
-            if (seen.has(`${r.role}|${ref}`)) continue;
-            seen.add(`${r.role}|${ref}`);
-            refs.push({ event_pk: pk, role: r.role, ref, quantity: r.quantity ?? null, uom: r.uom ?? null });
+            const key = `${r.role}|${ref}`;
+            const same = mine.get(key);
+            // The same class listed twice on one side: its quantities add up.
+            if (same) same.quantity = same.quantity === null || r.quantity === undefined ? same.quantity : same.quantity + r.quantity;
+            else mine.set(key, { event_pk: pk, role: r.role, ref, quantity: r.quantity ?? null, uom: r.uom ?? null });
           }
-          const who = new Set([owner]);
-          for (const g of partyGlnsOf(n.event)) if (partyOf.has(g)) who.add(partyOf.get(g)!);
-          for (const e of who) parties.push({ enterprise_id: e, event_pk: pk });
+          refs.push(...mine.values());
+          const named = new Set<number>();
+          for (const g of partyGlnsOf(n.event)) {
+            const e = partyOf.get(g);
+            if (e !== undefined && e !== owner) named.add(e);
+          }
+          for (const e of named) parties.push({ enterprise_id: e, event_pk: pk });
         }
         for (let j = 0; j < refs.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_refs').values(refs.slice(j, j + ROWS_PER_INSERT)).execute();
         for (let j = 0; j < parties.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_parties').values(parties.slice(j, j + ROWS_PER_INSERT)).execute();
@@ -317,19 +324,25 @@ export class TraceService {
 
   /** For each identifier, the enterprises whose visible events touch it, or that such events name as a party. */
   private async holders(ctx: AuthContext, refs: string[]): Promise<Map<string, number[]>> {
-    const out = new Map<string, number[]>();
+    const out = new Map<string, Set<number>>();
     for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
-      const rows = await visibleEvents(
-        this.db.selectFrom('epcis_event_refs as r').innerJoin('epcis_events', 'epcis_events.id', 'r.event_pk').innerJoin('epcis_event_parties as p', 'p.event_pk', 'epcis_events.id'),
-        ctx,
-      )
-        .select(['r.ref', 'p.enterprise_id'])
-        .distinct()
+      const rows = await visibleEvents(this.db.selectFrom('epcis_event_refs as r').innerJoin('epcis_events', 'epcis_events.id', 'r.event_pk'), ctx)
+        .select(['r.ref', 'epcis_events.enterprise_id', 'epcis_events.id as pk', 'epcis_events.shipment'])
         .where('r.ref', 'in', refs.slice(i, i + ROWS_PER_INSERT))
         .execute();
-      for (const r of rows) out.set(String(r.ref), [...(out.get(String(r.ref)) ?? []), Number(r.enterprise_id)]);
+      const add = (ref: string, e: number) => out.set(ref, (out.get(ref) ?? new Set()).add(e));
+      const refsOf = new Map<number, string[]>();
+      for (const r of rows) {
+        add(String(r.ref), Number(r.enterprise_id));
+        if (Number(r.shipment)) refsOf.set(Number(r.pk), [...(refsOf.get(Number(r.pk)) ?? []), String(r.ref)]);
+      }
+      const pks = [...refsOf.keys()];
+      for (let j = 0; j < pks.length; j += ROWS_PER_INSERT) {
+        const parties = await this.db.selectFrom('epcis_event_parties').select(['event_pk', 'enterprise_id']).where('event_pk', 'in', pks.slice(j, j + ROWS_PER_INSERT)).execute();
+        for (const p of parties) for (const ref of refsOf.get(Number(p.event_pk)) ?? []) add(ref, Number(p.enterprise_id));
+      }
     }
-    return out;
+    return new Map([...out].map(([k, v]) => [k, [...v]]));
   }
 
   /** Names of the enterprises a trace passes through (a counterparty's name is not private). */
@@ -370,7 +383,7 @@ export class TraceService {
     // By hash ID first (unique), else by eventID (the most recently captured of that ID).
     const row =
       (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('hash_id', '=', eventID).executeTakeFirst()) ??
-      (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('event_id', '=', eventID).orderBy('id', 'desc').executeTakeFirst());
+      (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('event_id', '=', eventID).where(sql<boolean>`event_id <> hash_id`).orderBy('id', 'desc').executeTakeFirst());
     if (!row) throw notFound(`Event ${eventID}`);
     return JSON.parse(String(row.doc));
   }

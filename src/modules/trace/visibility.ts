@@ -31,6 +31,7 @@ export function visibleEvents<Q extends SelectQueryBuilder<any, any, any>>(query
   if (me === null) return query.where(sql.lit(false)) as Q;
   return query.where((eb: Eb) =>
     eb.or([
+      eb(`${table}.enterprise_id`, '=', me),
       eb.exists(eb.selectFrom('epcis_event_parties as p').select(sql.lit(1).as('one')).where('p.enterprise_id', '=', me).whereRef('p.event_pk', '=', `${table}.id`)),
       sharedWith(eb, me),
     ]),
