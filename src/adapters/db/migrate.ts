@@ -11,6 +11,7 @@ import * as m003 from './migrations/003-opcua.ts';
 import * as m004 from './migrations/004-identity.ts';
 import * as m005 from './migrations/005-epcis.ts';
 import * as m006 from './migrations/006-trace-sharing.ts';
+import * as m007 from './migrations/007-epcis-queries.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['004-identity', m004.up],
   ['005-epcis', m005.up],
   ['006-trace-sharing', m006.up],
+  ['007-epcis-queries', m007.up],
 ];
 
 class InCodeProvider implements MigrationProvider {
