@@ -11,7 +11,8 @@ import { forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import { isShipment, partyGlnsOf } from './parties.ts';
-import { traceShareSpec, visibleEvents } from './visibility.ts';
+import { traceShareSpec, visibilityKind, visibleEvents } from './visibility.ts';
+import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
 import { ResourceService } from '../../core/crud/service.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { toCanonicalDigitalLink } from './epcis/hash.ts';
@@ -109,7 +110,11 @@ export class TraceService {
     private readonly audit: AuditStore,
   ) {
     this.shares = new ResourceService(handle, traceShareSpec, audit);
+    this.compiled = new CompiledQueries(handle.db);
   }
+
+  /** The genealogy walk's queries, built once per shape. */
+  private readonly compiled: CompiledQueries;
 
   private get db() {
     return this.handle.db;
@@ -287,15 +292,19 @@ export class TraceService {
     const here = dir === 'backward' ? OUT_ROLES : IN_ROLES;
     for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
       const chunk = refs.slice(i, i + ROWS_PER_INSERT);
-      const rows = await visibleEvents(this.db.selectFrom('epcis_events').innerJoin('epcis_event_refs as r', 'r.event_pk', 'epcis_events.id'), ctx)
-        .select(['epcis_events.id as pk', 'epcis_events.event_id', 'epcis_events.type', 'epcis_events.enterprise_id', 'epcis_events.event_time', 'r.role', 'r.ref', 'r.quantity', 'r.uom'])
-        .where('epcis_events.id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('ref', 'in', chunk).where('role', 'in', here))
-        // Only transformations and ADD aggregations move material; OBSERVE/DELETE do not.
-        .where((eb) => eb.or([eb('epcis_events.type', '=', 'TransformationEvent'), eb.and([eb('epcis_events.type', '=', 'AggregationEvent'), eb('epcis_events.action', '=', 'ADD')])]))
-        .where('r.role', 'in', [...IN_ROLES, ...OUT_ROLES])
-        .orderBy('epcis_events.event_time')
-        .orderBy('epcis_events.id')
-        .execute();
+      const size = bucket(chunk.length);
+      type Row = { pk: number; event_id: string; type: string; enterprise_id: number; event_time: number; role: string; ref: string; quantity: number | null; uom: string | null };
+      const rows = await this.compiled.run<Row>(`links:${dir}:${visibilityKind(ctx)}:${size}`, (slot) =>
+        visibleEvents(this.db.selectFrom('epcis_events').innerJoin('epcis_event_refs as r', 'r.event_pk', 'epcis_events.id'), ctx, 'epcis_events', slot('me'))
+          .select(['epcis_events.id as pk', 'epcis_events.event_id', 'epcis_events.type', 'epcis_events.enterprise_id', 'epcis_events.event_time', 'r.role', 'r.ref', 'r.quantity', 'r.uom'])
+          .where('epcis_events.id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k))).where('role', 'in', here))
+          // Only transformations and ADD aggregations move material; OBSERVE/DELETE do not.
+          .where((eb) => eb.or([eb('epcis_events.type', '=', 'TransformationEvent'), eb.and([eb('epcis_events.type', '=', 'AggregationEvent'), eb('epcis_events.action', '=', 'ADD')])]))
+          .where('r.role', 'in', [...IN_ROLES, ...OUT_ROLES])
+          .orderBy('epcis_events.event_time')
+          .orderBy('epcis_events.id'),
+        { refs: padded(chunk, size), me: ctx.enterpriseId },
+      );
       const byEvent = new Map<number, Link>();
       for (const r of rows) {
         let link = byEvent.get(Number(r.pk));
@@ -305,9 +314,7 @@ export class TraceService {
         }
         const side = IN_ROLES.includes(String(r.role)) ? link.inputs : link.outputs;
         const ref = String(r.ref);
-        // Rows stored before canonical-only indexing may hold the same identifier twice.
-        const canonical = toCanonicalDigitalLink(ref) ?? ref;
-        if (!side.some((x) => x.ref === canonical)) side.push({ ref: canonical, quantity: r.quantity === null ? null : Number(r.quantity), uom: r.uom === null ? null : String(r.uom) });
+        if (!side.some((x) => x.ref === ref)) side.push({ ref, quantity: r.quantity === null ? null : Number(r.quantity), uom: r.uom === null ? null : String(r.uom) });
       }
       const wanted = new Set(chunk);
       for (const link of byEvent.values()) {
@@ -325,22 +332,19 @@ export class TraceService {
   /** For each identifier, the enterprises whose visible events touch it, or that such events name as a party. */
   private async holders(ctx: AuthContext, refs: string[]): Promise<Map<string, number[]>> {
     const out = new Map<string, Set<number>>();
+    const add = (ref: string, e: number) => out.set(ref, (out.get(ref) ?? new Set()).add(e));
     for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
-      const rows = await visibleEvents(this.db.selectFrom('epcis_event_refs as r').innerJoin('epcis_events', 'epcis_events.id', 'r.event_pk'), ctx)
-        .select(['r.ref', 'epcis_events.enterprise_id', 'epcis_events.id as pk', 'epcis_events.shipment'])
-        .where('r.ref', 'in', refs.slice(i, i + ROWS_PER_INSERT))
-        .execute();
-      const add = (ref: string, e: number) => out.set(ref, (out.get(ref) ?? new Set()).add(e));
-      const refsOf = new Map<number, string[]>();
-      for (const r of rows) {
-        add(String(r.ref), Number(r.enterprise_id));
-        if (Number(r.shipment)) refsOf.set(Number(r.pk), [...(refsOf.get(Number(r.pk)) ?? []), String(r.ref)]);
-      }
-      const pks = [...refsOf.keys()];
-      for (let j = 0; j < pks.length; j += ROWS_PER_INSERT) {
-        const parties = await this.db.selectFrom('epcis_event_parties').select(['event_pk', 'enterprise_id']).where('event_pk', 'in', pks.slice(j, j + ROWS_PER_INSERT)).execute();
-        for (const p of parties) for (const ref of refsOf.get(Number(p.event_pk)) ?? []) add(ref, Number(p.enterprise_id));
-      }
+      const chunk = refs.slice(i, i + ROWS_PER_INSERT);
+      const size = bucket(chunk.length);
+      // The owners of visible events about each identifier, and the parties of the shipments among them.
+      const rows = await this.compiled.run<{ ref: string; enterprise_id: number }>(`holders:${visibilityKind(ctx)}:${size}`, (slot) => {
+        const about = visibleEvents(this.db.selectFrom('epcis_event_refs as r').innerJoin('epcis_events', 'epcis_events.id', 'r.event_pk'), ctx, 'epcis_events', slot('me'))
+          .where('r.ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k)));
+        return about
+          .select(['r.ref', 'epcis_events.enterprise_id'])
+          .union(about.innerJoin('epcis_event_parties as p', 'p.event_pk', 'epcis_events.id').where('epcis_events.shipment', '=', 1).select(['r.ref', 'p.enterprise_id']));
+      }, { refs: padded(chunk, size), me: ctx.enterpriseId });
+      for (const r of rows) add(String(r.ref), Number(r.enterprise_id));
     }
     return new Map([...out].map(([k, v]) => [k, [...v]]));
   }

@@ -13,10 +13,18 @@ export const SHARE_SCOPES = ['all', 'shipments'] as const;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Eb = ExpressionBuilder<any, any>;
 
-/** Restricts a query over `epcis_events` (under the name `table`) to the events `ctx` may see. */
+/** The kind of filter `visibleEvents` applies for a caller (part of a compiled query's shape). */
+export function visibilityKind(ctx: AuthContext): 'park' | 'enterprise' | 'none' {
+  return isParkRole(ctx.role) ? 'park' : ctx.enterpriseId === null ? 'none' : 'enterprise';
+}
+
+/**
+ * Restricts a query over `epcis_events` (under the name `table`) to the events `ctx` may see.
+ * `enterprise` stands for the caller's enterprise id where a compiled query puts a slot instead.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function visibleEvents<Q extends SelectQueryBuilder<any, any, any>>(query: Q, ctx: AuthContext, table = 'epcis_events'): Q {
-  const sharedWith = (eb: Eb, grantee: number | null) =>
+export function visibleEvents<Q extends SelectQueryBuilder<any, any, any>>(query: Q, ctx: AuthContext, table = 'epcis_events', enterprise?: unknown): Q {
+  const sharedWith = (eb: Eb, grantee: unknown) =>
     eb.exists(
       eb
         .selectFrom('trace_shares as s')
@@ -26,9 +34,9 @@ export function visibleEvents<Q extends SelectQueryBuilder<any, any, any>>(query
         .where((e) => e.or([e('s.scope', '=', 'all'), e(`${table}.shipment`, '=', 1)])),
     );
   if (isParkRole(ctx.role)) return query.where((eb: Eb) => sharedWith(eb, null)) as Q;
-  const me = ctx.enterpriseId;
   // An enterprise role without an enterprise is a broken account: it sees nothing.
-  if (me === null) return query.where(sql.lit(false)) as Q;
+  if (ctx.enterpriseId === null) return query.where(sql.lit(false)) as Q;
+  const me = enterprise ?? ctx.enterpriseId;
   return query.where((eb: Eb) =>
     eb.or([
       eb(`${table}.enterprise_id`, '=', me),

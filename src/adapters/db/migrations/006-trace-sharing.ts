@@ -1,5 +1,6 @@
 import type { Db, Dialect } from '../index.ts';
 import { sql } from '../index.ts';
+import { toCanonicalDigitalLink } from '../../../modules/trace/epcis/hash.ts';
 import { tableWithId } from './columns.ts';
 
 /** SQLite stores a table with a composite primary key best as WITHOUT ROWID (one B-tree, not two). */
@@ -46,6 +47,12 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
   ).execute();
   await sql`INSERT INTO epcis_event_refs_v2 (event_pk, role, ref, quantity, uom)
             SELECT event_pk, role, ref, SUM(quantity), MIN(uom) FROM epcis_event_refs GROUP BY event_pk, role, ref`.execute(db);
+  // Identifiers were indexed as written and in canonical form; now in canonical form only.
+  const refs = await sql<{ ref: string }>`SELECT DISTINCT ref FROM epcis_event_refs_v2`.execute(db);
+  for (const { ref } of refs.rows) {
+    const canonical = toCanonicalDigitalLink(ref);
+    if (canonical && canonical !== ref) await sql`DELETE FROM epcis_event_refs_v2 WHERE ref = ${ref}`.execute(db);
+  }
   await db.schema.dropTable('epcis_event_refs').execute();
   await db.schema.alterTable('epcis_event_refs_v2').renameTo('epcis_event_refs').execute();
   await db.schema.createIndex('epcis_event_refs_ref_role_idx').on('epcis_event_refs').columns(['ref', 'role']).execute();
