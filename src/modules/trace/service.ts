@@ -62,6 +62,8 @@ export interface EventQuery {
 
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 const MAX_EVENTS = 10_000;
+/** The advisory lock that serialises capture transactions on PostgreSQL. */
+const CAPTURE_LOCK = 0x45504349; // 'EPCI'
 /** Events per multi-row insert (14 columns: well under SQLite's 32,766 bound parameters). */
 const STORE_CHUNK = 500;
 /** Rows per multi-row insert of refs/parties, and identifiers per IN list. */
@@ -220,6 +222,10 @@ export class TraceService {
       for (const r of rows) partyOf.set(String(r.gln), Number(r.id));
     }
     return this.db.transaction().execute(async (trx) => {
+      // On PostgreSQL captures commit one at a time, so event ids grow in commit order and a
+      // subscription's cursor (the last id delivered) never passes an event still uncommitted.
+      // (SQLite has one writer anyway.)
+      if (this.handle.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${CAPTURE_LOCK})`.execute(trx);
       let captured = 0;
       const now = Date.now();
       const recordTime = new Date(now).toISOString();
