@@ -307,6 +307,14 @@ describe('recall impact', () => {
 });
 
 describe('capture jobs and restarts', () => {
+  it('shows a capture job to its enterprise only', async () => {
+    const res = await fetch(`${server.url}/epcis/capture`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify([]) });
+    const location = res.headers.get('location')!;
+    expect((await client(server.url, token).get(location)).status).toBe(200);
+    const other = client(server.url, await login(server.url, 'pvc.admin', 'symbiont-demo'));
+    expect((await other.get(location)).status).toBe(404);
+  });
+
   it('runs again a job that a crash interrupted, from the document it kept', async () => {
     const trace = server.services.trace;
     const db = server.services.handle.db;

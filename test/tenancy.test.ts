@@ -257,6 +257,11 @@ describe('coverage', () => {
     'GET /api/v1/identifiers/:id/label.svg': 'identifier matrix above',
     'GET /api/v1/identifiers/:id/label.png': 'identifier matrix above',
     'DELETE /api/v1/devices/:id/opcua': 'test/opcua-platform.test.ts (other enterprise: 404, viewer: 403)',
+    // The EPCIS REST binding (outside /api/v1, the standard's paths).
+    'POST /epcis/capture': 'test/epcis.test.ts (viewer: 403; a park role names the enterprise)',
+    'GET /epcis/capture/:captureID': 'scoped to the job owner (test/epcis.test.ts)',
+    'GET /epcis/events': 'the visibility filter (test/epcis.test.ts: visibility across enterprises)',
+    'GET /epcis/events/*': 'the visibility filter (test/epcis.test.ts: another enterprise: 404)',
     // EPCIS named queries and subscriptions (outside /api/v1, the standard's paths).
     'GET /queries': "test/epcis-subscriptions.test.ts (the caller's enterprise only)",
     'POST /queries': 'test/epcis-subscriptions.test.ts (names per enterprise, viewer: 403)',
@@ -269,13 +274,13 @@ describe('coverage', () => {
     'DELETE /queries/:queryName/subscriptions/:subscriptionID': 'test/epcis-subscriptions.test.ts (another enterprise: 404, viewer: 403)',
   };
 
-  it('every /api/v1 and /queries route is in the matrix or listed as not tenant-owned', () => {
+  it('every /api/v1, /epcis and /queries route is in the matrix or listed as not tenant-owned', () => {
     const inMatrix = new Set<string>();
     for (const c of collections) {
       for (const r of ['GET', 'POST'].map((m) => `${m} /api/v1/${c.path}`)) inMatrix.add(r);
       for (const m of ['GET', 'PATCH', ...(c.deletable ? ['DELETE'] : [])]) inMatrix.add(`${m} /api/v1/${c.path}/:id`);
     }
-    const routes = server.app.symbiontRoutes.filter((r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/queries')).map((r) => `${r.method} ${r.url}`);
+    const routes = server.app.symbiontRoutes.filter((r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/queries') || r.url.startsWith('/epcis')).map((r) => `${r.method} ${r.url}`);
     const uncovered = routes.filter((r) => !inMatrix.has(r) && !(r in NOT_TENANT_OWNED));
     expect(uncovered).toEqual([]);
   });
