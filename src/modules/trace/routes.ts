@@ -6,10 +6,10 @@ import { registerCollectionRoutes } from '../../core/crud/routes.ts';
 import { requireAuth } from '../../core/http.ts';
 import { validation } from '../../core/errors.ts';
 import type { IdentityService } from '../identity/service.ts';
-import { EPCIS_DEFAULT_CONTEXT, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
+import { EPCIS_DEFAULT_CONTEXT, QUERY_LIST_PARAMS, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
 
 const problem = { $ref: 'problem#' };
-const LIST_PARAMS = ['eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'EQ_transformationID', 'MATCH_epc', 'MATCH_anyEPC', 'MATCH_parentID', 'MATCH_inputEPC', 'MATCH_outputEPC', 'MATCH_epcClass', 'MATCH_inputEPCClass', 'MATCH_outputEPCClass', 'MATCH_anyEPCClass'] as const;
+const LIST_PARAMS = QUERY_LIST_PARAMS;
 
 export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): void {
   // XML capture documents arrive as text; JSON-LD is JSON.

@@ -60,6 +60,13 @@ export interface EventQuery {
   nextPageToken?: string;
 }
 
+/** The SimpleEventQuery parameters that take lists (the REST binding and named queries). */
+export const QUERY_LIST_PARAMS = [
+  'eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'EQ_transformationID',
+  'MATCH_epc', 'MATCH_anyEPC', 'MATCH_parentID', 'MATCH_inputEPC', 'MATCH_outputEPC',
+  'MATCH_epcClass', 'MATCH_inputEPCClass', 'MATCH_outputEPCClass', 'MATCH_anyEPCClass',
+] as const;
+
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 const MAX_EVENTS = 10_000;
 /** The advisory lock that serialises capture transactions on PostgreSQL. */

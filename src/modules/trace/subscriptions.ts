@@ -22,13 +22,11 @@ import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { nextRun, parseSchedule, ScheduleSyntaxError, SCHEDULE_FIELDS, type ScheduleSpec } from './schedule.ts';
-import { EPCIS_DEFAULT_CONTEXT, type EventQuery, type TraceService } from './service.ts';
+import { EPCIS_DEFAULT_CONTEXT, QUERY_LIST_PARAMS, type EventQuery, type TraceService } from './service.ts';
+
+export { QUERY_LIST_PARAMS };
 
 export const QUERY_TIME_PARAMS = ['GE_eventTime', 'LT_eventTime', 'GE_recordTime', 'LT_recordTime'] as const;
-export const QUERY_LIST_PARAMS = [
-  'eventType', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation', 'EQ_transformationID',
-  'MATCH_epc', 'MATCH_anyEPC', 'MATCH_parentID', 'MATCH_inputEPC', 'MATCH_outputEPC', 'MATCH_epcClass',
-] as const;
 /** Query names go into URLs: unreserved characters only. */
 export const QUERY_NAME_PATTERN = '^[A-Za-z0-9._~-]{1,100}$';
 export const MAX_QUERIES_PER_OWNER = 200;
