@@ -91,7 +91,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     subscriptions,
     close: async () => {
       await subscriptions.stop();
-      await trace.drain();
+      await trace.close();
       await telemetry.close();
       await handle.close();
     },

@@ -12,34 +12,31 @@ const problem = { $ref: 'problem#' };
 const LIST_PARAMS = QUERY_LIST_PARAMS;
 
 export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): void {
-  // XML capture documents arrive as text; JSON-LD is JSON.
-  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: 20 * 1_048_576 }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: 20 * 1_048_576 }, (_req, body, done) => {
-    try {
-      done(null, JSON.parse(String(body)));
-    } catch (err) {
-      done(Object.assign(err as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
-    }
-  });
   const tags = ['epcis'];
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/epcis')) reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0');
   });
 
-  app.post('/epcis/capture', {
-    bodyLimit: 20 * 1_048_576,
-    schema: {
-      tags,
-      summary: 'Capture an EPCIS document (JSON-LD or XML); answers 202 with the capture job in Location',
-      querystring: { type: 'object', properties: { enterpriseId: { type: 'integer' } }, additionalProperties: false },
-      headers: { type: 'object', properties: { 'gs1-capture-error-behaviour': { type: 'string', enum: ['rollback', 'proceed'] } } },
-      response: { 202: { type: 'object', properties: { captureID: { type: 'string' } } }, 400: problem, 401: problem, 403: problem, 413: problem, 415: problem },
-    },
-    handler: async (req, reply) => {
-      const behaviour = ((req.headers['gs1-capture-error-behaviour'] as string | undefined) ?? 'rollback') as CaptureBehaviour;
-      const { id } = await trace.startCapture(requireAuth(req), req.body, String(req.headers['content-type'] ?? 'application/json'), behaviour, (req.query as { enterpriseId?: number }).enterpriseId);
-      return reply.code(202).header('location', `/epcis/capture/${id}`).send({ captureID: id });
-    },
+  // Capture documents reach the job as text: a capture worker parses them (JSON-LD or XML) off the
+  // request thread, and the job keeps the text as sent.
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser(['application/json']);
+    scope.addContentTypeParser(['application/json', 'application/ld+json', 'application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: 20 * 1_048_576 }, (_req, body, done) => done(null, body));
+    scope.post('/epcis/capture', {
+      bodyLimit: 20 * 1_048_576,
+      schema: {
+        tags,
+        summary: 'Capture an EPCIS document (JSON-LD or XML); answers 202 with the capture job in Location',
+        querystring: { type: 'object', properties: { enterpriseId: { type: 'integer' } }, additionalProperties: false },
+        headers: { type: 'object', properties: { 'gs1-capture-error-behaviour': { type: 'string', enum: ['rollback', 'proceed'] } } },
+        response: { 202: { type: 'object', properties: { captureID: { type: 'string' } } }, 400: problem, 401: problem, 403: problem, 413: problem, 415: problem },
+      },
+      handler: async (req, reply) => {
+        const behaviour = ((req.headers['gs1-capture-error-behaviour'] as string | undefined) ?? 'rollback') as CaptureBehaviour;
+        const { id } = await trace.startCapture(requireAuth(req), req.body, String(req.headers['content-type'] ?? 'application/json'), behaviour, (req.query as { enterpriseId?: number }).enterpriseId);
+        return reply.code(202).header('location', `/epcis/capture/${id}`).send({ captureID: id });
+      },
+    });
   });
 
   app.get('/epcis/capture/:captureID', {

@@ -10,18 +10,18 @@ import type { DbHandle } from '../../adapters/db/index.ts';
 import { forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
-import { isShipment, partyGlnsOf } from './parties.ts';
-import { traceShareSpec, visibilityKind, visibleEvents } from './visibility.ts';
 import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
 import { ResourceService } from '../../core/crud/service.ts';
 import type { AuditStore } from '../audit/store.ts';
+import { CapturePool } from './capture-pool.ts';
+import { storedDoc, type CaptureBehaviour, type PreparedEvent } from './capture-prepare.ts';
 import { toCanonicalDigitalLink } from './epcis/hash.ts';
+import { EPCIS_DEFAULT_CONTEXT } from './epcis/normalize.ts';
+import type { EpcisValidationError } from './epcis/validate.ts';
 import { walk, type Link, type Trace } from './genealogy.ts';
-import { EPCIS_DEFAULT_CONTEXT, normalizeEvent, type NormalizedEvent } from './epcis/normalize.ts';
-import { validateEpcisDocument, type EpcisEvent, type EpcisValidationError } from './epcis/validate.ts';
-import { epcisXmlToJson } from './epcis/xml.ts';
+import { traceShareSpec, visibilityKind, visibleEvents } from './visibility.ts';
 
-export type CaptureBehaviour = 'rollback' | 'proceed';
+export type { CaptureBehaviour };
 
 export interface CaptureJob {
   captureID: string;
@@ -68,7 +68,6 @@ export const QUERY_LIST_PARAMS = [
 ] as const;
 
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
-const MAX_EVENTS = 10_000;
 /** The advisory lock that serialises capture transactions on PostgreSQL. */
 const CAPTURE_LOCK = 0x45504349; // 'EPCI'
 /** Events per multi-row insert (14 columns: well under SQLite's 32,766 bound parameters). */
@@ -117,10 +116,15 @@ export class TraceService {
   constructor(
     private readonly handle: DbHandle,
     private readonly audit: AuditStore,
+    captureWorkers?: number,
   ) {
     this.shares = new ResourceService(handle, traceShareSpec, audit);
     this.compiled = new CompiledQueries(handle.db);
+    this.pool = new CapturePool(captureWorkers);
   }
+
+  /** Worker threads that parse, validate and normalise capture documents. */
+  private readonly pool: CapturePool;
 
   /** The genealogy walk's queries, built once per shape. */
   private readonly compiled: CompiledQueries;
@@ -183,35 +187,16 @@ export class TraceService {
     let captured = 0;
     let duplicates = 0;
     try {
-      let doc: unknown = body;
-      if (/xml/.test(contentType)) {
-        const converted = epcisXmlToJson(body as string | Buffer);
-        if (!converted.ok) throw { validation: converted.errors };
-        doc = converted.document;
-      }
-      const raw = eventsOf(doc);
-      if (raw.length > MAX_EVENTS) throw { validation: [{ eventIndex: null, path: '/epcisBody/eventList', message: `at most ${MAX_EVENTS} events a capture` }] };
-      const context = (doc as { '@context'?: unknown })?.['@context'];
-      const accepted: NormalizedEvent[] = [];
-      const whole = validateEpcisDocument(doc);
-      if (whole.ok) accepted.push(...whole.events.map((e) => normalizeEvent(e, context as never)));
-      else if (behaviour === 'rollback' || whole.errors.some((e) => e.eventIndex === null)) errors = whole.errors;
-      else {
-        errors = whole.errors;
-        const bad = new Set(whole.errors.map((e) => e.eventIndex));
-        raw.forEach((e, i) => {
-          if (!bad.has(i)) accepted.push(normalizeEvent(e as EpcisEvent, context as never));
-        });
-      }
+      const prepared = await this.pool.prepare({ body, contentType, behaviour });
+      errors = prepared.errors;
       if (errors.length === 0 || behaviour === 'proceed') {
-        const r = await this.store(ctx, owner, accepted);
+        const r = await this.store(ctx, owner, prepared.events);
         captured = r.captured;
         duplicates = r.duplicates;
         if (captured > 0) for (const l of this.capturedListeners) l(owner, captured);
       }
     } catch (err) {
-      const v = (err as { validation?: EpcisValidationError[] }).validation;
-      errors = v ?? [{ eventIndex: null, path: '', message: `capture failed: ${(err as Error).message}` }];
+      errors = [{ eventIndex: null, path: '', message: `capture failed: ${(err as Error).message}` }];
     }
     await this.finishJob(jobId, errors.length && (behaviour === 'rollback' || captured === 0) ? 'failed' : 'succeeded', captured, duplicates, errors);
   }
@@ -221,8 +206,8 @@ export class TraceService {
    * stored (same hash) is counted, not stored again. Identifiers are indexed in canonical form
    * (GS1 Digital Link where the identifier has a GS1 key), so queries in any syntax find them.
    */
-  private async store(ctx: AuthContext, owner: number, events: NormalizedEvent[]): Promise<{ captured: number; duplicates: number }> {
-    const glns = [...new Set(events.flatMap((n) => partyGlnsOf(n.event)))];
+  private async store(ctx: AuthContext, owner: number, events: PreparedEvent[]): Promise<{ captured: number; duplicates: number }> {
+    const glns = [...new Set(events.flatMap((n) => n.partyGlns))];
     const partyOf = new Map<string, number>();
     for (let i = 0; i < glns.length; i += 500) {
       const rows = await this.db.selectFrom('enterprises').select(['id', 'gln']).where('gln', 'in', glns.slice(i, i + 500)).execute();
@@ -254,18 +239,9 @@ export class TraceService {
           const pk = pkOf.get(n.hashID);
           if (pk === undefined) continue;
           pkOf.delete(n.hashID); // a second copy in the same document is a duplicate
-          const mine = new Map<string, (typeof refs)[number]>();
-          for (const r of n.refs) {
-            const ref = toCanonicalDigitalLink(r.id) ?? r.id;
-            const key = `${r.role}|${ref}`;
-            const same = mine.get(key);
-            // The same class listed twice on one side: its quantities add up.
-            if (same) same.quantity = same.quantity === null || r.quantity === undefined ? same.quantity : same.quantity + r.quantity;
-            else mine.set(key, { event_pk: pk, role: r.role, ref, quantity: r.quantity ?? null, uom: r.uom ?? null });
-          }
-          refs.push(...mine.values());
+          for (const [role, ref, quantity, uom] of n.refs) refs.push({ event_pk: pk, role, ref, quantity, uom });
           const named = new Set<number>();
-          for (const g of partyGlnsOf(n.event)) {
+          for (const g of n.partyGlns) {
             const e = partyOf.get(g);
             if (e !== undefined && e !== owner) named.add(e);
           }
@@ -380,6 +356,12 @@ export class TraceService {
     await Promise.allSettled([...this.running]);
   }
 
+  /** Finishes running capture jobs and stops the capture workers (shutdown). */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.pool.close();
+  }
+
   async job(ctx: AuthContext, id: string): Promise<CaptureJob> {
     const row = await scoped(this.db.selectFrom('epcis_capture_jobs'), ctx).selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Capture job ${id}`);
@@ -457,14 +439,6 @@ export class TraceService {
   }
 }
 
-/** The events of a capture body: an EPCISDocument, an array of events, or one event. */
-function eventsOf(doc: unknown): unknown[] {
-  if (Array.isArray(doc)) return doc;
-  const d = doc as { epcisBody?: { eventList?: unknown[] }; type?: string };
-  if (d?.epcisBody?.eventList) return d.epcisBody.eventList;
-  return d?.type ? [d] : [];
-}
-
 /** A CBV value can be queried in its bare form or its URI forms. */
 function cbvForms(v: string): string[] {
   const m = /^(?:urn:epcglobal:cbv:(?:bizstep|disp|btt|sdt|er):|https:\/\/ref\.gs1\.org\/cbv\/[A-Za-z]+-)(.+)$/.exec(v);
@@ -479,23 +453,22 @@ function refForms(v: string): string[] {
 
 export { EPCIS_DEFAULT_CONTEXT };
 
-/** The epcis_events row of a normalised event. */
-function eventRow(n: NormalizedEvent, owner: number, now: number, recordTime: string) {
-  const e = n.event as unknown as Record<string, unknown>;
+/** The epcis_events row of a prepared event. */
+function eventRow(n: PreparedEvent, owner: number, now: number, recordTime: string) {
   return {
     enterprise_id: owner,
     event_id: n.eventID,
     hash_id: n.hashID,
-    type: String(e.type),
-    event_time: n.eventTimeMs,
+    type: n.type,
+    event_time: n.eventTime,
     record_time: now,
-    action: (e.action as string) ?? null,
-    biz_step: (e.bizStep as string) ?? null,
-    disposition: (e.disposition as string) ?? null,
-    read_point: ((e.readPoint as { id?: string })?.id as string) ?? null,
-    biz_location: ((e.bizLocation as { id?: string })?.id as string) ?? null,
-    transformation_id: (e.transformationID as string) ?? null,
-    shipment: isShipment(n.event as never) ? 1 : 0,
-    doc: JSON.stringify({ ...e, recordTime }),
+    action: n.action,
+    biz_step: n.bizStep,
+    disposition: n.disposition,
+    read_point: n.readPoint,
+    biz_location: n.bizLocation,
+    transformation_id: n.transformationID,
+    shipment: n.shipment ? 1 : 0,
+    doc: storedDoc(n, recordTime),
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * Worker threads that prepare captures (capture-prepare.ts), so that parsing, validating and
+ * hashing one capture overlaps with writing another: on two cores the database thread then only
+ * writes. With no workers (size 0) preparation runs on the calling thread.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { prepareCapture, type CaptureInput, type PreparedCapture } from './capture-prepare.ts';
+
+interface Pending {
+  resolve: (r: PreparedCapture) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  pending: Map<number, Pending>;
+}
+
+export class CapturePool {
+  private readonly slots: (Slot | null)[];
+  private next = 0;
+  private seq = 0;
+  private closed = false;
+
+  /** `size` workers (default: one per core beyond the first, at least one). */
+  constructor(readonly size = Math.max(1, os.availableParallelism() - 1)) {
+    this.slots = Array.from({ length: size }, () => null);
+  }
+
+  async prepare(input: CaptureInput): Promise<PreparedCapture> {
+    if (this.size === 0 || this.closed) return prepareCapture(input);
+    const i = this.next++ % this.size;
+    const slot = (this.slots[i] ??= this.spawn(i));
+    await slot.ready;
+    const id = ++this.seq;
+    return new Promise<PreparedCapture>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, input });
+    });
+  }
+
+  private spawn(i: number): Slot {
+    const worker = new Worker(new URL('./capture-worker.mjs', import.meta.url));
+    // A worker must not keep the process alive on its own.
+    worker.unref();
+    const pending = new Map<number, Pending>();
+    let ready!: () => void;
+    let failed!: (e: Error) => void;
+    const slot: Slot = { worker, pending, ready: new Promise<void>((res, rej) => ((ready = res), (failed = rej))) };
+    worker.on('message', (msg: { ready?: true; id?: number; result?: PreparedCapture }) => {
+      if (msg.ready) return ready();
+      const p = pending.get(msg.id!);
+      pending.delete(msg.id!);
+      p?.resolve(msg.result!);
+    });
+    const die = (err: Error) => {
+      failed(err);
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+      // The next capture starts a new worker.
+      if (this.slots[i] === slot) this.slots[i] = null;
+    };
+    worker.on('error', die);
+    worker.on('exit', (code) => die(new Error(`the capture worker stopped (exit code ${code})`)));
+    return slot;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s?.worker.terminate()));
+  }
+}
