@@ -16,15 +16,19 @@ import EnterpriseDetailPage from './pages/EnterpriseDetail';
 import EnterprisesPage from './pages/Enterprises';
 import IdentifierDetailPage from './pages/IdentifierDetail';
 import IdentifierLabelPage from './pages/IdentifierLabel';
+import IdentifierLookupPage from './pages/IdentifierLookup';
 import IdentifiersPage from './pages/Identifiers';
 import LoginPage from './pages/Login';
 import MaterialsPage from './pages/Materials';
 import NotFoundPage from './pages/NotFound';
 import OverviewPage from './pages/Overview';
 import ParkPage from './pages/Park';
+import RecallPage from './pages/Recall';
 import SitesPage from './pages/Sites';
 import TagDetailPage from './pages/TagDetail';
 import TagsPage from './pages/Tags';
+import TracePage from './pages/Trace';
+import TraceSharesPage from './pages/TraceShares';
 import UnitsPage from './pages/Units';
 import UsersPage from './pages/Users';
 
@@ -72,7 +76,12 @@ function Localized() {
               <Route path="materials" element={<MaterialsPage />} />
               <Route path="identifiers" element={<IdentifiersPage />} />
               <Route path="identifiers/:id" element={<IdentifierDetailPage />} />
+              <Route path="identifiers/lookup" element={<IdentifierLookupPage />} />
               <Route path="identifiers/:id/label" element={<IdentifierLabelPage />} />
+              <Route path="identifiers/:id/recall" element={<RecallPage />} />
+              <Route path="trace" element={<TracePage />} />
+              <Route path="recall" element={<RecallPage />} />
+              <Route path="trace-shares" element={<TraceSharesPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -91,23 +91,72 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-  }
-  if (!res.ok) {
-    const error = new ApiError(res.status, body as ConstructorParameters<typeof ApiError>[1], `${res.status} ${res.statusText}`);
-    if (res.status === 401 && !opts.quiet401) {
-      token = null;
-      unauthorizedHandler?.();
-    }
-    throw error;
-  }
+  const body = parseJson(text);
+  if (!res.ok) throw failure(res, body, opts.quiet401);
   return body as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The ApiError of a refused request; a 401 ends the session (unless quiet). */
+function failure(res: Response, body: unknown, quiet401?: boolean): ApiError {
+  const error = new ApiError(res.status, body as ConstructorParameters<typeof ApiError>[1], `${res.status} ${res.statusText}`);
+  if (res.status === 401 && !quiet401) {
+    token = null;
+    unauthorizedHandler?.();
+  }
+  return error;
+}
+
+/** The file name of a Content-Disposition header (filename*= first), if any. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
+}
+
+/**
+ * Downloads a file from the API with the session (cookie and bearer token) and saves it under the
+ * name the API gives (else `fallbackName`), through an object URL. Resolves to the file's name.
+ */
+export async function download(path: string, query?: Query, fallbackName = 'download'): Promise<string> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(`/api/v1${path}`, query), { headers, credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiError(0, { type: 'network', detail: (err as Error).message }, 'network error');
+  }
+  if (!res.ok) throw failure(res, parseJson(await res.text()));
+  const blob = await res.blob();
+  const name = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once the click is handled; a moment later the URL may go.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return name;
 }
 
 export const api = {

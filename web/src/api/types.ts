@@ -44,6 +44,8 @@ export interface Enterprise extends Item {
   nameEn: string | null;
   industry: string;
   uscc: string | null;
+  /** The enterprise's GLN as a party of EPCIS events (13 digits). */
+  gln: string | null;
   contactName: string | null;
   contactPhone: string | null;
   description: string | null;

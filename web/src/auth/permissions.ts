@@ -4,7 +4,7 @@
  */
 import { ENTERPRISE_ROLES, isParkRole, type Role, type User } from '../api/types';
 
-export type Resource = 'enterprise' | 'site' | 'unit' | 'device' | 'tag' | 'material' | 'user';
+export type Resource = 'enterprise' | 'site' | 'unit' | 'device' | 'tag' | 'material' | 'user' | 'trace_share';
 type Action = 'create' | 'update' | 'delete';
 
 const WRITERS: Record<Resource, Record<Action, readonly Role[]>> = {
@@ -15,6 +15,7 @@ const WRITERS: Record<Resource, Record<Action, readonly Role[]>> = {
   tag: { create: ['enterprise_admin', 'enterprise_operator'], update: ['enterprise_admin', 'enterprise_operator'], delete: ['enterprise_admin', 'enterprise_operator'] },
   material: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
   user: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: [] },
+  trace_share: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
 };
 
 /** The owning enterprise of a row: an enterprise is its own; others name it. */

@@ -4,7 +4,7 @@ import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography, theme } from
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DownOutlined,
-  EnvironmentOutlined, ExperimentOutlined, QrcodeOutlined, LogoutOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
+  EnvironmentOutlined, ExperimentOutlined, QrcodeOutlined, LogoutOutlined, SettingOutlined, ShareAltOutlined, TagsOutlined, TeamOutlined,
   ThunderboltOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -42,6 +42,7 @@ export default function AppLayout() {
     { key: 'tags', path: '/tags', icon: <TagsOutlined /> },
     { key: 'materials', path: '/materials', icon: <ExperimentOutlined /> },
     { key: 'identifiers', path: '/identifiers', icon: <QrcodeOutlined /> },
+    { key: 'traceShares', path: '/trace-shares', icon: <ShareAltOutlined /> },
     mayManageUsers(user) && { key: 'users', path: '/users', icon: <TeamOutlined /> },
     mayReadAudit(user) && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
     { key: 'account', path: '/account', icon: <SettingOutlined /> },
@@ -51,7 +52,8 @@ export default function AppLayout() {
     .map((e) => ({ key: e.path, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span> }));
 
   const first = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = first === '/' ? '/' : first;
+  // Tracing any identifier and its recall belong with the identifiers.
+  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first;
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('menu.account')}</span> },

@@ -25,6 +25,8 @@ export interface FormSpec<T> {
   /** Starting values of a new record. */
   defaults?: Values;
   width?: number;
+  /** The request body from the body FormDrawer builds and the form's values (default: that body). */
+  toBody?(body: Values, values: Values, editing: T | null): Values;
 }
 
 export interface ResourcePageProps<T extends Item> {
@@ -51,6 +53,10 @@ export interface ResourcePageProps<T extends Item> {
   searchPlaceholder?: string;
   /** The collection has no delete. */
   noDelete?: boolean;
+  /** The collection has no text search. */
+  noSearch?: boolean;
+  /** Shown above the toolbar (an explanation of the page). */
+  intro?: ReactNode;
 }
 
 export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
@@ -138,7 +144,8 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
     setSort(field ? { sort: field, order: s.order === 'descend' ? 'desc' : 'asc' } : {});
   };
 
-  const save = async (body: Values) => {
+  const save = async (formBody: Values, values: Values) => {
+    const body = p.form?.toBody ? p.form.toBody(formBody, values, editing ?? null) : formBody;
     if (editing) await api.patch(`/${p.collection}/${editing.id}`, body);
     else await api.post(`/${p.collection}`, body);
     message.success(t('message.saved'));
@@ -152,18 +159,21 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
   );
   const body = (
     <>
+      {p.intro}
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', marginBottom: 16 }}>
         <Space wrap style={{ flex: 1 }}>
-          <Input.Search
-            allowClear
-            placeholder={p.searchPlaceholder ?? t('common.search')}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage((pg) => ({ ...pg, current: 1 }));
-            }}
-            style={{ width: 240 }}
-            data-testid="search"
-          />
+          {!p.noSearch && (
+            <Input.Search
+              allowClear
+              placeholder={p.searchPlaceholder ?? t('common.search')}
+              onSearch={(v) => {
+                setQ(v.trim());
+                setPage((pg) => ({ ...pg, current: 1 }));
+              }}
+              style={{ width: 240 }}
+              data-testid="search"
+            />
+          )}
           {p.toolbar?.(filters, setFilter)}
           {p.extraTools}
         </Space>

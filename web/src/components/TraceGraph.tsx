@@ -9,7 +9,8 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatValue } from '../api/telemetry';
 import EChart from './EChart';
-import { compactRef, uomSymbol, type Trace } from './identifiers';
+import type { Trace } from '../api/trace';
+import { compactRef, uomSymbol } from './identifiers';
 
 /** Height of the chart per node of the fullest column, and at least. */
 const ROW_PX = 84;
@@ -93,10 +94,14 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
 interface Props {
   trace: Trace;
   enterpriseName(id: number): string;
+  /** Whether a node links to a page (clicking it calls onOpen). */
+  linked?(ref: string): boolean;
+  /** Called with a node's ref when a linked node is clicked. */
+  onOpen?(ref: string): void;
   'data-testid'?: string;
 }
 
-export default function TraceGraph({ trace, enterpriseName, ...rest }: Props) {
+export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...rest }: Props) {
   const { t } = useTranslation();
   const fmt = useFormatValue();
   const [ready, setReady] = useState(false);
@@ -129,6 +134,7 @@ export default function TraceGraph({ trace, enterpriseName, ...rest }: Props) {
           `<span style="color:#999">${escape(n.ref)}</span>`,
           n.quantity !== null ? `${escape(t('trace.quantity'))}: ${escape(qty(n.quantity, n.uom))}` : '',
           n.enterpriseIds.length ? `${escape(t('trace.enterprises'))}: ${escape(n.enterpriseIds.map(enterpriseName).join(', '))}` : '',
+          onOpen && linked?.(n.ref) ? `<span style="color:#1677ff">${escape(t('trace.clickToOpen'))}</span>` : '',
         ].filter(Boolean).join('<br/>'),
       };
     });
@@ -190,8 +196,21 @@ export default function TraceGraph({ trace, enterpriseName, ...rest }: Props) {
         ],
       },
     };
-  }, [trace, fmt, t, enterpriseName]);
+  }, [trace, fmt, t, enterpriseName, onOpen, linked]);
+
+  const events = useMemo(
+    () =>
+      onOpen
+        ? {
+            click: (p: unknown) => {
+              const { dataType, data } = p as { dataType?: string; data?: { id?: string } };
+              if (dataType === 'node' && data?.id && linked?.(data.id)) onOpen(data.id);
+            },
+          }
+        : undefined,
+    [onOpen, linked],
+  );
 
   if (!ready) return <Spin />;
-  return <EChart option={chart.option} style={{ height: chart.height }} data-testid={rest['data-testid']} />;
+  return <EChart option={chart.option} onEvents={events} style={{ height: chart.height }} data-testid={rest['data-testid']} />;
 }

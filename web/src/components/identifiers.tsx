@@ -1,12 +1,12 @@
 /**
- * Identifiers and their genealogy: the API's shapes, the kinds, compact forms of GS1 Digital Link
- * references, units of EPCIS quantities, and the QR label (fetched with the session, inlined).
+ * Identifiers: the API's shapes, the kinds, compact forms of GS1 Digital Link references, units of
+ * EPCIS quantities, and the QR label (fetched with the session, inlined). Genealogy: api/trace.ts.
  */
 import { useMemo } from 'react';
 import { Spin, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
 import type { Item } from '../api/types';
 import { ErrorAlert } from './errors';
 
@@ -36,34 +36,8 @@ export interface Identifier extends Item {
   values: IdentifierValue[];
 }
 
-export type TraceDirection = 'backward' | 'forward' | 'both';
-export const TRACE_DIRECTIONS: readonly TraceDirection[] = ['backward', 'both', 'forward'];
-
-// The shapes of a genealogy are the backend's own (a pure module with no imports).
-export type { TraceNode, TraceEdge } from '../../../src/modules/trace/genealogy.ts';
-import type { TraceNode, TraceEdge } from '../../../src/modules/trace/genealogy.ts';
-
-export interface Trace {
-  handle: string;
-  direction: TraceDirection;
-  depth: number;
-  root: string;
-  nodes: TraceNode[];
-  edges: TraceEdge[];
-  truncated: boolean;
-}
-
-/** The path of a handle under /api/v1/trace: prefix and suffix, each segment encoded. */
-export const handlePath = (prefix: string, suffix: string) => [prefix, ...suffix.split('/')].map(encodeURIComponent).join('/');
-
-export function useTrace(item: Identifier | undefined, direction: TraceDirection, depth: number) {
-  return useQuery({
-    queryKey: ['trace', item?.prefix, item?.suffix, direction, depth],
-    queryFn: ({ signal }) => api.get<Trace>(`/trace/${handlePath(item!.prefix, item!.suffix)}`, { direction, depth }, signal),
-    enabled: !!item,
-    placeholderData: (prev) => prev,
-  });
-}
+// Genealogy lives in api/trace.ts; these names are kept here for the pages that import them from here.
+export { TRACE_DIRECTIONS, handlePath, type Trace, type TraceDirection, type TraceEdge, type TraceNode } from '../api/trace';
 
 /** The kind of an identifier, translated, as a tag. */
 export function KindTag({ kind }: { kind: string }) {

@@ -57,6 +57,9 @@ export default function EnterpriseDetailPage() {
             <EnumTag name="industry" value={e.industry} color="blue" />
           </Descriptions.Item>
           <Descriptions.Item label={t('field.uscc')}>{e.uscc}</Descriptions.Item>
+          <Descriptions.Item label={t('field.gln')}>
+            <span data-testid="enterprise-gln" style={{ fontFamily: 'monospace' }}>{e.gln}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('field.contactName')}>{e.contactName}</Descriptions.Item>
           <Descriptions.Item label={t('field.contactPhone')}>{e.contactPhone}</Descriptions.Item>
           <Descriptions.Item label={t('field.description')} span={2}>

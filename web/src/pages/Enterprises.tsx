@@ -3,10 +3,14 @@ import { Form, Input } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { gs1CheckDigit } from '../../../src/modules/identity/model.ts';
 import { CODE_PATTERN, INDUSTRIES, type Enterprise } from '../api/types';
 import { EnumSelect, EnumTag } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { NameCell, NameFields, required, TimeCell } from './common';
+
+/** A GLN: 13 digits, the last the GS1 check digit of the others. */
+const isValidGln = (v: string) => /^\d{13}$/.test(v) && gs1CheckDigit(v.slice(0, 12)) === Number(v[12]);
 
 export function useEnterpriseForm(): FormSpec<Enterprise> {
   const { t } = useTranslation();
@@ -23,6 +27,14 @@ export function useEnterpriseForm(): FormSpec<Enterprise> {
         </Form.Item>
         <Form.Item name="uscc" label={t('field.uscc')} extra={t('help.uscc')} rules={[{ pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('validation.uscc') }]}>
           <Input maxLength={18} data-testid="field-uscc" />
+        </Form.Item>
+        <Form.Item
+          name="gln"
+          label={t('field.gln')}
+          extra={t('help.gln')}
+          rules={[{ validator: async (_r, v: unknown) => { if (typeof v === 'string' && v.trim() && !isValidGln(v.trim())) throw new Error(t('validation.gln')); } }]}
+        >
+          <Input maxLength={13} inputMode="numeric" data-testid="field-gln" />
         </Form.Item>
         <Form.Item name="contactName" label={t('field.contactName')}>
           <Input maxLength={200} />

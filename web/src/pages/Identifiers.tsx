@@ -1,7 +1,8 @@
 /**
  * Identifiers: the lots, products, packages, waste batches and devices the caller may see, with a
  * search and a kind filter; writers mint new ones (GS1 GTIN with lot or serial, a description);
- * each row opens the identifier (values, label, trace) or its printable label.
+ * each row opens the identifier (values, label, trace) or its printable label. Any identifier, minted
+ * here or not, can be traced by its EPC URI or Digital Link.
  */
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
@@ -17,6 +18,7 @@ import { ErrorAlert } from '../components/errors';
 import FormDrawer from '../components/FormDrawer';
 import { IDENTIFIER_KINDS, KindTag, type Identifier } from '../components/identifiers';
 import { LinkedName, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
+import { TraceAnyInput } from './Trace';
 
 /** Roles that mint identifiers (a park admin names the enterprise). */
 const MINTERS = ['park_admin', 'enterprise_admin', 'enterprise_operator'];
@@ -100,30 +102,33 @@ export default function IdentifiersPage() {
         )
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('identifier.search')}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage((pg) => ({ ...pg, current: 1 }));
-          }}
-          style={{ width: 280 }}
-          data-testid="search"
-        />
-        <Select<string>
-          allowClear
-          placeholder={t('field.kind')}
-          options={kindOptions}
-          value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage((pg) => ({ ...pg, current: 1 }));
-          }}
-          style={{ width: 180 }}
-          data-testid="kind-filter"
-        />
-      </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'flex-start', marginBottom: 16 }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('identifier.search')}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage((pg) => ({ ...pg, current: 1 }));
+            }}
+            style={{ width: 280 }}
+            data-testid="search"
+          />
+          <Select<string>
+            allowClear
+            placeholder={t('field.kind')}
+            options={kindOptions}
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              setPage((pg) => ({ ...pg, current: 1 }));
+            }}
+            style={{ width: 180 }}
+            data-testid="kind-filter"
+          />
+        </Space>
+        <TraceAnyInput width={420} />
+      </div>
       <ErrorAlert error={list.error} testId="list-error" />
       <Table<Identifier>
         rowKey="id"
