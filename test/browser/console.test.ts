@@ -12,7 +12,8 @@ const RUN = browserAvailable("the console's browser tests");
 
 const DEMO_PASSWORD = 'symbiont-demo';
 /** Per test: a browser page is slower than an API call, more so while other suites run beside it. */
-const TIMEOUT = 60_000;
+// Generous: every page of the menu in a real browser, on a 2-core machine that may be busy.
+const TIMEOUT = 120_000;
 
 /** Waits until no API call has been under way for a moment. */
 async function settled(page: Page, w: Watch, quietMs = 250): Promise<void> {

@@ -275,8 +275,9 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     expect(download.suggestedFilename()).toMatch(/^recall-88\.118\.2_polyolefin\..+\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     const lines = csv.replace(/^\ufeff/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('lot,handle,depth,attributed_quantity,uom,endpoint,holder_code,holder_name');
-    expect(lines.find((l) => l.includes(RECYCLED))).toMatch(/,1,2\.307\d*,TNE,true,recycler,/);
+    expect(lines[0]).toBe('lot,handle,depth,attributed_quantity,uom,endpoint,cut_off,holder_code,holder_name');
+    // (downloaded at depth 1: the pellets were not followed further, so they are cut off, not an endpoint)
+    expect(lines.find((l) => l.includes(RECYCLED))).toMatch(/,1,2\.307\d*,TNE,false,true,recycler,/);
 
     // Print: the button prints; on paper the console's frame and the buttons are left out.
     await stubPrint(page);

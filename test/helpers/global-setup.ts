@@ -20,6 +20,12 @@ export default function setup(): void {
   const sources = Math.max(newest(path.join(root, 'web', 'src')), fs.statSync(config).mtimeMs, fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs);
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   process.stdout.write('[setup] building the console for the browser tests…\n');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', config, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', config, '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make a development build of React and antd: build what
+    // `npm start` serves (and what users run).
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error('the console did not build');
 }

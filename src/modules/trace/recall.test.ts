@@ -22,7 +22,10 @@ describe('recall report', () => {
     expect(r.holders.find((h) => h.code === 'recycler')).toMatchObject({ lots: 2, endpoints: 1, quantities: { TNE: 3.5 } });
     const csv = recallCsv(r);
     expect(csv.startsWith('\ufefflot,handle,depth')).toBe(true);
-    expect(csv).toContain('rpe,88.118.2/rpe-1,2,3.5,TNE,true,recycler,再生');
+    expect(csv).toContain('rpe,88.118.2/rpe-1,2,3.5,TNE,true,false,recycler,再生');
+    // At the depth asked for, a lot is not followed: not known to be an endpoint.
+    const short = recallReport(await walk('eth', 'forward', 1, over(links)), E, new Map(), 1, 0);
+    expect(short.lots.find((l) => l.ref === 'ofs')).toMatchObject({ endpoint: false, cutOff: true });
   });
 
   it('never attributes more to the endpoints than the recalled lot put in (mass is conserved or lost, never made)', async () => {

@@ -21,6 +21,8 @@ export interface RecallLot {
   holders: HolderRef[];
   /** Nothing visible was made from it: the material is still there. */
   endpoint: boolean;
+  /** At the report's depth: not followed further, so whether it is an endpoint is unknown. */
+  cutOff: boolean;
 }
 
 export interface RecallHolder extends HolderRef {
@@ -52,7 +54,8 @@ export function recallReport(trace: Trace, enterprises: HolderRef[], handles: Ma
       quantity: n.quantity,
       uom: n.uom,
       holders: n.enterpriseIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-      endpoint: !hasOut.has(n.ref),
+      endpoint: !hasOut.has(n.ref) && n.depth < depth,
+      cutOff: !hasOut.has(n.ref) && n.depth >= depth,
     }))
     .sort((a, b) => a.depth - b.depth || a.ref.localeCompare(b.ref));
   const holders = new Map<number, RecallHolder>();
@@ -87,10 +90,10 @@ const csvCell = (v: unknown) => {
 
 /** The report's lots as CSV (one row per lot and holder), with a UTF-8 BOM for spreadsheet programs. */
 export function recallCsv(r: RecallReport): string {
-  const rows: unknown[][] = [['lot', 'handle', 'depth', 'attributed_quantity', 'uom', 'endpoint', 'holder_code', 'holder_name']];
+  const rows: unknown[][] = [['lot', 'handle', 'depth', 'attributed_quantity', 'uom', 'endpoint', 'cut_off', 'holder_code', 'holder_name']];
   for (const l of r.lots) {
     const holders = l.holders.length ? l.holders : [null];
-    for (const h of holders) rows.push([l.ref, l.handle, l.depth, l.quantity, l.uom, l.endpoint, h?.code ?? null, h?.name ?? null]);
+    for (const h of holders) rows.push([l.ref, l.handle, l.depth, l.quantity, l.uom, l.endpoint, l.cutOff, h?.code ?? null, h?.name ?? null]);
   }
   return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -47,11 +47,8 @@ export function HoldersTable({ holders }: { holders: RecallHolder[] }) {
   );
 }
 
-/**
- * `unfollowed`: the step at which a truncated report stopped; its lots were not followed further, so
- * whether they are endpoints is not known.
- */
-export function LotsTable({ lots, unfollowed }: { lots: RecallLot[]; unfollowed?: number }) {
+/** Lots at the report's depth were not followed further (`cutOff`): whether they are endpoints is not known. */
+export function LotsTable({ lots }: { lots: RecallLot[] }) {
   const { t } = useTranslation();
   const fmt = useFormatValue();
   const nameOf = useNameOf();
@@ -88,7 +85,7 @@ export function LotsTable({ lots, unfollowed }: { lots: RecallLot[]; unfollowed?
           title: t('recall.endpoint'),
           render: (_, l) => (
             <Space size={4} data-testid="lot-endpoint">
-              {l.depth === unfollowed ? (
+              {l.cutOff ? (
                 <Tag color="orange">{t('recall.notFollowed')}</Tag>
               ) : l.endpoint ? (
                 <Tag color="red">{t('recall.endpointYes')}</Tag>

@@ -132,7 +132,7 @@ function RecallReportView({ source, trail }: ReportProps) {
             <HoldersTable holders={report.holders} />
           </Card>
           <Card size="small" title={t('recall.downstream')}>
-            <LotsTable lots={report.lots} unfollowed={report.truncated ? report.depth : undefined} />
+            <LotsTable lots={report.lots} />
           </Card>
         </>
       )}
