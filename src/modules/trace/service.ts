@@ -225,7 +225,7 @@ export class TraceService {
         const chunk = events.slice(i, i + STORE_CHUNK);
         const inserted = await trx
           .insertInto('epcis_events')
-          .values(chunk.map((n) => eventRow(n, owner, now, recordTime)))
+          .values(chunk.map((n) => eventRow(n, owner, now)))
           // Deduplicated by the CBV event hash: the same event captured twice is stored once.
           .onConflict((oc) => oc.column('hash_id').doNothing())
           .returning(['id', 'hash_id'])
@@ -235,10 +235,12 @@ export class TraceService {
         const pkOf = new Map(inserted.map((r) => [String(r.hash_id), Number(r.id)]));
         const refs: { event_pk: number; role: string; ref: string; quantity: number | null; uom: string | null }[] = [];
         const parties: { enterprise_id: number; event_pk: number }[] = [];
+        const docs: { event_pk: number; doc: string }[] = [];
         for (const n of chunk) {
           const pk = pkOf.get(n.hashID);
           if (pk === undefined) continue;
           pkOf.delete(n.hashID); // a second copy in the same document is a duplicate
+          docs.push({ event_pk: pk, doc: storedDoc(n, recordTime) });
           for (const [role, ref, quantity, uom] of n.refs) refs.push({ event_pk: pk, role, ref, quantity, uom });
           const named = new Set<number>();
           for (const g of n.partyGlns) {
@@ -247,6 +249,7 @@ export class TraceService {
           }
           for (const e of named) parties.push({ enterprise_id: e, event_pk: pk });
         }
+        await trx.insertInto('epcis_event_docs').values(docs).execute();
         for (let j = 0; j < refs.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_refs').values(refs.slice(j, j + ROWS_PER_INSERT)).execute();
         for (let j = 0; j < parties.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_parties').values(parties.slice(j, j + ROWS_PER_INSERT)).execute();
       }
@@ -318,7 +321,7 @@ export class TraceService {
     return out;
   }
 
-  /** For each identifier, the enterprises whose visible events touch it, or that such events name as a party. */
+  /** For each identifier, the enterprises whose visible shipments of it send, receive or name it as a party. */
   private async holders(ctx: AuthContext, refs: string[]): Promise<Map<string, number[]>> {
     const out = new Map<string, Set<number>>();
     const add = (ref: string, e: number) => out.set(ref, (out.get(ref) ?? new Set()).add(e));
@@ -328,10 +331,12 @@ export class TraceService {
       // The owners of visible events about each identifier, and the parties of the shipments among them.
       const rows = await this.compiled.run<{ ref: string; enterprise_id: number }>(`holders:${visibilityKind(ctx)}:${size}`, (slot) => {
         const about = visibleEvents(this.db.selectFrom('epcis_event_refs as r').innerJoin('epcis_events', 'epcis_events.id', 'r.event_pk'), ctx, 'epcis_events', slot('me'))
-          .where('r.ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k)));
+          .where('r.ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k)))
+          // Makers and users come from the walk's own events; shipments add senders and receivers.
+          .where('epcis_events.shipment', '=', 1);
         return about
           .select(['r.ref', 'epcis_events.enterprise_id'])
-          .union(about.innerJoin('epcis_event_parties as p', 'p.event_pk', 'epcis_events.id').where('epcis_events.shipment', '=', 1).select(['r.ref', 'p.enterprise_id']));
+          .union(about.innerJoin('epcis_event_parties as p', 'p.event_pk', 'epcis_events.id').select(['r.ref', 'p.enterprise_id']));
       }, { refs: padded(chunk, size), me: ctx.enterpriseId });
       for (const r of rows) add(String(r.ref), Number(r.enterprise_id));
     }
@@ -378,11 +383,16 @@ export class TraceService {
     };
   }
 
+  /** Events joined to their documents. */
+  private withDocs() {
+    return this.db.selectFrom('epcis_events').innerJoin('epcis_event_docs', 'epcis_event_docs.event_pk', 'epcis_events.id');
+  }
+
   async event(ctx: AuthContext, eventID: string): Promise<Record<string, unknown>> {
     // By hash ID first (unique), else by eventID (the most recently captured of that ID).
     const row =
-      (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('hash_id', '=', eventID).executeTakeFirst()) ??
-      (await visibleEvents(this.db.selectFrom('epcis_events'), ctx).select('doc').where('event_id', '=', eventID).where(sql<boolean>`event_id <> hash_id`).orderBy('id', 'desc').executeTakeFirst());
+      (await visibleEvents(this.withDocs(), ctx).select('doc').where('hash_id', '=', eventID).executeTakeFirst()) ??
+      (await visibleEvents(this.withDocs(), ctx).select('doc').where('event_id', '=', eventID).where(sql<boolean>`event_id <> hash_id`).orderBy('id', 'desc').executeTakeFirst());
     if (!row) throw notFound(`Event ${eventID}`);
     return JSON.parse(String(row.doc));
   }
@@ -390,7 +400,7 @@ export class TraceService {
   /** SimpleEventQuery; pages are keyed by (eventTime, id), so a page token stays valid as events arrive. */
   async query(ctx: AuthContext, q: EventQuery, opts: QueryOptions = {}): Promise<{ events: Record<string, unknown>[]; nextPageToken: string | null; lastId: number | null }> {
     const perPage = Math.min(q.perPage ?? 100, 1000);
-    let base = visibleEvents(this.db.selectFrom('epcis_events'), ctx);
+    let base = visibleEvents(this.withDocs(), ctx);
     const time = (v: string | undefined, name: string) => {
       if (v === undefined) return undefined;
       const t = Date.parse(v);
@@ -454,7 +464,7 @@ function refForms(v: string): string[] {
 export { EPCIS_DEFAULT_CONTEXT };
 
 /** The epcis_events row of a prepared event. */
-function eventRow(n: PreparedEvent, owner: number, now: number, recordTime: string) {
+function eventRow(n: PreparedEvent, owner: number, now: number) {
   return {
     enterprise_id: owner,
     event_id: n.eventID,
@@ -469,6 +479,5 @@ function eventRow(n: PreparedEvent, owner: number, now: number, recordTime: stri
     biz_location: n.bizLocation,
     transformation_id: n.transformationID,
     shipment: n.shipment ? 1 : 0,
-    doc: storedDoc(n, recordTime),
   };
 }

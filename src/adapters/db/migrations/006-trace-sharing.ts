@@ -77,6 +77,16 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
   await sql`INSERT INTO trace_shares (enterprise_id, grantee_id, scope, created_at, updated_at)
             SELECT DISTINCT enterprise_id, CAST(NULL AS integer), 'all', ${sql.lit(now)}, ${sql.lit(now)} FROM epcis_events`.execute(db);
 
+  // The document apart from the indexed columns: a genealogy walk reads event rows by the thousand
+  // and never their documents, so the rows stay small (many to a page) and the documents elsewhere.
+  await db.schema
+    .createTable('epcis_event_docs')
+    .addColumn('event_pk', bigint, (c) => c.primaryKey().references('epcis_events.id').onDelete('cascade'))
+    .addColumn('doc', 'text', (c) => c.notNull())
+    .execute();
+  await sql`INSERT INTO epcis_event_docs (event_pk, doc) SELECT id, doc FROM epcis_events`.execute(db);
+  await db.schema.alterTable('epcis_events').dropColumn('doc').execute();
+
   await db.schema.alterTable('epcis_capture_jobs').addColumn('body', dialect === 'sqlite' ? 'blob' : 'bytea').execute();
   await db.schema.alterTable('epcis_capture_jobs').addColumn('content_type', 'text').execute();
   await db.schema.alterTable('epcis_capture_jobs').addColumn('auth', 'text').execute();
