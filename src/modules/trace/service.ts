@@ -1,8 +1,10 @@
 /**
- * EPCIS 2.0 capture and query. Capture is a job: the document (JSON-LD or XML) is validated,
- * normalised (event hash IDs, identifiers by role), deduplicated by hash and stored in one
- * transaction — all or nothing under GS1-Capture-Error-Behaviour `rollback`, the valid events
- * under `proceed`. Queries take the standard SimpleEventQuery parameters.
+ * EPCIS 2.0 capture, query and genealogy. Capture is a job: a worker thread parses, validates and
+ * normalises the document (capture-prepare.ts), and this thread stores its events in one
+ * transaction, deduplicated by hash — all or nothing under GS1-Capture-Error-Behaviour `rollback`,
+ * the valid events under `proceed`. Queries take the standard SimpleEventQuery parameters. Every
+ * read goes through `visibleEvents` (visibility.ts); the genealogy walk (genealogy.ts) asks one
+ * compiled query per level.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -70,7 +72,7 @@ export const QUERY_LIST_PARAMS = [
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 /** The advisory lock that serialises capture transactions on PostgreSQL. */
 const CAPTURE_LOCK = 0x45504349; // 'EPCI'
-/** Events per multi-row insert (14 columns: well under SQLite's 32,766 bound parameters). */
+/** Events per multi-row insert (13 columns: well under SQLite's 32,766 bound parameters). */
 const STORE_CHUNK = 500;
 /** Rows per multi-row insert of refs/parties, and identifiers per IN list. */
 const ROWS_PER_INSERT = 1000;
