@@ -32,7 +32,8 @@ describe('symbiont CLI', () => {
     expect(list.out).toMatch(/admin\s+park_admin\s+\(park\)\s+active/);
     expect(symbiont('user', 'disable', 'ehs.li').code).toBe(0);
     expect(symbiont('user', 'list').out).toMatch(/ehs\.li\s+enterprise_operator\s+pharma\s+disabled/);
-  });
+    // Seven processes, each starting TypeScript through tsx (2–3 s apiece on a busy 2-core machine).
+  }, 120_000);
 
   it('explains bad input instead of failing with a stack', () => {
     const badRole = symbiont('user', 'add', 'x.y', '--role', 'superuser');
