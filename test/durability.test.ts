@@ -107,5 +107,6 @@ describe('durability', () => {
     const rollup = db.prepare('select sum(count) as n from rollups where tag_id = ? and step_ms = 60000').get(tag.id) as { n: number };
     expect(rollup.n).toBe(rows.length);
     db.close();
-  });
+    // Two platform start-ups in child processes and up to 30 s of publishing: more than the default ceiling.
+  }, 120_000);
 });
