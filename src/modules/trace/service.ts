@@ -80,6 +80,14 @@ const ROWS_PER_INSERT = 1000;
 const IN_ROLES = ['input', 'inputQuantity', 'child', 'childQuantity'];
 const OUT_ROLES = ['output', 'outputQuantity', 'parent'];
 
+export interface TraceOptions {
+  /**
+   * Add to each identifier the senders and receivers of its shipments (default). Without, a node's
+   * enterprises are those whose transformations made or used it: the genealogy alone.
+   */
+  holders?: boolean;
+}
+
 export interface EnterpriseRef {
   id: number;
   code: string;
@@ -266,7 +274,7 @@ export class TraceService {
    * made from, forward to what it went into, with attributed quantities, and for every identifier
    * the enterprises that handled it (made, used, shipped or received it).
    */
-  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number): Promise<Trace & { enterprises: EnterpriseRef[] }> {
+  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number, opts: TraceOptions = {}): Promise<Trace & { enterprises: EnterpriseRef[] }> {
     const root = toCanonicalDigitalLink(roots[0]) ?? roots[0];
     const linksOf = (refs: string[], dir: 'backward' | 'forward') => this.links(ctx, refs, dir);
     const parts: Trace[] = [];
@@ -274,8 +282,10 @@ export class TraceService {
     if (direction !== 'backward') parts.push(await walk(root, 'forward', depth, linksOf));
     const nodes = new Map<string, Trace['nodes'][number]>();
     for (const p of parts) for (const n of p.nodes) if (!nodes.has(n.ref)) nodes.set(n.ref, n);
-    const holders = await this.holders(ctx, [...nodes.keys()]);
-    for (const n of nodes.values()) for (const e of holders.get(n.ref) ?? []) if (!n.enterpriseIds.includes(e)) n.enterpriseIds.push(e);
+    if (opts.holders !== false) {
+      const holders = await this.holders(ctx, [...nodes.keys()]);
+      for (const n of nodes.values()) for (const e of holders.get(n.ref) ?? []) if (!n.enterpriseIds.includes(e)) n.enterpriseIds.push(e);
+    }
     const ids = [...new Set([...nodes.values()].flatMap((n) => n.enterpriseIds))];
     return { root, nodes: [...nodes.values()], edges: parts.flatMap((p) => p.edges), truncated: parts.some((p) => p.truncated), enterprises: await this.enterpriseRefs(ids) };
   }
@@ -294,9 +304,7 @@ export class TraceService {
           .where('epcis_events.id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k))).where('role', 'in', here))
           // Only transformations and ADD aggregations move material; OBSERVE/DELETE do not.
           .where((eb) => eb.or([eb('epcis_events.type', '=', 'TransformationEvent'), eb.and([eb('epcis_events.type', '=', 'AggregationEvent'), eb('epcis_events.action', '=', 'ADD')])]))
-          .where('r.role', 'in', [...IN_ROLES, ...OUT_ROLES])
-          .orderBy('epcis_events.event_time')
-          .orderBy('epcis_events.id'),
+          .where('r.role', 'in', [...IN_ROLES, ...OUT_ROLES]),
         { refs: padded(chunk, size), me: ctx.enterpriseId },
       );
       const byEvent = new Map<number, Link>();
@@ -311,7 +319,9 @@ export class TraceService {
         if (!side.some((x) => x.ref === ref)) side.push({ ref, quantity: r.quantity === null ? null : Number(r.quantity), uom: r.uom === null ? null : String(r.uom) });
       }
       const wanted = new Set(chunk);
-      for (const link of byEvent.values()) {
+      // In event time order (sorted here: an ORDER BY costs the query a temporary B-tree).
+      const ordered = [...byEvent.entries()].sort(([pa, a], [pb, b]) => a.eventTime - b.eventTime || pa - pb).map(([, l]) => l);
+      for (const link of ordered) {
         for (const x of dir === 'backward' ? link.outputs : link.inputs) {
           if (!wanted.has(x.ref)) continue;
           const list = out.get(x.ref) ?? [];
