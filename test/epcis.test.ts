@@ -264,6 +264,11 @@ describe('visibility across enterprises', () => {
     expect((await polyolefin.post('/api/v1/trace-shares', { granteeId: 999999, scope: 'all' })).body.errors[0].path).toBe('/body/granteeId');
     expect((await polyolefin.post('/api/v1/trace-shares', { granteeId: null, scope: 'everything' })).status).toBe(400);
     expect((await (await as('polyolefin.viewer')).post('/api/v1/trace-shares', { granteeId: null, scope: 'all' })).status).toBe(403);
+    // The park directory names every enterprise (to choose a grantee), with nothing more than names and GLNs.
+    const directory = (await (await as('polyolefin.viewer')).get('/api/v1/park/directory')).body.items as Record<string, unknown>[];
+    expect(directory.length).toBe(11);
+    expect(Object.keys(directory[0]).sort()).toEqual(['code', 'gln', 'id', 'name', 'nameEn']);
+    expect(directory.find((e) => e.code === 'recycler')!.gln).toMatch(/^\d{13}$/);
     // An enterprise lists its own rules only.
     const mine = (await polyolefin.get('/api/v1/trace-shares')).body.items as { enterpriseId: number }[];
     expect(mine.every((r) => r.enterpriseId === self)).toBe(true);

@@ -229,6 +229,7 @@ describe('coverage', () => {
     'POST /api/v1/api-keys': "the caller's own keys (tested above)",
     'DELETE /api/v1/api-keys/:id': "the caller's own keys (tested above)",
     'GET /api/v1/park': 'the park record, readable by every user',
+    'GET /api/v1/park/directory': "enterprises' codes, names and GLNs: a directory for naming counterparties (test/epcis.test.ts)",
     'PATCH /api/v1/park': 'park administrators only (tested in api.test.ts)',
     'GET /api/v1/park/summary': 'counts computed through the tenant filter',
     'GET /api/v1/units-of-measure': 'reference data',

@@ -365,14 +365,14 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.filter({ hasText: recycler.name }).textContent()).toContain('全部事件');
 
-    // The cement plant, met in no trace, by its number; shipments only (the default).
+    // The cement plant, met in no trace, found in the park's directory by its code; shipments only (the default).
     await page.getByTestId('create-button').click();
     await page.getByTestId('field-grantee').click();
-    await page.keyboard.type(String(cement.id));
-    await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: `企业 #${cement.id}` }).click();
+    await page.keyboard.type('cement');
+    await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: cement.name }).click();
     await page.getByTestId('form-submit').click();
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.filter({ hasText: `企业 #${cement.id}` }).textContent()).toContain('仅发运');
+    expect(await rows.filter({ hasText: cement.name }).textContent()).toContain('仅发运');
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
     await shot(page, 'shares');
 
@@ -381,7 +381,7 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     expect(await rules()).toEqual(expect.arrayContaining([[null, 'all'], [recycler.id, 'all'], [cement.id, 'shipments']]));
 
     // Both removed again.
-    for (const text of [recycler.name, `企业 #${cement.id}`]) {
+    for (const text of [recycler.name, cement.name]) {
       await rows.filter({ hasText: text }).getByTestId('row-delete').click();
       await page.locator('[data-testid="confirm-ok"]:visible').click();
       await expect.poll(() => rows.filter({ hasText: text }).count()).toBe(0);

@@ -27,6 +27,29 @@ export function registerRegistryRoutes(app: FastifyInstance, registry: RegistryS
   const problem = { $ref: 'problem#' };
   for (const service of registry.collections) registerCollectionRoutes(app, service);
 
+  app.get('/api/v1/park/directory', {
+    schema: {
+      tags: ['park'],
+      summary: "The park's directory: every enterprise's code, names and GLN (for naming counterparties)",
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            items: {
+              type: 'array',
+              items: { type: 'object', properties: { id: { type: 'integer' }, code: { type: 'string' }, name: { type: 'string' }, nameEn: { type: ['string', 'null'] }, gln: { type: ['string', 'null'] } } },
+            },
+          },
+        },
+        401: problem,
+      },
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return { items: await registry.directory() };
+    },
+  });
+
   app.get('/api/v1/park', {
     schema: { tags: ['park'], summary: 'The park', response: { 200: parkSchema, 401: problem, 404: problem } },
     handler: async (req) => {

@@ -69,6 +69,15 @@ export class RegistryService {
     return [this.enterprises, this.sites, this.units, this.devices, this.tags, this.materials];
   }
 
+  /**
+   * The park's directory: every enterprise's code, names and GLN, for any signed-in user. These are
+   * what a counterparty needs to name a party or a share rule's grantee, not the enterprise's data.
+   */
+  async directory(): Promise<{ id: number; code: string; name: string; nameEn: string | null; gln: string | null }[]> {
+    const rows = await this.handle.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).orderBy('code').execute();
+    return rows.map((r) => ({ id: Number(r.id), code: String(r.code), name: String(r.name), nameEn: r.name_en === null ? null : String(r.name_en), gln: r.gln === null ? null : String(r.gln) }));
+  }
+
   async getPark(): Promise<Park> {
     const row = await this.handle.db.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
     if (!row) throw notFound('The park');

@@ -99,3 +99,12 @@ export function useKnownEnterprises(): HolderRef[] {
     return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
   }, [qc]);
 }
+
+/** The park's directory of enterprises (code, names, GLN), readable by every signed-in user. */
+export function useParkDirectory() {
+  return useQuery({
+    queryKey: ['park-directory'],
+    queryFn: ({ signal }) => api.get<{ items: (HolderRef & { gln: string | null })[] }>('/park/directory', undefined, signal),
+    staleTime: 60_000,
+  });
+}

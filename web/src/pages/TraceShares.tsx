@@ -9,7 +9,7 @@ import { Alert, Form, Radio, Select, Space, Tag, Typography, type FormInstance }
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
-import { SHARE_SCOPES, useKnownEnterprises, type HolderRef, type TraceShare } from '../api/trace';
+import { SHARE_SCOPES, useKnownEnterprises, useParkDirectory, type HolderRef, type TraceShare } from '../api/trace';
 import { EnterpriseSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { LinkedName, ParentFilters, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
@@ -19,12 +19,11 @@ import { useUser } from '../auth/session';
 const PARK = 'park';
 type Grantee = typeof PARK | number;
 
-/** Enterprises to choose from: all of them for the park's users; for an enterprise's, those it has met in traces. */
+/** Enterprises to choose from: the park's directory (and those met in traces, should it not have loaded). */
 function useGranteeChoices(): HolderRef[] {
-  const all = useSeesAllEnterprises();
-  const { enterprises } = useLookups({ enterprises: all });
+  const directory = useParkDirectory();
   const known = useKnownEnterprises();
-  return useMemo(() => (all ? [...enterprises.values()].sort((a, b) => a.code.localeCompare(b.code)) : known), [all, enterprises, known]);
+  return useMemo(() => directory.data?.items ?? known, [directory.data, known]);
 }
 
 function GranteeName({ id, choices }: { id: number | null; choices: Map<number, HolderRef> }) {
