@@ -205,6 +205,9 @@ function ensureConsoleBuilt(webDir: string): void {
   if (fs.existsSync(path.join(webDir, 'index.html'))) return;
   const root = path.resolve(import.meta.dirname, '..');
   if (!fs.existsSync(path.join(root, 'web', 'vite.config.ts'))) return;
+  // Vite builds into web/dist: a console configured elsewhere (SYMBIONT_WEB_DIR) is not ours to build,
+  // and building would replace the assets another process may be serving.
+  if (path.resolve(webDir) !== path.join(root, 'web', 'dist')) return;
   process.stdout.write('Building the console (first start only)…\n');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
