@@ -1,7 +1,7 @@
 /** The EPCIS 2.0 REST binding's named queries and webhook subscriptions (/queries). */
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../../core/http.ts';
-import { EPCIS_DEFAULT_CONTEXT } from './service.ts';
+import { sendEventPage } from './routes.ts';
 import { QUERY_LIST_PARAMS, QUERY_NAME_PATTERN, QUERY_TIME_PARAMS, type SubscriptionRequest, type SubscriptionService } from './subscriptions.ts';
 import { SCHEDULE_FIELDS } from './schedule.ts';
 
@@ -87,19 +87,7 @@ export function registerQueryRoutes(app: FastifyInstance, subs: SubscriptionServ
     handler: async (req, reply) => {
       const { queryName } = req.params as { queryName: string };
       const page = req.query as { perPage?: number; nextPageToken?: string };
-      const { events, nextPageToken } = await subs.runQuery(requireAuth(req), queryName, page);
-      if (nextPageToken) {
-        const next = new URL(req.url, 'http://x');
-        next.searchParams.set('nextPageToken', nextPageToken);
-        reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
-      }
-      return reply.type('application/ld+json').send({
-        '@context': [EPCIS_DEFAULT_CONTEXT],
-        type: 'EPCISQueryDocument',
-        schemaVersion: '2.0',
-        creationDate: new Date().toISOString(),
-        epcisBody: { queryResults: { queryName, resultsBody: { eventList: events } } },
-      });
+      return sendEventPage(req, reply, queryName, await subs.runQuery(requireAuth(req), queryName, page));
     },
   });
 

@@ -1,15 +1,25 @@
 /** The EPCIS 2.0 REST binding (capture, capture jobs, events, event by ID), JSON-LD and XML. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../core/roles.ts';
 import { recallCsv, recallReport } from './recall.ts';
 import { registerCollectionRoutes } from '../../core/crud/routes.ts';
 import { requireAuth } from '../../core/http.ts';
 import { validation } from '../../core/errors.ts';
 import type { IdentityService } from '../identity/service.ts';
-import { EPCIS_DEFAULT_CONTEXT, QUERY_LIST_PARAMS, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
+import { queryDocument, QUERY_LIST_PARAMS, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
 
 const problem = { $ref: 'problem#' };
 const LIST_PARAMS = QUERY_LIST_PARAMS;
+
+/** A page of query results as an EPCISQueryDocument, with the next page in the Link header. */
+export function sendEventPage(req: FastifyRequest, reply: FastifyReply, queryName: string, page: { events: Record<string, unknown>[]; nextPageToken: string | null }) {
+  if (page.nextPageToken) {
+    const next = new URL(req.url, 'http://x');
+    next.searchParams.set('nextPageToken', page.nextPageToken);
+    reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
+  }
+  return reply.type('application/ld+json').send(queryDocument(queryName, page.events));
+}
 
 export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): void {
   const tags = ['epcis'];
@@ -78,19 +88,7 @@ export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): 
     handler: async (req, reply) => {
       const q = { ...(req.query as Record<string, unknown>) } as Record<string, unknown>;
       for (const p of LIST_PARAMS) if (Array.isArray(q[p])) q[p] = (q[p] as string[]).flatMap((v) => v.split(',')).filter(Boolean);
-      const { events, nextPageToken } = await trace.query(requireAuth(req), q as EventQuery);
-      if (nextPageToken) {
-        const next = new URL(req.url, 'http://x');
-        next.searchParams.set('nextPageToken', nextPageToken);
-        reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
-      }
-      return reply.type('application/ld+json').send({
-        '@context': [EPCIS_DEFAULT_CONTEXT],
-        type: 'EPCISQueryDocument',
-        schemaVersion: '2.0',
-        creationDate: new Date().toISOString(),
-        epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: events } } },
-      });
+      return sendEventPage(req, reply, 'SimpleEventQuery', await trace.query(requireAuth(req), q as EventQuery));
     },
   });
 

@@ -25,6 +25,17 @@ import { traceShareSpec, visibilityKind, visibleEvents } from './visibility.ts';
 
 export type { CaptureBehaviour };
 
+/** An EPCISQueryDocument: the answer to a query, and what a subscription delivers. */
+export function queryDocument(queryName: string, events: Record<string, unknown>[], subscriptionID?: string) {
+  return {
+    '@context': [EPCIS_DEFAULT_CONTEXT],
+    type: 'EPCISQueryDocument',
+    schemaVersion: '2.0',
+    creationDate: new Date().toISOString(),
+    epcisBody: { queryResults: { queryName, ...(subscriptionID === undefined ? {} : { subscriptionID }), resultsBody: { eventList: events } } },
+  };
+}
+
 export interface CaptureJob {
   captureID: string;
   running: boolean;
@@ -473,7 +484,6 @@ function refForms(v: string): string[] {
   return c && c !== v ? [v, c] : [v];
 }
 
-export { EPCIS_DEFAULT_CONTEXT };
 
 /** The epcis_events row of a prepared event. */
 function eventRow(n: PreparedEvent, owner: number, now: number) {

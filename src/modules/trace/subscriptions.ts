@@ -22,7 +22,7 @@ import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { nextRun, parseSchedule, ScheduleSyntaxError, SCHEDULE_FIELDS, type ScheduleSpec } from './schedule.ts';
-import { EPCIS_DEFAULT_CONTEXT, QUERY_LIST_PARAMS, type EventQuery, type TraceService } from './service.ts';
+import { queryDocument, QUERY_LIST_PARAMS, type EventQuery, type TraceService } from './service.ts';
 
 export { QUERY_LIST_PARAMS };
 
@@ -510,13 +510,7 @@ export class SubscriptionService {
 
   /** One webhook call: an EPCISQueryDocument, signed when the subscription has a token. */
   private async post(dest: string, token: string | null, queryName: string, subscriptionID: string, events: Record<string, unknown>[]): Promise<{ ok: true } | { ok: false; status?: number; error: string }> {
-    const body = JSON.stringify({
-      '@context': [EPCIS_DEFAULT_CONTEXT],
-      type: 'EPCISQueryDocument',
-      schemaVersion: '2.0',
-      creationDate: new Date().toISOString(),
-      epcisBody: { queryResults: { queryName, subscriptionID, resultsBody: { eventList: events } } },
-    });
+    const body = JSON.stringify(queryDocument(queryName, events, subscriptionID));
     const headers: Record<string, string> = { 'content-type': 'application/ld+json', 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
     if (token !== null) headers['GS1-Signature'] = signBody(token, body);
     try {
