@@ -3,8 +3,7 @@
  * (an identifier minted here by its handle, any other by its URI), and the enterprises a caller
  * has come to know through them.
  */
-import { useMemo } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, download, type Query } from './client';
 import type { Item } from './types';
 
@@ -82,23 +81,6 @@ export interface TraceShare extends Item {
   scope: 'all' | 'shipments';
 }
 export const SHARE_SCOPES = ['all', 'shipments'] as const;
-
-/**
- * Enterprises the caller has met in the traces and recall reports it looked at in this session
- * (an enterprise user may list only its own enterprise, but a trace names its counterparties).
- */
-export function useKnownEnterprises(): HolderRef[] {
-  const qc = useQueryClient();
-  return useMemo(() => {
-    const out = new Map<number, HolderRef>();
-    const add = (e: HolderRef) => out.set(e.id, { id: e.id, code: e.code, name: e.name, nameEn: e.nameEn });
-    for (const [, data] of qc.getQueriesData<Trace>({ queryKey: ['trace'] })) for (const e of data?.enterprises ?? []) add(e);
-    for (const [, data] of qc.getQueriesData<RecallReport>({ queryKey: ['recall'] })) {
-      for (const l of data?.lots ?? []) for (const e of l.holders) add(e);
-    }
-    return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
-  }, [qc]);
-}
 
 /** The park's directory of enterprises (code, names, GLN), readable by every signed-in user. */
 export function useParkDirectory() {

@@ -5,13 +5,14 @@
  * identifiers minted here.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Card, InputNumber, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
 import { useFormatValue } from '../api/telemetry';
 import { TRACE_DIRECTIONS, useTrace, type HolderRef, type TraceDirection, type TraceNode, type TraceSource } from '../api/trace';
 import { ErrorAlert } from './errors';
+import { DepthInput } from './fields';
 import { compactRef, uomSymbol } from './identifiers';
 import TraceGraph, { layoutTrace } from './TraceGraph';
 
@@ -85,19 +86,7 @@ export default function TraceExplorer({ source, title, extra }: Props) {
             onChange={setDirection}
             options={TRACE_DIRECTIONS.map((d) => ({ value: d, label: <span data-testid={`trace-direction-${d}`}>{t(`trace.direction.${d}`)}</span> }))}
           />
-          <Space size={4}>
-            <Typography.Text type="secondary">{t('trace.depth')}</Typography.Text>
-            <InputNumber<number>
-              size="small"
-              min={1}
-              max={50}
-              precision={0}
-              value={depth}
-              onChange={(v) => v !== null && setDepth(v)}
-              style={{ width: 72 }}
-              data-testid="trace-depth"
-            />
-          </Space>
+          <DepthInput value={depth} onChange={setDepth} testId="trace-depth" />
           {trace.isFetching && <Spin size="small" />}
           {extra}
         </Space>

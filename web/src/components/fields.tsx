@@ -1,6 +1,6 @@
 /** Selects the forms and filters share: translated enumerations, parents, units of measure. */
 import { useMemo } from 'react';
-import { Select, Tag, type SelectProps } from 'antd';
+import { InputNumber, Select, Space, Tag, Typography, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAll, useNameOf, useUnitsOfMeasure } from '../api/hooks';
 
@@ -66,4 +66,15 @@ export function UomSelect(props: Omit<SelectProps<string>, Omitted>) {
     return [...groups].map(([dim, opts]) => ({ label: t(`dimension.${dim}`, { defaultValue: dim }), title: dim, options: opts }));
   }, [data, i18n.language, t]);
   return <Select<string> options={options} loading={isLoading} showSearch={{ optionFilterProp: 'label' }} {...props} />;
+}
+
+/** How many steps a genealogy or a recall goes: 1 to the API's limit of 50, labelled. */
+export function DepthInput({ value, onChange, testId }: { value: number; onChange(v: number): void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4}>
+      <Typography.Text type="secondary">{t('trace.depth')}</Typography.Text>
+      <InputNumber<number> size="small" min={1} max={50} precision={0} value={value} onChange={(v) => v !== null && onChange(v)} style={{ width: 72 }} data-testid={testId} />
+    </Space>
+  );
 }

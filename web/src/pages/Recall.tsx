@@ -5,7 +5,7 @@
  * any identifier (/recall?id=<URI>). Downloadable as CSV; printing leaves the console's frame out.
  */
 import { useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, InputNumber, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useItem } from '../api/hooks';
 import { downloadRecallCsv, useRecall, type TraceSource } from '../api/trace';
 import { ErrorAlert, useNotifyError } from '../components/errors';
 import { compactRef, type Identifier } from '../components/identifiers';
+import { DepthInput } from '../components/fields';
 import { HoldersTable, LotsTable } from '../components/recall';
 import { TimeCell } from './common';
 
@@ -64,19 +65,7 @@ function RecallReportView({ source, trail }: ReportProps) {
         style={{ marginBottom: 16 }}
         extra={
           <Space wrap className="symbiont-no-print">
-            <Space size={4}>
-              <Typography.Text type="secondary">{t('trace.depth')}</Typography.Text>
-              <InputNumber<number>
-                size="small"
-                min={1}
-                max={50}
-                precision={0}
-                value={depth}
-                onChange={(v) => v !== null && setDepth(v)}
-                style={{ width: 72 }}
-                data-testid="recall-depth"
-              />
-            </Space>
+            <DepthInput value={depth} onChange={setDepth} testId="recall-depth" />
             {q.isFetching && <Spin size="small" />}
             <Button size="small" icon={<DownloadOutlined />} loading={saving} onClick={saveCsv} disabled={!report} data-testid="recall-csv">
               {t('recall.downloadCsv')}

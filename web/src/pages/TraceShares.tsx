@@ -9,7 +9,7 @@ import { Alert, Form, Radio, Select, Space, Tag, Typography, type FormInstance }
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
-import { SHARE_SCOPES, useKnownEnterprises, useParkDirectory, type HolderRef, type TraceShare } from '../api/trace';
+import { SHARE_SCOPES, useParkDirectory, type HolderRef, type TraceShare } from '../api/trace';
 import { EnterpriseSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { LinkedName, ParentFilters, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
@@ -19,12 +19,11 @@ import { useUser } from '../auth/session';
 const PARK = 'park';
 type Grantee = typeof PARK | number;
 
-/** Enterprises to choose from: the park's directory (and those met in traces, should it not have loaded). */
+/** Enterprises to choose from: the park's directory. */
 function useGranteeChoices(): HolderRef[] {
-  const directory = useParkDirectory();
-  const known = useKnownEnterprises();
-  return useMemo(() => directory.data?.items ?? known, [directory.data, known]);
+  return useParkDirectory().data?.items ?? NO_CHOICES;
 }
+const NO_CHOICES: HolderRef[] = [];
 
 function GranteeName({ id, choices }: { id: number | null; choices: Map<number, HolderRef> }) {
   const { t } = useTranslation();
