@@ -2,7 +2,10 @@
  * EPCIS 2.0 named queries and webhook subscriptions through the API, with a local HTTP server on
  * 127.0.0.1 as the webhook: query CRUD and runs, stream and scheduled delivery, signatures,
  * retries after failures without loss or duplicates, restart and two nodes sharing the work by
- * lease, tenancy, and problem+json for bad input. Waits are for conditions, never for durations.
+ * lease, tenancy, and problem+json for bad input. The outbound guard refuses loopback webhooks, so
+ * the park administrator allow-lists each local webhook's 127.0.0.1:port (and 127.0.0.1:9, the
+ * unreachable destination some tests name); the guard itself is tested at the end. Waits are for
+ * conditions, never for durations.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,10 +71,19 @@ function suite(dialect: 'sqlite' | 'postgres') {
   let subs: SubscriptionService;
   let op: Client;
   let opToken: string;
+  let parkAdmin: Client;
+  const allowed = ['127.0.0.1:9'];
+  const setAllowlist = async (entries: string[]) => {
+    const r = await parkAdmin.raw('PUT', '/api/v1/park/outbound-allowlist', { entries });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  };
   const hooks: Awaited<ReturnType<typeof webhook>>[] = [];
+  /** A local webhook, allow-listed by the park administrator (127.0.0.1:its port). */
   const hook = async () => {
     const h = await webhook();
     hooks.push(h);
+    allowed.push(new URL(h.url).host);
+    await setAllowlist(allowed);
     return h;
   };
 
@@ -102,6 +114,8 @@ function suite(dialect: 'sqlite' | 'postgres') {
     subs.start({ nodeId: 'test-node' });
     opToken = await login(server.url, 'chloralkali.operator', 'symbiont-demo');
     op = client(server.url, opToken);
+    parkAdmin = client(server.url, await login(server.url, 'admin', server.adminPassword));
+    await setAllowlist(allowed);
   });
   afterAll(async () => {
     await server?.close();
@@ -343,6 +357,89 @@ function suite(dialect: 'sqlite' | 'postgres') {
     }, 'the refused run');
     expect(state.lastError).toMatch(/disabled/);
     expect(h.received).toEqual([]);
+  });
+
+  it('refuses webhooks to internal destinations unless the park administrator allow-listed them (SSRF)', async () => {
+    await namedQuery('guarded-q', `urn:epc:id:sgln:6901234.00001.G1${dialect}`);
+    const url = '/queries/guarded-q/subscriptions';
+    const refused = async (dest: string, reason: RegExp) => {
+      const r = await op.post(url, { dest, stream: true });
+      expect(r.status, `${dest} → ${JSON.stringify(r.body)}`).toBe(400);
+      expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(r.body.errors).toEqual([{ path: '/body/dest', message: expect.stringMatching(reason) }]);
+    };
+    await refused('http://127.0.0.1:5432/', /127\.0\.0\.1 is a loopback address.*park administrator can allow-list/);
+    await refused('http://[::1]:5432/', /loopback/);
+    await refused('http://[::ffff:127.0.0.1]:5432/', /loopback/);
+    await refused('http://169.254.169.254/latest/meta-data/', /link-local/);
+    await refused('http://10.0.0.8/', /private/);
+    await refused('http://0.0.0.0:8080/', /unspecified/);
+    await refused('http://localhost:5432/', /localhost resolves to .* loopback/);
+    await refused('https://localhost/', /loopback/);
+    expect((await op.get(url)).body).toEqual([]);
+
+    // Only park administrators write the allow-list; park roles read it, enterprises neither.
+    const chlorAdmin = client(server.url, await login(server.url, 'chloralkali.admin', 'symbiont-demo'));
+    const regulator = client(server.url, await login(server.url, 'regulator', 'symbiont-demo'));
+    expect((await chlorAdmin.raw('PUT', '/api/v1/park/outbound-allowlist', { entries: ['127.0.0.1:5432'] })).status).toBe(403);
+    expect((await op.raw('PUT', '/api/v1/park/outbound-allowlist', { entries: ['127.0.0.1'] })).status).toBe(403);
+    expect((await regulator.raw('PUT', '/api/v1/park/outbound-allowlist', { entries: ['127.0.0.1'] })).status).toBe(403);
+    expect((await chlorAdmin.get('/api/v1/park/outbound-allowlist')).status).toBe(403);
+    expect((await regulator.get('/api/v1/park/outbound-allowlist')).body.entries).toEqual(allowed);
+    const bad = await parkAdmin.raw('PUT', '/api/v1/park/outbound-allowlist', { entries: ['10.0.0.0/8', 'not a host'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['/body/entries/1']);
+    await refused('http://127.0.0.1:5432/', /loopback/);
+    const audit = (await parkAdmin.get('/api/v1/audit?limit=1000')).body.items as { entity: string }[];
+    expect(audit.some((r) => r.entity === 'park_outbound_allowlist')).toBe(true);
+
+    // Allow-listed, it is accepted and delivered to; taken off the list, deliveries fail with the reason, nothing crashes.
+    const h = await hook();
+    const created = await op.post(url, { dest: h.url, stream: true });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const rp = `urn:epc:id:sgln:6901234.00001.G1${dialect}`;
+    await capture([event(rp, 'G1A')]);
+    await until(() => h.received.flatMap(tagsOf).includes('G1A'), 'the allow-listed delivery');
+    allowed.splice(allowed.indexOf(new URL(h.url).host), 1);
+    await setAllowlist(allowed);
+    await capture([event(rp, 'G1B')]);
+    const state = await until(async () => {
+      const s = (await op.get(`${url}/${created.body.subscriptionID}`)).body;
+      return s.failures >= 1 ? s : null;
+    }, 'the refused delivery');
+    expect(state.lastError).toMatch(/the destination was refused: 127\.0\.0\.1 is a loopback address/);
+    expect(h.received.flatMap(tagsOf)).toEqual(['G1A']);
+    expect((await op.delete(`${url}/${created.body.subscriptionID}`)).status).toBe(204);
+  });
+
+  it('checks the destination again at connect: a name that resolved outside at creation and to 127.0.0.1 now is refused (DNS rebinding)', async () => {
+    const rp = `urn:epc:id:sgln:6901234.00001.DNS${dialect}`;
+    await namedQuery('rebind-q', rp);
+    const h = await webhook(); // not allow-listed
+    hooks.push(h);
+    const port = new URL(h.url).port;
+    let lookups = 0;
+    const rebinding = async () => [{ address: lookups++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 as const }];
+    await subs.stop();
+    const node = new SubscriptionService(server.services.handle, server.services.audit, server.services.trace, { pollMs: 50, backoffBaseMs: 50, backoffMaxMs: 300 }, { resolve: rebinding });
+    node.start({ nodeId: 'rebind-node' });
+    try {
+      const user = await server.services.handle.db.selectFrom('users').select(['id', 'enterprise_id']).where('username', '=', 'chloralkali.operator').executeTakeFirstOrThrow();
+      const ctx = { userId: Number(user.id), username: 'chloralkali.operator', role: 'enterprise_operator' as const, enterpriseId: Number(user.enterprise_id), via: 'session' as const };
+      const sub = await node.subscribe(ctx, 'rebind-q', { dest: `http://rebind.example:${port}/hook`, stream: true });
+      expect(lookups).toBe(1);
+      await capture([event(rp, 'DNSA')]);
+      const state = await until(async () => {
+        const s = (await op.get(`/queries/rebind-q/subscriptions/${sub.subscriptionID}`)).body;
+        return s.failures >= 1 ? s : null;
+      }, 'the refused connect');
+      expect(state.lastError).toMatch(/refused at connect: rebind\.example resolves to 127\.0\.0\.1, which is a loopback address/);
+      expect(h.received).toEqual([]);
+      expect((await op.delete(`/queries/rebind-q/subscriptions/${sub.subscriptionID}`)).status).toBe(204);
+    } finally {
+      await node.stop();
+      subs.start({ nodeId: 'test-node' });
+    }
   });
 
   it('survives a restart, and two nodes on one store deliver each event once', async () => {

@@ -169,6 +169,20 @@ describe('within their own enterprise', () => {
   });
 });
 
+describe('park-level settings that decide what others see or where the node connects', () => {
+  it.each(ACTORS)('%s cannot record GS1 company prefixes nor write the outbound allow-list', async (actor) => {
+    const me = actors[actor];
+    const own = actor === 'regulator' ? ids.pvc : ids.chloralkali;
+    const before = (await admin.get(`/api/v1/enterprises/${own}`)).body.gs1CompanyPrefixes;
+    const r = await me.patch(`/api/v1/enterprises/${own}`, { gs1CompanyPrefixes: ['6901234'] });
+    expect([403, 404]).toContain(r.status);
+    expect((await admin.get(`/api/v1/enterprises/${own}`)).body.gs1CompanyPrefixes).toEqual(before);
+    expect((await me.raw('PUT', '/api/v1/park/outbound-allowlist', { entries: ['127.0.0.1'] })).status).toBe(403);
+    expect((await me.get('/api/v1/park/outbound-allowlist')).status).toBe(actor === 'regulator' ? 200 : 403);
+    expect((await admin.get('/api/v1/park/outbound-allowlist')).body.entries).toEqual([]);
+  });
+});
+
 describe('telemetry of another enterprise', () => {
   it.each(ACTORS)('%s cannot read its readings or status, issue its credentials or write its readings', async (actor) => {
     const me = actors[actor];
@@ -232,6 +246,8 @@ describe('coverage', () => {
     'GET /api/v1/park/directory': "enterprises' codes, names and GLNs: a directory for naming counterparties (test/epcis.test.ts)",
     'PATCH /api/v1/park': 'park administrators only (tested in api.test.ts)',
     'GET /api/v1/park/summary': 'counts computed through the tenant filter',
+    'GET /api/v1/park/outbound-allowlist': 'park-level setting, park roles only (tested above; test/epcis-subscriptions.test.ts)',
+    'PUT /api/v1/park/outbound-allowlist': 'park-level setting, park administrators only (tested above; test/epcis-subscriptions.test.ts)',
     'GET /api/v1/units-of-measure': 'reference data',
     'GET /api/v1/health': 'public',
     'GET /api/v1/audit': 'tested above',

@@ -60,6 +60,27 @@ export function normalizeGtin(gtin: string): string | null {
   return gs1CheckDigit(g.slice(0, 13)) === Number(g[13]) ? g : null;
 }
 
+/**
+ * The canonical GS1 key an identifier holds: `01/{gtin14}/21/{serial}` when it has a serial (the
+ * instance), else `01/{gtin14}/10/{lot}`, else `01/{gtin14}`; null without a GTIN. One identifier
+ * per key (a unique index); migration 009 computes the same in SQL.
+ */
+export function gs1KeyOf(gtin: string | null, lot: string | null, serial: string | null): string | null {
+  if (!gtin) return null;
+  return serial ? `01/${gtin}/21/${serial}` : lot ? `01/${gtin}/10/${lot}` : `01/${gtin}`;
+}
+
+/** A GS1 company prefix as the park records it: 4–12 digits. */
+export const COMPANY_PREFIX_PATTERN = '^[0-9]{4,12}$';
+
+/**
+ * Whether a GTIN (14-digit form) is under a GS1 company prefix: the prefix is matched against the
+ * GTIN-13 part, after the indicator (or padding) digit — as GTIN-12 and GTIN-13 are written.
+ */
+export function gtinUnderPrefix(gtin14: string, prefix: string): boolean {
+  return gtin14.slice(1).startsWith(prefix);
+}
+
 /** GS1 AI 10 (batch/lot) and 21 (serial): up to 20 characters of GS1 AI encodable set 82. */
 export const GS1_ALNUM_PATTERN = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 

@@ -4,7 +4,7 @@
  * with /.well-known/gs1resolver, and QR labels.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { idParamsSchema } from '../../core/crud/schemas.ts';
+import { idParamsSchema, MAX_ID, pageParams } from '../../core/crud/schemas.ts';
 import { Problem } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
 import { IDENTIFIER_KINDS } from './model.ts';
@@ -30,6 +30,7 @@ const item = {
     id: { type: 'integer' }, handle: { type: 'string' }, prefix: { type: 'string' }, suffix: { type: 'string' }, kind: { type: 'string' },
     enterpriseId: { type: 'integer' }, gtin: { type: ['string', 'null'] }, lot: { type: ['string', 'null'] }, serial: { type: ['string', 'null'] },
     materialId: { type: ['integer', 'null'] }, url: { type: 'string' }, digitalLink: { type: ['string', 'null'] },
+    gs1Key: { type: ['string', 'null'], description: 'the canonical GS1 key this identifier holds; null when another identifier holds it' },
     values: { type: 'array', items: storedValue }, createdAt: { type: 'integer' }, updatedAt: { type: 'integer' },
   },
 };
@@ -86,10 +87,9 @@ export function registerIdentityRoutes(app: FastifyInstance, identity: IdentityS
       querystring: {
         type: 'object',
         properties: {
-          limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
-          offset: { type: 'integer', minimum: 0, default: 0 },
+          ...pageParams(),
           kind: { type: 'string', enum: [...IDENTIFIER_KINDS] },
-          enterpriseId: { type: 'integer' },
+          enterpriseId: { type: 'integer', minimum: 1, maximum: MAX_ID },
           q: { type: 'string', maxLength: 200 },
         },
         additionalProperties: false,

@@ -4,15 +4,15 @@
  * resolvers with caching that honours ttl), GS1 Digital Link lookups, and QR labels.
  */
 import QRCode from 'qrcode';
-import type { DbHandle } from '../../adapters/db/index.ts';
-import { isUniqueViolation } from '../../adapters/db/index.ts';
+import type { DbHandle, Tx } from '../../adapters/db/index.ts';
+import { isUniqueViolation, sql } from '../../adapters/db/index.ts';
 import { conflict, forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { canSee, scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import type { RegistryService } from '../registry/service.ts';
 import {
-  GS1_ALNUM_PATTERN, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue,
+  GS1_ALNUM_PATTERN, gs1KeyOf, gtinUnderPrefix, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue,
   type HandleValue, type IdentifierKind, type StoredValue,
 } from './model.ts';
 
@@ -47,7 +47,13 @@ export interface IdentifierItem {
   serial: string | null;
   materialId: number | null;
   url: string;
+  /** The identifier's GS1 Digital Link on this node: only while it holds its GS1 key (see gs1Key). */
   digitalLink: string | null;
+  /**
+   * The canonical GS1 key it holds (`01/{gtin}[/10/{lot}|/21/{serial}]`), null without a GTIN or
+   * when another identifier holds the key (an older duplicate; see migration 009).
+   */
+  gs1Key: string | null;
   values: StoredValue[];
   createdAt: number;
   updatedAt: number;
@@ -59,6 +65,13 @@ export interface Resolution {
 }
 
 const DEFAULT_TTL = 86_400;
+/** Value types the list search treats as the item's name (the demo and the console use DESC). */
+const NAME_TYPES = ['DESC', 'NAME', 'DESCRIPTION'];
+
+/** A LIKE pattern matching `text` anywhere, its wildcards escaped (with ESCAPE '\\'). */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 
 export class IdentityService {
@@ -105,11 +118,15 @@ export class IdentityService {
       if (!m || (m.enterprise_id !== null && Number(m.enterprise_id) !== enterpriseId)) errors.push({ path: '/body/materialId', message: 'no such material' });
     }
     if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+    const gs1Key = gs1KeyOf(gtin, input.lot ?? null, input.serial ?? null);
+    if (gtin && gs1Key) await this.assertMayTake(this.db, enterpriseId, gtin, gs1Key);
 
     const now = Date.now();
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const id = await this.db.transaction().execute(async (trx) => {
+          // Again inside the transaction; the unique index on gs1_key settles a race between nodes.
+          if (gtin && gs1Key) await this.assertMayTake(trx, enterpriseId, gtin, gs1Key);
           let suffix = input.suffix;
           if (suffix === undefined) {
             const day = localDay(now, park.timezone);
@@ -121,7 +138,7 @@ export class IdentityService {
             .insertInto('identifiers')
             .values({
               enterprise_id: enterpriseId, prefix: park.identifierPrefix, suffix, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null,
-              material_id: input.materialId ?? null, created_at: now, updated_at: now,
+              gs1_key: gs1Key, material_id: input.materialId ?? null, created_at: now, updated_at: now,
             })
             .returning('id')
             .executeTakeFirstOrThrow();
@@ -147,10 +164,28 @@ export class IdentityService {
         return this.get(ctx, id);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
+        // Which unique index: the GS1 key (another mint took it meanwhile) or the handle?
+        if (gtin && gs1Key) await this.assertMayTake(this.db, enterpriseId, gtin, gs1Key);
         if (input.suffix !== undefined) throw conflict(`The identifier ${park.identifierPrefix}/${input.suffix} already exists`);
       }
     }
     throw conflict('Could not allocate a suffix; try again');
+  }
+
+  /**
+   * A GS1 key belongs to the enterprise that first minted it — or, where the park recorded GS1
+   * company prefixes, only the enterprise holding the prefix the GTIN is under may mint it. Throws
+   * 409 naming the key; another enterprise is never named.
+   */
+  private async assertMayTake(db: Tx, enterpriseId: number, gtin: string, gs1Key: string): Promise<void> {
+    const holder = await companyPrefixHolder(db, gtin);
+    if (holder && holder.enterpriseId !== enterpriseId) {
+      throw conflict(`The GTIN ${gtin} is under the GS1 company prefix ${holder.prefix}, which the park recorded for another enterprise; only that enterprise mints identifiers with it`);
+    }
+    const owner = await db.selectFrom('identifiers').select(['prefix', 'suffix', 'enterprise_id']).where('gs1_key', '=', gs1Key).executeTakeFirst();
+    if (!owner) return;
+    if (Number(owner.enterprise_id) === enterpriseId) throw conflict(`The GS1 key ${gs1Key} is already held by your identifier ${owner.prefix}/${owner.suffix}`);
+    throw conflict(`The GS1 key ${gs1Key} belongs to another enterprise, which minted it first`);
   }
 
   async get(ctx: AuthContext, id: number): Promise<IdentifierItem> {
@@ -176,9 +211,21 @@ export class IdentityService {
     let base = scoped(this.db.selectFrom('identifiers'), ctx);
     if (q.kind) base = base.where('kind', '=', q.kind);
     if (q.enterpriseId !== undefined) base = base.where('enterprise_id', '=', q.enterpriseId);
-    if (q.q) base = base.where((eb) => eb.or([eb('suffix', 'like', `%${q.q}%`), eb('lot', '=', q.q!), eb('serial', '=', q.q!), eb('gtin', '=', q.q!)]));
+    if (q.q) {
+      // Case-insensitive substring (so also prefix) of the suffix, lot, serial, GTIN or name (a
+      // DESC/NAME value, or the material's name); the user's % and _ are literal.
+      const p = containsPattern(q.q);
+      const like = (col: string) => sql<boolean>`lower(${sql.ref(col)}) like ${p} escape '\\'`;
+      base = base.where((eb) =>
+        eb.or([
+          like('identifiers.suffix'), like('identifiers.lot'), like('identifiers.serial'), like('identifiers.gtin'),
+          eb.exists(eb.selectFrom('identifier_values as v').select('v.idx').whereRef('v.identifier_id', '=', 'identifiers.id').where('v.type', 'in', NAME_TYPES).where(like('v.data'))),
+          eb.exists(eb.selectFrom('materials as m').select('m.id').whereRef('m.id', '=', 'identifiers.material_id').where((e) => e.or([like('m.name'), like('m.name_en'), like('m.code')]))),
+        ]),
+      );
+    }
     const [rows, count] = await Promise.all([
-      base.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+      base.selectAll('identifiers').orderBy('identifiers.id', 'desc').limit(q.limit).offset(q.offset).execute(),
       base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: await Promise.all(rows.map(async (r) => this.item(r, await this.values(Number(r.id))))), total: Number(count.n), limit: q.limit, offset: q.offset };
@@ -236,7 +283,9 @@ export class IdentityService {
     if (hit && hit.until > Date.now()) return hit.resolution;
     let resolution: Resolution;
     try {
-      // Only public values cross nodes: the request carries no credentials.
+      // Only public values cross nodes: the request carries no credentials. This fetch does not go
+      // through the outbound-webhook guard (src/core/outbound.ts) on purpose: the peers are the
+      // operator's trusted configuration (--resolver-peers), not a destination a tenant chose.
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       resolution = { status: res.status, body: (await res.json()) as Resolution['body'] };
     } catch (err) {
@@ -254,29 +303,35 @@ export class IdentityService {
   async byDigitalLink(gtin: string, ai: '10' | '21', value: string): Promise<{ id: number; prefix: string; suffix: string; enterpriseId: number } | undefined> {
     const g = normalizeGtin(gtin);
     if (!g) return undefined;
+    // The key's owner, and only it: one identifier holds a key (unique index), whoever minted later.
     const row = await this.db
       .selectFrom('identifiers')
       .select(['id', 'prefix', 'suffix', 'enterprise_id'])
-      .where('gtin', '=', g)
-      .where(ai === '10' ? 'lot' : 'serial', '=', value)
-      .orderBy('id', 'desc')
+      .where('gs1_key', '=', `01/${g}/${ai}/${value}`)
       .executeTakeFirst();
     return row ? { id: Number(row.id), prefix: String(row.prefix), suffix: String(row.suffix), enterpriseId: Number(row.enterprise_id) } : undefined;
   }
 
   /** The handles (prefix/suffix) minted here for canonical GS1 Digital Link URIs of lots and serials. */
   async handlesOf(refs: string[]): Promise<Map<string, string>> {
+    // By canonical GS1 key: each key has one owner (unique index), so the answer is deterministic
+    // and a later mint of the same key by another enterprise cannot take its place.
     const out = new Map<string, string>();
     const keyed = new Map<string, string>();
     for (const ref of refs) {
       const m = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/(10|21)\/([^/?#]+)$/.exec(ref);
-      if (m) keyed.set(`${m[1]}|${m[2]}|${decodeURIComponent(m[3])}`, ref);
+      if (!m) continue;
+      try {
+        keyed.set(`01/${m[1]}/${m[2]}/${decodeURIComponent(m[3])}`, ref);
+      } catch {
+        // not a well-formed percent-encoding: no identifier of ours
+      }
     }
-    const gtins = [...new Set([...keyed.keys()].map((k) => k.split('|')[0]))];
-    for (let i = 0; i < gtins.length; i += 500) {
-      const rows = await this.db.selectFrom('identifiers').select(['prefix', 'suffix', 'gtin', 'lot', 'serial']).where('gtin', 'in', gtins.slice(i, i + 500)).execute();
+    const keys = [...keyed.keys()];
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.selectFrom('identifiers').select(['prefix', 'suffix', 'gs1_key']).where('gs1_key', 'in', keys.slice(i, i + 500)).execute();
       for (const r of rows) {
-        const ref = r.serial !== null ? keyed.get(`${r.gtin}|21|${r.serial}`) : r.lot !== null ? keyed.get(`${r.gtin}|10|${r.lot}`) : undefined;
+        const ref = keyed.get(String(r.gs1_key));
         if (ref) out.set(ref, `${r.prefix}/${r.suffix}`);
       }
     }
@@ -294,7 +349,17 @@ export class IdentityService {
 
   private async values(identifierId: number): Promise<StoredValue[]> {
     const rows = await this.db.selectFrom('identifier_values').selectAll().where('identifier_id', '=', identifierId).orderBy('idx').execute();
-    return rows.map((r) => ({ index: Number(r.idx), type: String(r.type), value: String(r.data), ttl: Number(r.ttl), ts: Number(r.ts), publicRead: r.public_read === true || r.public_read === 1 }));
+    return rows.map((r) => ({ index: Number(r.idx), type: String(r.type), value: this.served(Number(r.idx), String(r.type), String(r.data)), ttl: Number(r.ttl), ts: Number(r.ts), publicRead: r.public_read === true || r.public_read === 1 }));
+  }
+
+  /**
+   * The platform's own URL value (index 1) is served under the current public URL, whatever base it
+   * was minted under (the demo is minted before the node listens; a node moves to another port or
+   * name), so stored rows never point at a stale address.
+   */
+  private served(index: number, type: string, data: string): string {
+    const path = index === 1 && type === 'URL' ? /^https?:\/\/[^/]+(\/id\/.+)$/.exec(data)?.[1] : undefined;
+    return path ? this.baseUrl + path : data;
   }
 
   private item(r: Record<string, unknown>, values: StoredValue[]): IdentifierItem {
@@ -302,6 +367,7 @@ export class IdentityService {
     const gtin = r.gtin === null ? null : String(r.gtin);
     const lot = r.lot === null ? null : String(r.lot);
     const serial = r.serial === null ? null : String(r.serial);
+    const gs1Key = r.gs1_key === null || r.gs1_key === undefined ? null : String(r.gs1_key);
     return {
       id: Number(r.id),
       handle,
@@ -314,7 +380,9 @@ export class IdentityService {
       serial,
       materialId: r.material_id === null ? null : Number(r.material_id),
       url: `${this.baseUrl}/id/${handle}`,
-      digitalLink: gtin ? `${this.baseUrl}/01/${gtin}${serial ? `/21/${encodeURIComponent(serial)}` : lot ? `/10/${encodeURIComponent(lot)}` : ''}` : null,
+      // Only the key's owner has a Digital Link here (a label of a later duplicate would print another's link).
+      digitalLink: gtin && gs1Key ? `${this.baseUrl}/01/${gtin}${serial ? `/21/${encodeURIComponent(serial)}` : lot ? `/10/${encodeURIComponent(lot)}` : ''}` : null,
+      gs1Key,
       values,
       createdAt: Number(r.created_at),
       updatedAt: Number(r.updated_at),
@@ -322,3 +390,24 @@ export class IdentityService {
   }
 }
 
+
+/** The enterprise holding a recorded GS1 company prefix that the GTIN is under (the longest), or null. */
+export async function companyPrefixHolder(db: Tx, gtin14: string): Promise<{ enterpriseId: number; prefix: string } | null> {
+  const rows = await db.selectFrom('enterprises').select(['id', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).execute();
+  let best: { enterpriseId: number; prefix: string } | null = null;
+  for (const r of rows) {
+    const prefixes = parsePrefixes(r.gs1_company_prefixes);
+    for (const p of prefixes) if (gtinUnderPrefix(gtin14, p) && (!best || p.length > best.prefix.length)) best = { enterpriseId: Number(r.id), prefix: p };
+  }
+  return best;
+}
+
+function parsePrefixes(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  try {
+    const list = typeof v === 'string' ? JSON.parse(v) : v;
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}

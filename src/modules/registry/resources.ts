@@ -3,7 +3,7 @@ import { ENTERPRISE_FIELD, type FieldSpec, type ResourceSpec } from '../../core/
 import type { FieldError } from '../../core/errors.ts';
 import { isUnitCode, UNIT_CODES } from '../../core/units.ts';
 import { isValidUscc } from '../../core/uscc.ts';
-import { gs1CheckDigit } from '../identity/model.ts';
+import { COMPANY_PREFIX_PATTERN, gs1CheckDigit } from '../identity/model.ts';
 import {
   checkLimits, checkMaterialCodes, CODE_PATTERN, DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES,
   MATERIAL_CODE_PATTERN, PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS, UNIT_KINDS,
@@ -35,6 +35,13 @@ export const enterpriseSpec: ResourceSpec = {
     industry: { column: 'industry', type: 'string', enum: INDUSTRIES, required: true },
     uscc: { column: 'uscc', type: 'string', nullable: true, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'Unified Social Credit Code (统一社会信用代码)' },
     gln: { column: 'gln', type: 'string', nullable: true, pattern: '^[0-9]{13}$', description: 'GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it' },
+    gs1CompanyPrefixes: {
+      column: 'gs1_company_prefixes',
+      type: 'json',
+      nullable: true,
+      description: 'GS1 company prefixes the park recorded for the enterprise (park administrators write them): only it mints identifiers with GTINs under them',
+      schema: { type: 'array', items: { type: 'string', pattern: COMPANY_PREFIX_PATTERN }, maxItems: 100, uniqueItems: true, description: 'GS1 company prefixes, 4–12 digits each' },
+    },
     contactName: text('contact_name', 200),
     contactPhone: text('contact_phone', 50),
     description: text('description'),
@@ -51,8 +58,20 @@ export const enterpriseSpec: ResourceSpec = {
   validate: (r) => [
     ...(typeof r.uscc === 'string' && !isValidUscc(r.uscc) ? [{ path: '/body/uscc', message: 'has a wrong check character (GB 32100-2015)' }] : []),
     ...(typeof r.gln === 'string' && gs1CheckDigit(r.gln.slice(0, 12)) !== Number(r.gln[12]) ? [{ path: '/body/gln', message: 'has a wrong check digit' }] : []),
+    ...checkOwnPrefixes(r.gs1CompanyPrefixes),
   ],
 };
+
+/** An enterprise's own prefixes: none a prefix of another (across enterprises: RegistryService). */
+function checkOwnPrefixes(v: unknown): FieldError[] {
+  if (!Array.isArray(v)) return [];
+  const errors: FieldError[] = [];
+  v.forEach((p, i) => {
+    const other = v.findIndex((q, j) => j !== i && typeof p === 'string' && typeof q === 'string' && p.startsWith(q));
+    if (other >= 0) errors.push({ path: `/body/gs1CompanyPrefixes/${i}`, message: `is under ${v[other]}, also listed` });
+  });
+  return errors;
+}
 
 export const siteSpec: ResourceSpec = {
   name: 'site',

@@ -74,6 +74,33 @@ export function registerRegistryRoutes(app: FastifyInstance, registry: RegistryS
     },
   });
 
+  // Where webhooks may go although the outbound guard (src/core/outbound.ts) would refuse them.
+  const allowlist = {
+    type: 'object',
+    properties: {
+      entries: {
+        type: 'array',
+        maxItems: 200,
+        items: { type: 'string', minLength: 1, maxLength: 300 },
+        description: 'hosts (hooks.internal), host:port (127.0.0.1:8080, [::1]:8080), addresses, or CIDR ranges (10.20.0.0/16)',
+      },
+    },
+    required: ['entries'],
+  };
+  app.get('/api/v1/park/outbound-allowlist', {
+    schema: { tags: ['park'], summary: 'Internal webhook destinations the park allows (park roles)', response: { 200: allowlist, 401: problem, 403: problem } },
+    handler: async (req) => registry.outboundAllowlist(requireAuth(req)),
+  });
+  app.put('/api/v1/park/outbound-allowlist', {
+    schema: {
+      tags: ['park'],
+      summary: 'Replace the internal webhook destinations the park allows (park administrators)',
+      body: { ...allowlist, additionalProperties: false },
+      response: { 200: allowlist, 400: problem, 401: problem, 403: problem },
+    },
+    handler: async (req) => registry.setOutboundAllowlist(requireAuth(req), (req.body as { entries: string[] }).entries),
+  });
+
   app.get('/api/v1/park/summary', {
     schema: {
       tags: ['park'],

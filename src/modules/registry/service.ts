@@ -2,10 +2,12 @@
  * The registry's use cases beyond the generic collections: the park itself, its summary, and
  * keeping the shipped material catalogue in the database.
  */
-import type { DbHandle } from '../../adapters/db/index.ts';
+import { sql, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { ResourceService } from '../../core/crud/service.ts';
-import { forbidden, notFound } from '../../core/errors.ts';
-import type { AuthContext } from '../../core/roles.ts';
+import type { Item, Row } from '../../core/crud/store.ts';
+import { forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
+import { parseAllowlist } from '../../core/outbound.ts';
+import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { loadCatalogue } from './catalogue/catalogue.ts';
@@ -57,7 +59,7 @@ export class RegistryService {
     private readonly handle: DbHandle,
     private readonly audit: AuditStore,
   ) {
-    this.enterprises = new ResourceService(handle, enterpriseSpec, audit);
+    this.enterprises = new EnterpriseService(handle, enterpriseSpec, audit, { afterWrite: (trx, _action, before, after) => companyPrefixesWritten(trx, before, after) });
     this.sites = new ResourceService(handle, siteSpec, audit);
     this.units = new ResourceService(handle, unitSpec, audit);
     this.devices = new ResourceService(handle, deviceSpec, audit);
@@ -110,6 +112,30 @@ export class RegistryService {
       await this.audit.append(trx, ctx, { action: current ? 'update' : 'create', entity: 'park', entityId: 1, enterpriseId: null, before: current ? parkOf(current) : null, after: parkOf(after) });
     });
     return this.getPark();
+  }
+
+  /**
+   * The park's outbound allow-list: webhook destinations (hosts, host:port, addresses, CIDR ranges)
+   * the outbound guard lets through although they are internal. Park roles read it.
+   */
+  async outboundAllowlist(ctx: AuthContext): Promise<{ entries: string[] }> {
+    if (!isParkRole(ctx.role)) throw forbidden('Only park roles may read the outbound allow-list');
+    return { entries: await readOutboundAllowlist(this.handle.db) };
+  }
+
+  /** Replaces the outbound allow-list; park administrators only, audited. */
+  async setOutboundAllowlist(ctx: AuthContext, entries: string[]): Promise<{ entries: string[] }> {
+    if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may change the outbound allow-list');
+    const { errors } = parseAllowlist(entries);
+    if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+    const list = [...new Set(entries.map((e) => e.trim().toLowerCase()))];
+    await this.handle.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
+      if (!current) throw notFound('The park');
+      await trx.updateTable('park').set({ outbound_allowlist: JSON.stringify(list) }).where('id', '=', 1).execute();
+      await this.audit.append(trx, ctx, { action: 'update', entity: 'park_outbound_allowlist', entityId: 1, enterpriseId: null, before: { entries: parseList(current.outbound_allowlist) }, after: { entries: list } });
+    });
+    return { entries: list };
   }
 
   /** Counts of what the caller may see, for the overview page. */
@@ -196,4 +222,76 @@ function parkOf(row: Record<string, unknown>): Park {
     identifierPrefix: (row.identifier_prefix as string | null) ?? null,
     updatedAt: Number(row.updated_at),
   };
+}
+
+/** The park's outbound allow-list as stored (empty when none). Read at every webhook connect. */
+export async function readOutboundAllowlist(db: Db | Tx): Promise<string[]> {
+  const row = await db.selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
+  return parseList(row?.outbound_allowlist);
+}
+
+function parseList(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  try {
+    const list = typeof v === 'string' ? JSON.parse(v) : v;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Enterprises, with `gs1CompanyPrefixes` written by park administrators only. */
+class EnterpriseService extends ResourceService {
+  override async create(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+    if (input.gs1CompanyPrefixes !== undefined && input.gs1CompanyPrefixes !== null && ctx.role !== 'park_admin') {
+      throw forbidden('Only a park administrator records GS1 company prefixes');
+    }
+    return super.create(ctx, input, extraRow);
+  }
+
+  override async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+    if (patch.gs1CompanyPrefixes !== undefined && ctx.role !== 'park_admin') {
+      // The same value sent back by a form is not a change; anything else is the park's to write.
+      const current = await this.get(ctx, id);
+      if (JSON.stringify(current.gs1CompanyPrefixes ?? null) !== JSON.stringify(patch.gs1CompanyPrefixes)) {
+        throw forbidden('Only a park administrator records GS1 company prefixes');
+      }
+    }
+    return super.update(ctx, id, patch, extraRow);
+  }
+}
+
+/**
+ * Inside the enterprise write's transaction: recorded prefixes are unique across enterprises and
+ * none is a prefix of another enterprise's; GS1 keys other enterprises' identifiers held under a
+ * newly recorded prefix are released (gs1_key NULL: they keep their handle, lose the key mapping),
+ * so the prefix holder owns every key under its prefix.
+ */
+async function companyPrefixesWritten(trx: Tx, before: Item | null, after: Item | null): Promise<void> {
+  if (!after) return;
+  const next = (after.gs1CompanyPrefixes as string[] | null) ?? [];
+  const prev = new Set((before?.gs1CompanyPrefixes as string[] | null) ?? []);
+  const added = next.filter((p) => !prev.has(p));
+  if (added.length === 0) return;
+  const others = await trx.selectFrom('enterprises').select(['id', 'code', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).where('id', '!=', after.id).execute();
+  const errors: FieldError[] = [];
+  for (const p of added) {
+    for (const o of others) {
+      const clash = parseList(o.gs1_company_prefixes).find((q) => q.startsWith(p) || p.startsWith(q));
+      if (clash !== undefined) {
+        errors.push({ path: `/body/gs1CompanyPrefixes/${next.indexOf(p)}`, message: `overlaps ${clash}, recorded for the enterprise ${o.code}` });
+        break;
+      }
+    }
+  }
+  if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+  for (const p of added) {
+    await trx
+      .updateTable('identifiers')
+      .set({ gs1_key: null })
+      .where('gs1_key', 'is not', null)
+      .where('enterprise_id', '!=', after.id)
+      .where(sql<boolean>`substr(gtin, 2, ${sql.lit(p.length)}) = ${p}`)
+      .execute();
+  }
 }

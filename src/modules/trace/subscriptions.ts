@@ -18,9 +18,11 @@ import os from 'node:os';
 import type { SelectQueryBuilder } from 'kysely';
 import { isUniqueViolation, sql, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { conflict, forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
+import { checkDestination, OutboundRefused, postWebhook, type Resolver } from '../../core/outbound.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
+import { readOutboundAllowlist } from '../registry/service.ts';
 import { nextRun, parseSchedule, ScheduleSyntaxError, SCHEDULE_FIELDS, type ScheduleSpec } from './schedule.ts';
 import { queryDocument, QUERY_LIST_PARAMS, type EventQuery, type TraceService } from './service.ts';
 
@@ -114,6 +116,12 @@ export function signBody(token: string, body: string | Buffer): string {
   return createHmac('sha256', token).update(body).digest('base64');
 }
 
+/** Where webhooks may go: the park's allow-list (read at every check) and name resolution (tests inject one). */
+export interface OutboundOptions {
+  allowlist?: () => Promise<readonly string[]>;
+  resolve?: Resolver;
+}
+
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
 
 export class SubscriptionService {
@@ -132,8 +140,14 @@ export class SubscriptionService {
     private readonly audit: AuditStore,
     private readonly trace: TraceService,
     options: Partial<DeliveryOptions> = {},
+    private readonly outbound: OutboundOptions = {},
   ) {
     this.options = { ...DEFAULT_DELIVERY, ...options };
+  }
+
+  /** The outbound guard's policy now: the park's allow-list as stored, the resolver. */
+  private async outboundPolicy() {
+    return { allowlist: await (this.outbound.allowlist ?? (() => readOutboundAllowlist(this.db)))(), resolve: this.outbound.resolve };
   }
 
   private get db() {
@@ -248,6 +262,13 @@ export class SubscriptionService {
       if (Number.isNaN(initial)) errors.push({ path: '/body/initialRecordTime', message: 'must be an RFC 3339 date-time' });
     }
     if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+    // The outbound guard, now (the name resolved) and again at every delivery (the address connected to).
+    try {
+      await checkDestination(dest!, await this.outboundPolicy());
+    } catch (err) {
+      if (!(err instanceof OutboundRefused)) throw err;
+      throw validation(`/body/dest ${err.message}`, [{ path: '/body/dest', message: err.message }]);
+    }
 
     const owner = ctx.enterpriseId;
     const id = randomUUID();
@@ -513,17 +534,12 @@ export class SubscriptionService {
     const body = JSON.stringify(queryDocument(queryName, events, subscriptionID));
     const headers: Record<string, string> = { 'content-type': 'application/ld+json', 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
     if (token !== null) headers['GS1-Signature'] = signBody(token, body);
-    try {
-      // Redirects are not followed: the signed document goes to the registered destination only.
-      const res = await fetch(dest, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
-      await res.body?.cancel().catch(() => {});
-      if (res.status >= 200 && res.status < 300) return { ok: true };
-      return { ok: false, status: res.status, error: `the webhook answered HTTP ${res.status}` };
-    } catch (err) {
-      const e = err as Error & { cause?: { code?: string; message?: string } };
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, error: `the webhook did not answer within ${this.options.timeoutMs / 1000} s` };
-      return { ok: false, error: `the webhook could not be reached: ${e.cause?.code ?? e.cause?.message ?? e.message}` };
-    }
+    // Through the outbound guard: the destination's resolved addresses are checked at connect (a
+    // subscription made before a destination was refused, or one whose name now resolves inside,
+    // fails with the reason recorded in its status). Redirects are not followed: the signed
+    // document goes to the registered destination only.
+    const res = await postWebhook(dest, { method: 'POST', headers, body, timeoutMs: this.options.timeoutMs, ...(await this.outboundPolicy()) });
+    return res.ok ? { ok: true } : { ok: false, status: res.status, error: res.error };
   }
 }
 
