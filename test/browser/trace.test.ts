@@ -6,7 +6,9 @@
  * PE lot: its trace naming the enterprises and linking the lots minted here, any identifier traced
  * by its URI, its recall impact report (the recycled pellets and their holder), as CSV and in
  * print. Trace sharing as an enterprise administrator (add and remove rules) and as a viewer
- * (read only); the enterprise's GLN on its page and in its form.
+ * (read only); the enterprise's GLN on its page and in its form. Who recorded each event of a trace
+ * and of a recall; a forged link (solvrec claims the recycler's pellets went into its product) left
+ * out by default and shown dashed, marked unconfirmed with its recorder, when the switch asks for it.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +23,8 @@ const PASSWORD = 'symbiont-demo';
 /**
  * With SYMBIONT_TRACE_SCREENSHOT=file.png the identifier's page is saved there, and beside it its
  * label (file-label.png), the recall report on screen and in print (file-recall.png,
- * file-recall-print.png), the trace of a URI (file-trace.png) and the sharing page with its form
- * (file-shares.png, file-shares-form.png).
+ * file-recall-print.png), the trace of a URI (file-trace.png), the sharing page with its form
+ * (file-shares.png, file-shares-form.png) and a trace with an unconfirmed link (file-unconfirmed.png).
  */
 const SCREENSHOT = process.env.SYMBIONT_TRACE_SCREENSHOT;
 const shot = (page: Page, name: string, fullPage = true) => (SCREENSHOT ? page.screenshot({ path: SCREENSHOT.replace(/\.png$/, `-${name}.png`), fullPage }) : Promise.resolve());
@@ -254,6 +256,8 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     expect(await lot.getAttribute('data-endpoint')).toBe('1');
     expect(await lot.getByTestId('lot-endpoint').textContent()).toBe('仍在此处');
     expect(await lot.getByTestId('lot-holders').textContent()).toContain(recycler.name);
+    // Who recorded the event that made the pellets: the recycler's (demo) loader.
+    expect(await lot.getByTestId('lot-recorded-by').textContent()).toBe('recycler (demo-loader@recycler)');
     const holder = page.getByTestId('recall-holders').locator('tr[data-code="recycler"]');
     expect(await holder.textContent()).toContain(recycler.name);
     expect((await holder.getByTestId('holder-quantities').textContent())?.trim()).toBe('2.3077 t');
@@ -275,9 +279,9 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     expect(download.suggestedFilename()).toMatch(/^recall-88\.118\.2_polyolefin\..+\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     const lines = csv.replace(/^\ufeff/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('lot,handle,depth,attributed_quantity,uom,endpoint,cut_off,holder_code,holder_name');
+    expect(lines[0]).toBe('lot,handle,depth,attributed_quantity,uom,endpoint,cut_off,holder_code,holder_name,confirmed,recorded_by,reason');
     // (downloaded at depth 1: the pellets were not followed further, so they are cut off, not an endpoint)
-    expect(lines.find((l) => l.includes(RECYCLED))).toMatch(/,1,2\.307\d*,TNE,false,true,recycler,/);
+    expect(lines.find((l) => l.includes(RECYCLED))).toMatch(/,1,2\.307\d*,TNE,false,true,recycler,.*,true,recycler \(demo-loader@recycler\),$/);
 
     // Print: the button prints; on paper the console's frame and the buttons are left out.
     await stubPrint(page);
@@ -334,6 +338,70 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     await page.getByTestId('trace-page').waitFor();
     await page.getByTestId('trace-nodes-table').locator(`tr[data-ref$="/10/${RECYCLED}"]`).waitFor();
     expect(new URL(page.url()).searchParams.get('id')).toMatch(/\/10\/OFS2611-07$/);
+    // The events of the trace say who recorded them: the recycler made its pellets from the off-spec PE.
+    const made = page.getByTestId('trace-edges-table').locator(`tr[data-from$="/10/${OFFSPEC}"][data-to$="/10/${RECYCLED}"]`);
+    await made.waitFor();
+    expect(await made.getByTestId('edge-recorder').textContent()).toContain('demo-loader@recycler');
+    expect(await made.getAttribute('data-confirmed')).toBe('1');
+    await finish(session);
+  }, TIMEOUT);
+
+  it('leaves out a link whose recorder never held the lot, and shows it dashed and marked with its recorder on request', async () => {
+    // solvrec claims that 3 t of the recycler's pellets went into a product of its own, and names the recycler.
+    const all = await enterprises();
+    const solvrec = all.get('solvrec')!;
+    const recyclerGln = all.get('recycler')!.gln!;
+    const x = client(server.url, await login(server.url, 'solvrec.operator', PASSWORD));
+    const forged = {
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-25T08:00:00Z',
+      epcisBody: {
+        eventList: [{
+          ...transformation([['urn:epc:class:lgtin:6901234.050002.RPE2611-01', 3]], [['urn:epc:class:lgtin:6901234.099992.XPROD-1', 3]], '2026-11-25T09:00:00+08:00'),
+          destinationList: [{ type: 'owning_party', destination: `https://id.gs1.org/417/${recyclerGln}` }],
+        }],
+      },
+    };
+    const accepted = await x.post('/epcis/capture', JSON.stringify(forged), { 'content-type': 'application/ld+json' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
+    for (let i = 0; i < 250 && (await x.get(accepted.headers.get('location')!)).body.running; i++) await new Promise((r) => setTimeout(r, 20));
+
+    const session = await logIn('recycler.admin', PASSWORD, `/trace?${new URLSearchParams({ id: 'urn:epc:class:lgtin:6901234.050002.RPE2611-01' })}`);
+    const { page } = session;
+    const result = page.getByTestId('trace-result');
+    await page.getByTestId('trace-nodes-table').locator(`tr[data-ref$="/10/${OFFSPEC}"]`).waitFor();
+    // By default: not followed.
+    expect(await result.getAttribute('data-unconfirmed')).toBe('0');
+    expect(await page.getByTestId('trace-nodes-table').locator('tr[data-ref$="/10/XPROD-1"]').count()).toBe(0);
+    // Asked for: the forged link, marked unconfirmed, with its recorder and the reason.
+    await page.getByTestId('trace-unconfirmed').click();
+    await expect.poll(() => result.getAttribute('data-unconfirmed')).toBe('1');
+    expect(await result.getAttribute('data-unconfirmed-edges')).toBe('1');
+    const edge = page.getByTestId('trace-edges-table').locator('tr[data-to$="/10/XPROD-1"]');
+    await edge.waitFor();
+    expect(await edge.getAttribute('data-confirmed')).toBe('0');
+    expect(await edge.getByTestId('edge-recorder').textContent()).toBe(`${solvrec.name} (solvrec.operator)`);
+    expect(await edge.getByTestId('unconfirmed').textContent()).toBe('未确认');
+    const node = page.getByTestId('trace-nodes-table').locator('tr[data-ref$="/10/XPROD-1"]');
+    expect(await node.getAttribute('data-confirmed')).toBe('0');
+    // The legitimate links stay confirmed.
+    expect(await page.getByTestId('trace-edges-table').locator(`tr[data-from$="/10/${OFFSPEC}"]`).getAttribute('data-confirmed')).toBe('1');
+    await expect.poll(() => seriesLengths(page, 'trace-graph')).toEqual([Number(await result.getAttribute('data-nodes'))]);
+    await shot(page, 'unconfirmed');
+    // Switched off again: gone.
+    await page.getByTestId('trace-unconfirmed').click();
+    await expect.poll(() => result.getAttribute('data-unconfirmed')).toBe('0');
+    expect(await node.count()).toBe(0);
+
+    // The recall of the pellets: the forged product only on request, marked, with its recorder.
+    await page.goto(`/recall?${new URLSearchParams({ id: 'urn:epc:class:lgtin:6901234.050002.RPE2611-01' })}`);
+    await page.getByTestId('recall-page').waitFor();
+    await page.getByTestId('recall-none').waitFor();
+    await page.getByTestId('recall-unconfirmed').click();
+    const lot = page.getByTestId('recall-lots').locator('tr[data-ref$="/10/XPROD-1"]');
+    await lot.waitFor();
+    expect(await lot.getAttribute('data-confirmed')).toBe('0');
+    expect(await lot.getByTestId('lot-recorded-by').textContent()).toBe('solvrec (solvrec.operator)');
+    await page.getByTestId('recall-unconfirmed-note').waitFor();
     await finish(session);
   }, TIMEOUT);
 

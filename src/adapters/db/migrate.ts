@@ -12,6 +12,8 @@ import * as m004 from './migrations/004-identity.ts';
 import * as m005 from './migrations/005-epcis.ts';
 import * as m006 from './migrations/006-trace-sharing.ts';
 import * as m007 from './migrations/007-epcis-queries.ts';
+import * as m008 from './migrations/008-event-provenance.ts';
+import * as m009 from './migrations/009-identity-ownership.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -24,6 +26,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['005-epcis', m005.up],
   ['006-trace-sharing', m006.up],
   ['007-epcis-queries', m007.up],
+  ['008-event-provenance', m008.up],
+  ['009-identity-ownership', m009.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

@@ -34,6 +34,20 @@ export function partyGlnsOf(event: WithParties): string[] {
   return [...out];
 }
 
+/**
+ * GLNs of the owning and possessing parties an event names as destination: the parties a holder's
+ * shipment hands the lot to (docs/trace.md, "held"). A party named only as source receives nothing.
+ */
+export function destinationGlnsOf(event: WithParties): string[] {
+  const out = new Set<string>();
+  for (const d of event.destinationList ?? []) {
+    if (!d.type || !d.destination || !PARTY_TYPE.test(d.type)) continue;
+    const gln = glnOf(d.destination);
+    if (gln) out.add(gln);
+  }
+  return [...out];
+}
+
 /** The bare CBV term of a business step in any of its forms (bare, URN, Web URI, CURIE). */
 export function bizStepTerm(step: string | undefined): string | null {
   if (!step) return null;

@@ -49,7 +49,7 @@ describe('recall report', () => {
   });
 
   it('defuses spreadsheet formulas in CSV cells', () => {
-    const r = recallReport({ root: 'x', nodes: [{ ref: 'x', quantity: null, uom: null, depth: 0, enterpriseIds: [] }, { ref: '=cmd()', quantity: 1, uom: 'KGM', depth: 1, enterpriseIds: [] }], edges: [], truncated: false }, [], new Map(), 1, 0);
+    const r = recallReport({ root: 'x', nodes: [{ ref: 'x', quantity: null, uom: null, depth: 0, enterpriseIds: [], confirmed: true }, { ref: '=cmd()', quantity: 1, uom: 'KGM', depth: 1, enterpriseIds: [], confirmed: true }], edges: [], truncated: false }, [], new Map(), 1, 0);
     expect(recallCsv(r)).toContain("'=cmd()");
   });
 });

@@ -1,6 +1,9 @@
 /**
  * A recall impact report from a forward trace: every lot downstream of the recalled one, how much
- * of the recalled lot each holds (mass attribution), who holds it, and per holder the totals. Pure.
+ * of the recalled lot each holds (mass attribution), who holds it, who recorded the events that
+ * lead to it, and per holder the totals. Pure. Lots reached only through unconfirmed links (a trace
+ * asked with `unconfirmed`) are listed with `confirmed: false` and the reasons, and count in no
+ * holder's totals.
  */
 import type { Trace } from './genealogy.ts';
 
@@ -9,6 +12,15 @@ export interface HolderRef {
   code: string;
   name: string;
   nameEn: string | null;
+}
+
+/** Who recorded an event that leads to a lot: the enterprise (code, names) and the user. */
+export interface RecallRecorder {
+  enterpriseId: number;
+  code: string | null;
+  name: string | null;
+  /** null: recorded before provenance was kept (unknown). */
+  user: string | null;
 }
 
 export interface RecallLot {
@@ -23,6 +35,14 @@ export interface RecallLot {
   endpoint: boolean;
   /** At the report's depth: not followed further, so whether it is an endpoint is unknown. */
   cutOff: boolean;
+  /** Reached from the recalled lot through confirmed links (docs/trace.md, "held"). */
+  confirmed: boolean;
+  /** Who recorded the events that lead to this lot (the edges into it). */
+  recordedBy: RecallRecorder[];
+  /** Unconfirmed: why its links are not confirmed. */
+  reasons?: string[];
+  /** Asked for unconfirmed links: enterprises named with it that never held it (not holders). */
+  unconfirmedHolders?: HolderRef[];
 }
 
 export interface RecallHolder extends HolderRef {
@@ -40,26 +60,48 @@ export interface RecallReport {
   lots: RecallLot[];
   holders: RecallHolder[];
   truncated: boolean;
+  /** The report follows unconfirmed links too (asked with unconfirmed=true). */
+  unconfirmed?: boolean;
 }
 
 export function recallReport(trace: Trace, enterprises: HolderRef[], handles: Map<string, string>, depth: number, now: number): RecallReport {
   const byId = new Map(enterprises.map((e) => [e.id, e]));
+  const refsOf = (ids: number[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  // A confirmed lot is an endpoint when no confirmed link leaves it; an unconfirmed one, when no link does.
   const hasOut = new Set(trace.edges.map((e) => e.from));
+  const hasConfirmedOut = new Set(trace.edges.filter((e) => e.confirmed !== false).map((e) => e.from));
   const lots: RecallLot[] = trace.nodes
     .filter((n) => n.ref !== trace.root)
-    .map((n) => ({
-      ref: n.ref,
-      handle: handles.get(n.ref) ?? null,
-      depth: n.depth,
-      quantity: n.quantity,
-      uom: n.uom,
-      holders: n.enterpriseIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-      endpoint: !hasOut.has(n.ref) && n.depth < depth,
-      cutOff: !hasOut.has(n.ref) && n.depth >= depth,
-    }))
+    .map((n) => {
+      const confirmed = n.confirmed !== false;
+      const out = confirmed ? hasConfirmedOut.has(n.ref) : hasOut.has(n.ref);
+      const into = trace.edges.filter((e) => e.to === n.ref);
+      const recordedBy: RecallRecorder[] = [];
+      for (const e of into) {
+        const r = e.recordedBy;
+        if (!r || recordedBy.some((x) => x.enterpriseId === r.enterpriseId && x.user === r.user)) continue;
+        recordedBy.push({ enterpriseId: r.enterpriseId, code: byId.get(r.enterpriseId)?.code ?? null, name: byId.get(r.enterpriseId)?.name ?? null, user: r.user });
+      }
+      const reasons = [...new Set(into.filter((e) => e.confirmed === false && e.reason).map((e) => e.reason!))];
+      return {
+        ref: n.ref,
+        handle: handles.get(n.ref) ?? null,
+        depth: n.depth,
+        quantity: n.quantity,
+        uom: n.uom,
+        holders: refsOf(n.enterpriseIds),
+        endpoint: !out && n.depth < depth,
+        cutOff: !out && n.depth >= depth,
+        confirmed,
+        recordedBy,
+        ...(reasons.length ? { reasons } : {}),
+        ...(n.unconfirmedEnterpriseIds?.length ? { unconfirmedHolders: refsOf(n.unconfirmedEnterpriseIds) } : {}),
+      };
+    })
     .sort((a, b) => a.depth - b.depth || a.ref.localeCompare(b.ref));
   const holders = new Map<number, RecallHolder>();
   for (const lot of lots) {
+    if (!lot.confirmed) continue;
     for (const h of lot.holders) {
       const row = holders.get(h.id) ?? { ...h, lots: 0, endpoints: 0, quantities: {} };
       row.lots++;
@@ -88,12 +130,21 @@ const csvCell = (v: unknown) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** The report's lots as CSV (one row per lot and holder), with a UTF-8 BOM for spreadsheet programs. */
+/** "code (user)" of each recorder, `;`-separated; a user unknown before provenance was kept is said so. */
+export const recordersText = (list: RecallRecorder[]) =>
+  list.map((x) => `${x.code ?? `#${x.enterpriseId}`} (${x.user ?? 'unknown (before provenance)'})`).join('; ');
+
+/**
+ * The report's lots as CSV (one row per lot and holder), with a UTF-8 BOM for spreadsheet programs.
+ * `recorded_by` names who recorded the events leading to the lot; `confirmed` and `reason` say
+ * whether the links to it are confirmed (false only in a report asked with unconfirmed links).
+ */
 export function recallCsv(r: RecallReport): string {
-  const rows: unknown[][] = [['lot', 'handle', 'depth', 'attributed_quantity', 'uom', 'endpoint', 'cut_off', 'holder_code', 'holder_name']];
+  const rows: unknown[][] = [['lot', 'handle', 'depth', 'attributed_quantity', 'uom', 'endpoint', 'cut_off', 'holder_code', 'holder_name', 'confirmed', 'recorded_by', 'reason']];
   for (const l of r.lots) {
     const holders = l.holders.length ? l.holders : [null];
-    for (const h of holders) rows.push([l.ref, l.handle, l.depth, l.quantity, l.uom, l.endpoint, l.cutOff, h?.code ?? null, h?.name ?? null]);
+    const recorded = recordersText(l.recordedBy ?? []);
+    for (const h of holders) rows.push([l.ref, l.handle, l.depth, l.quantity, l.uom, l.endpoint, l.cutOff, h?.code ?? null, h?.name ?? null, l.confirmed !== false, recorded, (l.reasons ?? []).join('; ')]);
   }
   return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -10,17 +10,17 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { forbidden, notFound, validation } from '../../core/errors.ts';
-import type { AuthContext } from '../../core/roles.ts';
+import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
 import { ResourceService } from '../../core/crud/service.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { CapturePool } from './capture-pool.ts';
 import { storedDoc, type CaptureBehaviour, type PreparedEvent } from './capture-prepare.ts';
-import { toCanonicalDigitalLink } from './epcis/hash.ts';
+import { SYMBIONT_NS, toCanonicalDigitalLink } from './epcis/hash.ts';
 import { EPCIS_DEFAULT_CONTEXT } from './epcis/normalize.ts';
 import type { EpcisValidationError } from './epcis/validate.ts';
-import { walk, type Link, type Trace } from './genealogy.ts';
+import { holdersOf, walk, type LotEvidence, type Link, type Trace } from './genealogy.ts';
 import { traceShareSpec, visibilityKind, visibleEvents } from './visibility.ts';
 
 export type { CaptureBehaviour };
@@ -28,7 +28,8 @@ export type { CaptureBehaviour };
 /** An EPCISQueryDocument: the answer to a query, and what a subscription delivers. */
 export function queryDocument(queryName: string, events: Record<string, unknown>[], subscriptionID?: string) {
   return {
-    '@context': [EPCIS_DEFAULT_CONTEXT],
+    // `symbiont:` names the platform's annotations on the events it serves (symbiont:recordedBy).
+    '@context': [EPCIS_DEFAULT_CONTEXT, { symbiont: SYMBIONT_NS }],
     type: 'EPCISQueryDocument',
     schemaVersion: '2.0',
     creationDate: new Date().toISOString(),
@@ -83,7 +84,7 @@ export const QUERY_LIST_PARAMS = [
 const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 /** The advisory lock that serialises capture transactions on PostgreSQL. */
 const CAPTURE_LOCK = 0x45504349; // 'EPCI'
-/** Events per multi-row insert (13 columns: well under SQLite's 32,766 bound parameters). */
+/** Events per multi-row insert (16 columns: well under SQLite's 32,766 bound parameters). */
 const STORE_CHUNK = 500;
 /** Rows per multi-row insert of refs/parties, and identifiers per IN list. */
 const ROWS_PER_INSERT = 1000;
@@ -97,6 +98,19 @@ export interface TraceOptions {
    * enterprises are those whose transformations made or used it: the genealogy alone.
    */
   holders?: boolean;
+  /**
+   * Also follow links whose recorder did not hold both lots (docs/trace.md, "held"), marked
+   * `confirmed: false` with the reason. Default: confirmed links only.
+   */
+  unconfirmed?: boolean;
+}
+
+/** Who recorded an event, as the event answers show it (`symbiont:recordedBy`). */
+export interface RecordedByDoc {
+  enterprise: { id: number; code: string | null; name: string | null };
+  /** The user or API key that captured it; null: recorded before provenance was kept (unknown). */
+  user: string | null;
+  via: string | null;
 }
 
 export interface EnterpriseRef {
@@ -246,7 +260,7 @@ export class TraceService {
         const chunk = events.slice(i, i + STORE_CHUNK);
         const inserted = await trx
           .insertInto('epcis_events')
-          .values(chunk.map((n) => eventRow(n, owner, now)))
+          .values(chunk.map((n) => eventRow(n, owner, now, ctx)))
           // Deduplicated by the CBV event hash: the same event captured twice is stored once.
           .onConflict((oc) => oc.column('hash_id').doNothing())
           .returning(['id', 'hash_id'])
@@ -255,7 +269,7 @@ export class TraceService {
         captured += inserted.length;
         const pkOf = new Map(inserted.map((r) => [String(r.hash_id), Number(r.id)]));
         const refs: { event_pk: number; role: string; ref: string; quantity: number | null; uom: string | null }[] = [];
-        const parties: { enterprise_id: number; event_pk: number }[] = [];
+        const parties: { enterprise_id: number; event_pk: number; side: string }[] = [];
         const docs: { event_pk: number; doc: string }[] = [];
         for (const n of chunk) {
           const pk = pkOf.get(n.hashID);
@@ -263,12 +277,17 @@ export class TraceService {
           pkOf.delete(n.hashID); // a second copy in the same document is a duplicate
           docs.push({ event_pk: pk, doc: storedDoc(n, recordTime) });
           for (const [role, ref, quantity, uom] of n.refs) refs.push({ event_pk: pk, role, ref, quantity, uom });
-          const named = new Set<number>();
+          // Each named enterprise once, with the side it is named on (a destination receives the lot).
+          const named = new Map<number, Set<string>>();
           for (const g of n.partyGlns) {
             const e = partyOf.get(g);
-            if (e !== undefined && e !== owner) named.add(e);
+            if (e !== undefined && e !== owner) named.set(e, new Set());
           }
-          for (const e of named) parties.push({ enterprise_id: e, event_pk: pk });
+          for (const g of n.partyGlns) {
+            const e = partyOf.get(g);
+            if (e !== undefined && e !== owner) named.get(e)!.add(n.destinationGlns.includes(g) ? 'destination' : 'source');
+          }
+          for (const [e, sides] of named) parties.push({ enterprise_id: e, event_pk: pk, side: sides.size > 1 ? 'both' : [...sides][0] });
         }
         await trx.insertInto('epcis_event_docs').values(docs).execute();
         for (let j = 0; j < refs.length; j += ROWS_PER_INSERT) await trx.insertInto('epcis_event_refs').values(refs.slice(j, j + ROWS_PER_INSERT)).execute();
@@ -285,20 +304,118 @@ export class TraceService {
    * made from, forward to what it went into, with attributed quantities, and for every identifier
    * the enterprises that handled it (made, used, shipped or received it).
    */
-  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number, opts: TraceOptions = {}): Promise<Trace & { enterprises: EnterpriseRef[] }> {
+  async trace(ctx: AuthContext, roots: string[], direction: 'backward' | 'forward' | 'both', depth: number, opts: TraceOptions = {}): Promise<Trace & { enterprises: EnterpriseRef[]; unconfirmed: boolean }> {
     const root = toCanonicalDigitalLink(roots[0]) ?? roots[0];
     const linksOf = (refs: string[], dir: 'backward' | 'forward') => this.links(ctx, refs, dir);
-    const parts: Trace[] = [];
-    if (direction !== 'forward') parts.push(await walk(root, 'backward', depth, linksOf));
-    if (direction !== 'backward') parts.push(await walk(root, 'forward', depth, linksOf));
+    // Who held each lot is decided from all the records, not only those the caller sees: the caller
+    // learns whether a link it sees is confirmed, never the events behind the answer.
+    const check = { holdersOf: (refs: string[]) => this.holdersOfRefs(refs), unconfirmed: opts.unconfirmed === true };
+    const parts: Awaited<ReturnType<typeof walk>>[] = [];
+    if (direction !== 'forward') parts.push(await walk(root, 'backward', depth, linksOf, undefined, undefined, check));
+    if (direction !== 'backward') parts.push(await walk(root, 'forward', depth, linksOf, undefined, undefined, check));
+    const heldBy = new Map<string, Set<number>>();
+    for (const p of parts) for (const [k, v] of p.heldBy) heldBy.set(k, v);
     const nodes = new Map<string, Trace['nodes'][number]>();
-    for (const p of parts) for (const n of p.nodes) if (!nodes.has(n.ref)) nodes.set(n.ref, n);
+    for (const p of parts) {
+      for (const n of p.nodes) {
+        const seen = nodes.get(n.ref);
+        if (!seen) nodes.set(n.ref, n);
+        else if (n.confirmed && !seen.confirmed) nodes.set(n.ref, { ...n, enterpriseIds: [...new Set([...n.enterpriseIds, ...seen.enterpriseIds])] });
+      }
+    }
     if (opts.holders !== false) {
       const holders = await this.holders(ctx, [...nodes.keys()]);
-      for (const n of nodes.values()) for (const e of holders.get(n.ref) ?? []) if (!n.enterpriseIds.includes(e)) n.enterpriseIds.push(e);
+      for (const n of nodes.values()) {
+        for (const e of holders.get(n.ref) ?? []) {
+          if (n.enterpriseIds.includes(e)) continue;
+          // Named in a visible shipment by someone who never held the lot: a claim, not a holder.
+          if (heldBy.get(n.ref)?.has(e)) n.enterpriseIds.push(e);
+          else if (opts.unconfirmed) (n.unconfirmedEnterpriseIds ??= []).push(e);
+        }
+      }
     }
-    const ids = [...new Set([...nodes.values()].flatMap((n) => n.enterpriseIds))];
-    return { root, nodes: [...nodes.values()], edges: parts.flatMap((p) => p.edges), truncated: parts.some((p) => p.truncated), enterprises: await this.enterpriseRefs(ids) };
+    const edges = parts.flatMap((p) => p.edges);
+    const ids = [...new Set([...nodes.values()].flatMap((n) => [...n.enterpriseIds, ...(n.unconfirmedEnterpriseIds ?? [])]).concat(edges.map((e) => e.recordedBy.enterpriseId)))];
+    const enterprises = await this.enterpriseRefs(ids);
+    const code = new Map(enterprises.map((e) => [e.id, e.code]));
+    for (const e of edges) {
+      if (e.confirmed) continue;
+      const who = code.get(e.recordedBy.enterpriseId) ?? `#${e.recordedBy.enterpriseId}`;
+      e.reason = `recorded by ${who}, which never held ${(e.notHeld ?? []).join(' nor ')}`;
+    }
+    return { root, nodes: [...nodes.values()], edges, truncated: parts.some((p) => p.truncated), enterprises, unconfirmed: opts.unconfirmed === true };
+  }
+
+  /**
+   * The holders of each identifier (genealogy.ts `holdersOf`), from what all the records say about
+   * it: events that make, use or hand it over (with their recorders and named parties), and the
+   * identifiers minted here for it. Two queries whatever the number of identifiers (per 1,000).
+   */
+  private async holdersOfRefs(refs: string[]): Promise<Map<string, Set<number>>> {
+    const evidence = new Map<string, LotEvidence>(refs.map((r) => [r, { made: [], used: [], named: [] }]));
+    for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
+      const chunk = refs.slice(i, i + ROWS_PER_INSERT);
+      const size = bucket(chunk.length);
+      type Row = { pk: number; type: string; action: string | null; enterprise_id: number; record_time: number; role: string; ref: string; party: number | null };
+      const rows = await this.compiled.run<Row>(`evidence:${size}`, (slot) =>
+        this.db
+          .selectFrom('epcis_event_refs as r')
+          .innerJoin('epcis_events as e', 'e.id', 'r.event_pk')
+          // The parties a shipment hands the lot to: those named as destination (a transformation hands nothing over).
+          .leftJoin('epcis_event_parties as p', (j) => j.onRef('p.event_pk', '=', 'e.id').on('p.side', 'in', ['destination', 'both']).on('e.type', '<>', 'TransformationEvent'))
+          .select(['e.id as pk', 'e.type', 'e.action', 'e.enterprise_id', 'e.record_time', 'r.role', 'r.ref', 'p.enterprise_id as party'])
+          .where('r.ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k)))
+          // Only what bears on holding: making or using the lot, or handing it to a named party.
+          .where((eb) =>
+            eb.or([
+              eb('e.type', '=', 'TransformationEvent'),
+              eb.and([eb('e.action', '=', 'ADD'), eb('e.type', 'in', ['AggregationEvent', 'ObjectEvent'])]),
+              eb('p.enterprise_id', 'is not', null),
+            ]),
+          ),
+        { refs: padded(chunk, size) },
+      );
+      const named = new Map<string, { recorder: number; parties: number[] }>();
+      for (const r of rows) {
+        const ev = evidence.get(String(r.ref));
+        if (!ev) continue;
+        const [type, action, role, who] = [String(r.type), r.action === null ? null : String(r.action), String(r.role), Number(r.enterprise_id)];
+        const key = `${r.ref}|${r.pk}`;
+        let n = named.get(key);
+        if (!n) {
+          n = { recorder: who, parties: [] };
+          named.set(key, n);
+          ev.named.push(n);
+          const makes = (type === 'TransformationEvent' && (role === 'output' || role === 'outputQuantity')) ||
+            (action === 'ADD' && ((type === 'AggregationEvent' && role === 'parent') || (type === 'ObjectEvent' && (role === 'epc' || role === 'quantity'))));
+          const uses = (type === 'TransformationEvent' && (role === 'input' || role === 'inputQuantity')) || (type === 'AggregationEvent' && action === 'ADD' && (role === 'child' || role === 'childQuantity'));
+          if (makes) ev.made.push({ enterpriseId: who, at: Number(r.record_time) });
+          if (uses && !ev.used.includes(who)) ev.used.push(who);
+        }
+        // A transformation names parties of a process, not a hand-over: only shipments (object, aggregation, transaction events) hand over.
+        if (r.party !== null && type !== 'TransformationEvent' && !n.parties.includes(Number(r.party))) n.parties.push(Number(r.party));
+      }
+    }
+    // Identifiers minted here for a lot or serial (GS1 Digital Link form): a claim to make it, at its minting.
+    const keyed = new Map<string, string>();
+    for (const ref of refs) {
+      const m = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/(10|21)\/([^/?#]+)$/.exec(ref);
+      if (m) keyed.set(`${m[1]}|${m[2]}|${decodeURIComponent(m[3])}`, ref);
+    }
+    const gtins = [...new Set([...keyed.keys()].map((k) => k.split('|')[0]))];
+    for (let i = 0; i < gtins.length; i += 500) {
+      const chunk = gtins.slice(i, i + 500);
+      const size = bucket(chunk.length);
+      const rows = await this.compiled.run<{ enterprise_id: number; gtin: string; lot: string | null; serial: string | null; created_at: number }>(`minted:${size}`, (slot) =>
+        this.db.selectFrom('identifiers').select(['enterprise_id', 'gtin', 'lot', 'serial', 'created_at']).where('gtin', 'in', Array.from({ length: size }, (_, k) => slot('gtins', k))),
+        { gtins: padded(chunk, size) },
+      );
+      for (const r of rows) {
+        const ref = r.serial !== null ? keyed.get(`${r.gtin}|21|${r.serial}`) : r.lot !== null ? keyed.get(`${r.gtin}|10|${r.lot}`) : undefined;
+        if (ref) evidence.get(ref)!.made.push({ enterpriseId: Number(r.enterprise_id), at: Number(r.created_at) });
+      }
+    }
+    return new Map([...evidence].map(([ref, ev]) => [ref, holdersOf(ev)]));
   }
 
   /** The material-moving events (transformations, ADD aggregations) the caller may see that produced (backward) or used (forward) each of `refs`. */
@@ -308,10 +425,10 @@ export class TraceService {
     for (let i = 0; i < refs.length; i += ROWS_PER_INSERT) {
       const chunk = refs.slice(i, i + ROWS_PER_INSERT);
       const size = bucket(chunk.length);
-      type Row = { pk: number; event_id: string; type: string; enterprise_id: number; event_time: number; role: string; ref: string; quantity: number | null; uom: string | null };
+      type Row = { pk: number; event_id: string; type: string; enterprise_id: number; recorded_by: string | null; event_time: number; role: string; ref: string; quantity: number | null; uom: string | null };
       const rows = await this.compiled.run<Row>(`links:${dir}:${visibilityKind(ctx)}:${size}`, (slot) =>
         visibleEvents(this.db.selectFrom('epcis_events').innerJoin('epcis_event_refs as r', 'r.event_pk', 'epcis_events.id'), ctx, 'epcis_events', slot('me'))
-          .select(['epcis_events.id as pk', 'epcis_events.event_id', 'epcis_events.type', 'epcis_events.enterprise_id', 'epcis_events.event_time', 'r.role', 'r.ref', 'r.quantity', 'r.uom'])
+          .select(['epcis_events.id as pk', 'epcis_events.event_id', 'epcis_events.type', 'epcis_events.enterprise_id', 'epcis_events.recorded_by', 'epcis_events.event_time', 'r.role', 'r.ref', 'r.quantity', 'r.uom'])
           .where('epcis_events.id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('ref', 'in', Array.from({ length: size }, (_, k) => slot('refs', k))).where('role', 'in', here))
           // Only transformations and ADD aggregations move material; OBSERVE/DELETE do not.
           .where((eb) => eb.or([eb('epcis_events.type', '=', 'TransformationEvent'), eb.and([eb('epcis_events.type', '=', 'AggregationEvent'), eb('epcis_events.action', '=', 'ADD')])]))
@@ -322,7 +439,7 @@ export class TraceService {
       for (const r of rows) {
         let link = byEvent.get(Number(r.pk));
         if (!link) {
-          link = { eventID: String(r.event_id), type: String(r.type), enterpriseId: Number(r.enterprise_id), eventTime: Number(r.event_time), inputs: [], outputs: [] };
+          link = { eventID: String(r.event_id), type: String(r.type), enterpriseId: Number(r.enterprise_id), user: r.recorded_by === null ? null : String(r.recorded_by), eventTime: Number(r.event_time), inputs: [], outputs: [] };
           byEvent.set(Number(r.pk), link);
         }
         const side = IN_ROLES.includes(String(r.role)) ? link.inputs : link.outputs;
@@ -413,11 +530,45 @@ export class TraceService {
 
   async event(ctx: AuthContext, eventID: string): Promise<Record<string, unknown>> {
     // By hash ID first (unique), else by eventID (the most recently captured of that ID).
+    const cols = ['id', 'doc', 'enterprise_id', 'recorded_by', 'recorded_via'] as const;
     const row =
-      (await visibleEvents(this.withDocs(), ctx).select('doc').where('hash_id', '=', eventID).executeTakeFirst()) ??
-      (await visibleEvents(this.withDocs(), ctx).select('doc').where('event_id', '=', eventID).where(sql<boolean>`event_id <> hash_id`).orderBy('id', 'desc').executeTakeFirst());
+      (await visibleEvents(this.withDocs(), ctx).select(cols).where('hash_id', '=', eventID).executeTakeFirst()) ??
+      (await visibleEvents(this.withDocs(), ctx).select(cols).where('event_id', '=', eventID).where(sql<boolean>`event_id <> hash_id`).orderBy('id', 'desc').executeTakeFirst());
     if (!row) throw notFound(`Event ${eventID}`);
-    return JSON.parse(String(row.doc));
+    return (await this.annotated(ctx, [row as ProvenanceRow]))[0];
+  }
+
+  /**
+   * Stored events as answers: each with `symbiont:recordedBy` (the enterprise and user that captured
+   * it; `user` null for events recorded before provenance was kept) and, where the caller's
+   * enterprise sees it as a party another enterprise named, `symbiont:namedParty: true` — a claim
+   * by its recorder about the caller, never the caller's own record. The prefix is declared in the
+   * event's @context; the CBV hash skips the namespace (epcis/hash.ts), so the event's hash ID is
+   * unchanged.
+   */
+  private async annotated(ctx: AuthContext, rows: ProvenanceRow[]): Promise<Record<string, unknown>[]> {
+    const ents = new Map((await this.enterpriseRefs([...new Set(rows.map((r) => Number(r.enterprise_id)))])).map((e) => [e.id, e]));
+    const me = isParkRole(ctx.role) ? null : ctx.enterpriseId;
+    const others = me === null ? [] : rows.filter((r) => Number(r.enterprise_id) !== me).map((r) => Number(r.id));
+    const named = new Set<number>();
+    for (let i = 0; i < others.length; i += 500) {
+      const found = await this.db.selectFrom('epcis_event_parties').select('event_pk').where('enterprise_id', '=', me!).where('event_pk', 'in', others.slice(i, i + 500)).execute();
+      for (const f of found) named.add(Number(f.event_pk));
+    }
+    return rows.map((r) => {
+      const doc = JSON.parse(String(r.doc)) as Record<string, unknown>;
+      const c = doc['@context'];
+      doc['@context'] = [...(c === undefined ? [] : Array.isArray(c) ? c : [c]), { symbiont: SYMBIONT_NS }];
+      const e = ents.get(Number(r.enterprise_id));
+      const recordedBy: RecordedByDoc = {
+        enterprise: { id: Number(r.enterprise_id), code: e?.code ?? null, name: e?.name ?? null },
+        user: r.recorded_by === null ? null : String(r.recorded_by),
+        via: r.recorded_via === null ? null : String(r.recorded_via),
+      };
+      doc['symbiont:recordedBy'] = recordedBy;
+      if (named.has(Number(r.id))) doc['symbiont:namedParty'] = true;
+      return doc;
+    });
   }
 
   /** SimpleEventQuery; pages are keyed by (eventTime, id), so a page token stays valid as events arrive. */
@@ -452,8 +603,8 @@ export class TraceService {
       base = base.where('id', 'in', this.db.selectFrom('epcis_event_refs').select('event_pk').where('role', 'in', roles).where('ref', 'in', values.flatMap(refForms)));
     }
     if (opts.afterId !== undefined) {
-      const rows = await base.where('id', '>', opts.afterId).select(['id', 'doc']).orderBy('id').limit(perPage).execute();
-      return { events: rows.map((r) => JSON.parse(String(r.doc))), nextPageToken: null, lastId: rows.length ? Number(rows[rows.length - 1].id) : null };
+      const rows = await base.where('id', '>', opts.afterId).select(['id', 'doc', 'enterprise_id', 'recorded_by', 'recorded_via']).orderBy('id').limit(perPage).execute();
+      return { events: await this.annotated(ctx, rows as ProvenanceRow[]), nextPageToken: null, lastId: rows.length ? Number(rows[rows.length - 1].id) : null };
     }
     if (q.nextPageToken) {
       const m = /^(\d+)\.(\d+)$/.exec(Buffer.from(q.nextPageToken, 'base64url').toString());
@@ -461,15 +612,24 @@ export class TraceService {
       const [t, id] = [Number(m[1]), Number(m[2])];
       base = base.where((eb) => eb.or([eb('event_time', '>', t), eb.and([eb('event_time', '=', t), eb('id', '>', id)])]));
     }
-    const rows = await base.select(['id', 'event_time', 'doc']).orderBy('event_time').orderBy('id').limit(perPage + 1).execute();
+    const rows = await base.select(['id', 'event_time', 'doc', 'enterprise_id', 'recorded_by', 'recorded_via']).orderBy('event_time').orderBy('id').limit(perPage + 1).execute();
     const page = rows.slice(0, perPage);
     const last = page[page.length - 1];
     return {
-      events: page.map((r) => JSON.parse(String(r.doc))),
+      events: await this.annotated(ctx, page as ProvenanceRow[]),
       nextPageToken: rows.length > perPage && last ? Buffer.from(`${Number(last.event_time)}.${Number(last.id)}`).toString('base64url') : null,
       lastId: last ? Number(last.id) : null,
     };
   }
+}
+
+/** The columns an event answer is built from. */
+interface ProvenanceRow {
+  id: unknown;
+  doc: unknown;
+  enterprise_id: unknown;
+  recorded_by: unknown;
+  recorded_via: unknown;
 }
 
 /** A CBV value can be queried in its bare form or its URI forms. */
@@ -485,10 +645,13 @@ function refForms(v: string): string[] {
 }
 
 
-/** The epcis_events row of a prepared event. */
-function eventRow(n: PreparedEvent, owner: number, now: number) {
+/** The epcis_events row of a prepared event, with who recorded it (the capturing enterprise and user). */
+function eventRow(n: PreparedEvent, owner: number, now: number, ctx: AuthContext) {
   return {
     enterprise_id: owner,
+    recorded_by_user_id: ctx.userId,
+    recorded_by: ctx.username,
+    recorded_via: ctx.via,
     event_id: n.eventID,
     hash_id: n.hashID,
     type: n.type,

@@ -8,9 +8,9 @@ import { api, download, type Query } from './client';
 import type { Item } from './types';
 
 // The shapes are the backend's own (pure modules with no imports of their own).
-export type { TraceNode, TraceEdge } from '../../../src/modules/trace/genealogy.ts';
+export type { TraceNode, TraceEdge, RecordedBy } from '../../../src/modules/trace/genealogy.ts';
 import type { TraceNode, TraceEdge } from '../../../src/modules/trace/genealogy.ts';
-export type { HolderRef, RecallHolder, RecallLot, RecallReport } from '../../../src/modules/trace/recall.ts';
+export type { HolderRef, RecallHolder, RecallLot, RecallRecorder, RecallReport } from '../../../src/modules/trace/recall.ts';
 import type { HolderRef, RecallReport } from '../../../src/modules/trace/recall.ts';
 
 export type TraceDirection = 'backward' | 'forward' | 'both';
@@ -29,6 +29,8 @@ export interface Trace {
   enterprises: HolderRef[];
   /** Nodes that are identifiers minted on this node: ref → "prefix/suffix". */
   handles: Record<string, string>;
+  /** Unconfirmed links were asked for too (edges and nodes then carry `confirmed: false`). */
+  unconfirmed: boolean;
 }
 
 /** What a trace or recall starts from: an identifier minted here (its handle), or any EPC / Digital Link URI. */
@@ -44,11 +46,14 @@ function sourceRequest(base: 'trace' | 'recall', s: TraceSource, query: Query): 
 
 const sourceKey = (s: TraceSource | undefined) => (!s ? null : 'uri' in s ? s.uri : `${s.prefix}/${s.suffix}`);
 
-export function useTrace(source: TraceSource | undefined, direction: TraceDirection, depth: number) {
+/** Only links whose recorder held the lots, or (asked for) the others too, marked unconfirmed. */
+const unconfirmedQuery = (unconfirmed: boolean): Query => (unconfirmed ? { unconfirmed: true } : {});
+
+export function useTrace(source: TraceSource | undefined, direction: TraceDirection, depth: number, unconfirmed = false) {
   return useQuery({
-    queryKey: ['trace', sourceKey(source), direction, depth],
+    queryKey: ['trace', sourceKey(source), direction, depth, unconfirmed],
     queryFn: ({ signal }) => {
-      const [path, query] = sourceRequest('trace', source!, { direction, depth });
+      const [path, query] = sourceRequest('trace', source!, { direction, depth, ...unconfirmedQuery(unconfirmed) });
       return api.get<Trace>(path, query, signal);
     },
     enabled: !!source,
@@ -56,11 +61,11 @@ export function useTrace(source: TraceSource | undefined, direction: TraceDirect
   });
 }
 
-export function useRecall(source: TraceSource | undefined, depth: number) {
+export function useRecall(source: TraceSource | undefined, depth: number, unconfirmed = false) {
   return useQuery({
-    queryKey: ['recall', sourceKey(source), depth],
+    queryKey: ['recall', sourceKey(source), depth, unconfirmed],
     queryFn: ({ signal }) => {
-      const [path, query] = sourceRequest('recall', source!, { depth });
+      const [path, query] = sourceRequest('recall', source!, { depth, ...unconfirmedQuery(unconfirmed) });
       return api.get<RecallReport>(path, query, signal);
     },
     enabled: !!source,
@@ -69,8 +74,8 @@ export function useRecall(source: TraceSource | undefined, depth: number) {
 }
 
 /** Saves the recall report as CSV (the file the API names); resolves to the file's name. */
-export function downloadRecallCsv(source: TraceSource, depth: number): Promise<string> {
-  const [path, query] = sourceRequest('recall', source, { depth, format: 'csv' });
+export function downloadRecallCsv(source: TraceSource, depth: number, unconfirmed = false): Promise<string> {
+  const [path, query] = sourceRequest('recall', source, { depth, format: 'csv', ...unconfirmedQuery(unconfirmed) });
   return download(path, query, 'recall.csv');
 }
 

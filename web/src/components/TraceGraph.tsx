@@ -1,21 +1,31 @@
 /**
  * The genealogy of an identifier as a layered graph: what it was made from to the left (one column
  * per step), the identifier in the middle, what it went into to the right. Nodes carry the compact
- * reference and the attributed quantity, edges the quantity they carry; the tooltip names the
- * event. The chart element carries `data-series-lengths` (the number of nodes, see EChart).
+ * reference (truncated to the column's width; the tooltip has it whole) and the attributed quantity,
+ * edges the quantity they carry; the tooltip names the event and who recorded it. Unconfirmed links
+ * (their recorder never held a lot, shown only when asked for) are dashed and grey and name their
+ * recorder; lots reached only through them are grey. Columns are at least COL_PX wide: a wide
+ * trace scrolls sideways instead of piling its labels onto each other. The chart element carries
+ * `data-series-lengths` (the number of nodes, see EChart).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatValue } from '../api/telemetry';
 import EChart from './EChart';
-import type { Trace } from '../api/trace';
+import type { RecordedBy, Trace } from '../api/trace';
 import { compactRef, uomSymbol } from './identifiers';
 
 /** Height of the chart per node of the fullest column, and at least. */
 const ROW_PX = 84;
 const MIN_HEIGHT = 320;
+/** Width of a column (a step): node labels are truncated to it, so neighbouring labels never meet. */
+const COL_PX = 200;
+const LABEL_PX = COL_PX - 36;
+/** Left and right margins of the plot (half a column: the outer labels fit). */
+const SIDE_PX = COL_PX / 2 + 10;
 const COLORS = { root: '#1677ff', backward: '#fa8c16', forward: '#13c2c2' } as const;
+const UNCONFIRMED = '#bfbfbf';
 
 export type Side = keyof typeof COLORS;
 
@@ -91,6 +101,11 @@ export function layoutTrace(trace: Trace): Map<string, Placed> {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** "Enterprise (user)" of a recorder; the user is unknown for events recorded before provenance was kept. */
+export function recorderText(r: RecordedBy, enterpriseName: (id: number) => string, unknownUser: string): string {
+  return `${enterpriseName(r.enterpriseId)} (${r.user ?? unknownUser})`;
+}
+
 interface Props {
   trace: Trace;
   enterpriseName(id: number): string;
@@ -119,47 +134,74 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
     const placed = layoutTrace(trace);
     const qty = (q: number | null, uom: string | null) => (q === null ? '' : `${fmt(q)} ${uomSymbol(uom)}`.trim());
     const refs = new Set(trace.nodes.map((n) => n.ref));
+    const unknownUser = t('trace.unknownUser');
+    const recorder = (r: RecordedBy) => recorderText(r, enterpriseName, unknownUser);
     const nodes = trace.nodes.map((n) => {
       const p = placed.get(n.ref)!;
       const root = n.ref === trace.root;
+      const confirmed = n.confirmed !== false;
       return {
         id: n.ref,
         name: n.ref,
         value: [p.column, p.row],
         symbolSize: root ? 26 : 16,
-        itemStyle: { color: COLORS[p.side] },
-        label: { formatter: [compactRef(n.ref), qty(n.quantity, n.uom)].filter(Boolean).join('\n'), fontWeight: root ? 'bold' : 'normal' },
+        itemStyle: { color: confirmed ? COLORS[p.side] : UNCONFIRMED },
+        label: {
+          formatter: [compactRef(n.ref), qty(n.quantity, n.uom)].filter(Boolean).join('\n'),
+          fontWeight: root ? 'bold' : 'normal',
+          color: confirmed ? '#333' : '#999',
+          // Never wider than a column: the whole identifier is in the tooltip.
+          width: LABEL_PX,
+          overflow: 'truncate',
+          ellipsis: '…',
+        },
         tip: [
           `<b>${escape(compactRef(n.ref))}</b>`,
           `<span style="color:#999">${escape(n.ref)}</span>`,
+          confirmed ? '' : `<span style="color:#d46b08">${escape(t('trace.unconfirmedNode'))}</span>`,
           n.quantity !== null ? `${escape(t('trace.quantity'))}: ${escape(qty(n.quantity, n.uom))}` : '',
           n.enterpriseIds.length ? `${escape(t('trace.enterprises'))}: ${escape(n.enterpriseIds.map(enterpriseName).join(', '))}` : '',
+          n.unconfirmedEnterpriseIds?.length ? `${escape(t('trace.namedNotHolders'))}: ${escape(n.unconfirmedEnterpriseIds.map(enterpriseName).join(', '))}` : '',
           onOpen && linked?.(n.ref) ? `<span style="color:#1677ff">${escape(t('trace.clickToOpen'))}</span>` : '',
         ].filter(Boolean).join('<br/>'),
       };
     });
-    const links = trace.edges
-      .filter((e) => refs.has(e.from) && refs.has(e.to))
-      .map((e) => ({
+    const drawn = trace.edges.filter((e) => refs.has(e.from) && refs.has(e.to));
+    // Many edges: their quantities on hover only (in the tooltip), so they do not crowd the node labels.
+    const edgeLabels = drawn.length <= 16;
+    const links = drawn.map((e) => {
+      const confirmed = e.confirmed !== false;
+      // An unconfirmed link names its recorder on the line (its user in the tooltip).
+      const text = confirmed ? qty(e.quantity, e.uom) : `⚠ ${enterpriseName(e.recordedBy.enterpriseId)}`;
+      return {
         source: e.from,
         target: e.to,
-        label: { show: e.quantity !== null, formatter: qty(e.quantity, e.uom) },
+        lineStyle: confirmed ? undefined : { type: 'dashed', color: UNCONFIRMED },
+        label: { show: edgeLabels && text !== '', formatter: text, color: confirmed ? '#555' : '#999', width: LABEL_PX, overflow: 'truncate', ellipsis: '…', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
         tip: [
           `${escape(compactRef(e.from))} → ${escape(compactRef(e.to))}`,
           `${escape(t('trace.event'))}: ${escape(e.eventID)}`,
           `${escape(t('trace.eventType'))}: ${escape(e.type)}`,
+          `${escape(t('trace.recordedBy'))}: ${escape(recorder(e.recordedBy))}`,
+          confirmed ? '' : `<span style="color:#d46b08">${escape(t('trace.unconfirmed'))}: ${escape(e.reason ?? '')}</span>`,
           e.quantity !== null ? `${escape(t('trace.quantity'))}: ${escape(qty(e.quantity, e.uom))}` : '',
         ].filter(Boolean).join('<br/>'),
-      }));
+      };
+    });
     const cols = [...placed.values()].map((p) => p.column);
     const rows = [...placed.values()].map((p) => p.row);
-    const wide = Math.max(1, ...cols.map(Math.abs)) + 0.5;
+    // Only the columns there are (a backward trace leaves no empty right half), half a column around.
+    const minX = Math.min(0, ...cols) - 0.5;
+    const maxX = Math.max(0, ...cols) + 0.5;
     const tall = Math.max(0.5, ...rows.map(Math.abs)) + 0.7;
     const perColumn = new Map<number, number>();
     for (const c of cols) perColumn.set(c, (perColumn.get(c) ?? 0) + 1);
     const height = Math.max(MIN_HEIGHT, Math.max(...perColumn.values()) * ROW_PX + 100);
+    // A column per step from -wide to wide, each at least COL_PX: wider than the page, the chart scrolls.
+    const width = Math.ceil((maxX - minX) * COL_PX + 2 * SIDE_PX);
     return {
       height,
+      width,
       option: {
         animation: false,
         title: {
@@ -175,8 +217,8 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
           formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '',
         },
         // The root in the middle, what it came from to the left, what it went into to the right.
-        grid: { left: 110, right: 110, top: 30, bottom: 50 },
-        xAxis: { type: 'value', show: false, min: -wide, max: wide },
+        grid: { left: SIDE_PX, right: SIDE_PX, top: 30, bottom: 50 },
+        xAxis: { type: 'value', show: false, min: minX, max: maxX },
         yAxis: { type: 'value', show: false, inverse: true, min: -tall, max: tall },
         series: [
           {
@@ -212,5 +254,9 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
   );
 
   if (!ready) return <Spin />;
-  return <EChart option={chart.option} onEvents={events} style={{ height: chart.height }} data-testid={rest['data-testid']} />;
+  return (
+    <div style={{ overflowX: 'auto' }} data-testid={rest['data-testid'] ? `${rest['data-testid']}-scroll` : undefined}>
+      <EChart option={chart.option} onEvents={events} style={{ height: chart.height, width: '100%', minWidth: chart.width }} data-testid={rest['data-testid']} />
+    </div>
+  );
 }

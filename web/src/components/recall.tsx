@@ -1,6 +1,8 @@
 /**
  * The parts of a recall impact report: who holds material of the recalled lot (per enterprise: how
- * many lots, how many of them endpoints, the attributed quantities there), and every downstream lot.
+ * many lots, how many of them endpoints, the attributed quantities there), and every downstream lot
+ * with who recorded the events leading to it (and, for a report with unconfirmed links, whether
+ * they are confirmed and why not).
  */
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +10,7 @@ import { useNameOf } from '../api/hooks';
 import { useFormatValue } from '../api/telemetry';
 import type { HolderRef, RecallHolder, RecallLot } from '../api/trace';
 import { uomSymbol } from './identifiers';
-import { RefCell } from './TraceExplorer';
+import { ConfirmedTag, RefCell } from './TraceExplorer';
 
 /** Quantities by unit of measure as "2.3 t · 400 kg". */
 export function Quantities({ quantities }: { quantities: Record<string, number> }) {
@@ -48,7 +50,7 @@ export function HoldersTable({ holders }: { holders: RecallHolder[] }) {
 }
 
 /** Lots at the report's depth were not followed further (`cutOff`): whether they are endpoints is not known. */
-export function LotsTable({ lots }: { lots: RecallLot[] }) {
+export function LotsTable({ lots, unconfirmed = false }: { lots: RecallLot[]; unconfirmed?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormatValue();
   const nameOf = useNameOf();
@@ -61,7 +63,7 @@ export function LotsTable({ lots }: { lots: RecallLot[] }) {
       dataSource={lots}
       scroll={{ x: 'max-content' }}
       data-testid="recall-lots"
-      onRow={(l) => ({ 'data-ref': l.ref, 'data-endpoint': l.endpoint ? '1' : '0' }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(l) => ({ 'data-ref': l.ref, 'data-endpoint': l.endpoint ? '1' : '0', 'data-confirmed': l.confirmed === false ? '0' : '1' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'ref', title: t('trace.identifier'), render: (_, l) => <RefCell refId={l.ref} handle={l.handle} /> },
         { key: 'depth', title: t('recall.step'), dataIndex: 'depth', align: 'right' },
@@ -80,6 +82,18 @@ export function LotsTable({ lots }: { lots: RecallLot[] }) {
           title: t('recall.holders'),
           render: (_, l) => <span data-testid="lot-holders">{l.holders.map((h) => nameOf(h)).join('、')}</span>,
         },
+        {
+          key: 'recordedBy',
+          title: t('trace.recordedBy'),
+          render: (_, l) => (
+            <span data-testid="lot-recorded-by">
+              {(l.recordedBy ?? []).map((r) => `${r.code ?? `#${r.enterpriseId}`} (${r.user ?? t('trace.unknownUser')})`).join('、')}
+            </span>
+          ),
+        },
+        ...(unconfirmed
+          ? [{ key: 'confirmed', title: t('trace.status'), render: (_: unknown, l: RecallLot) => <ConfirmedTag confirmed={l.confirmed !== false} reason={l.reasons?.join('; ')} /> }]
+          : []),
         {
           key: 'endpoint',
           title: t('recall.endpoint'),

@@ -16,6 +16,7 @@ import { ErrorAlert, useNotifyError } from '../components/errors';
 import { compactRef, type Identifier } from '../components/identifiers';
 import { DepthInput } from '../components/fields';
 import { HoldersTable, LotsTable } from '../components/recall';
+import { UnconfirmedSwitch } from '../components/TraceExplorer';
 import { TimeCell } from './common';
 
 const PRINT_CSS = `
@@ -41,13 +42,14 @@ function RecallReportView({ source, trail }: ReportProps) {
   const notifyError = useNotifyError();
   const [depth, setDepth] = useState(50);
   const [saving, setSaving] = useState(false);
-  const q = useRecall(source, depth);
+  const [unconfirmed, setUnconfirmed] = useState(false);
+  const q = useRecall(source, depth, unconfirmed);
   const report = q.data;
 
   const saveCsv = async () => {
     setSaving(true);
     try {
-      const name = await downloadRecallCsv(source, depth);
+      const name = await downloadRecallCsv(source, depth, unconfirmed);
       message.success(t('recall.downloaded', { name }));
     } catch (err) {
       notifyError(err);
@@ -66,6 +68,7 @@ function RecallReportView({ source, trail }: ReportProps) {
         extra={
           <Space wrap className="symbiont-no-print">
             <DepthInput value={depth} onChange={setDepth} testId="recall-depth" />
+            <UnconfirmedSwitch value={unconfirmed} onChange={setUnconfirmed} testId="recall-unconfirmed" />
             {q.isFetching && <Spin size="small" />}
             <Button size="small" icon={<DownloadOutlined />} loading={saving} onClick={saveCsv} disabled={!report} data-testid="recall-csv">
               {t('recall.downloadCsv')}
@@ -103,12 +106,15 @@ function RecallReportView({ source, trail }: ReportProps) {
               <Descriptions.Item label={t('trace.depth')}>{report.depth}</Descriptions.Item>
               <Descriptions.Item label={t('recall.counts')}>
                 <span data-testid="recall-counts">
-                  {t('recall.countsValue', { lots: report.lots.length, endpoints: report.lots.filter((l) => l.endpoint).length, holders: report.holders.length })}
+                  {t('recall.countsValue', { lots: report.lots.filter((l) => l.confirmed !== false).length, endpoints: report.lots.filter((l) => l.endpoint && l.confirmed !== false).length, holders: report.holders.length })}
                 </span>
               </Descriptions.Item>
             </Descriptions>
             {report.truncated && <Alert type="warning" showIcon title={t('recall.truncated', { depth: report.depth })} style={{ marginTop: 12 }} data-testid="recall-truncated" />}
             {report.lots.length === 0 && <Alert type="info" showIcon title={t('recall.none')} style={{ marginTop: 12 }} data-testid="recall-none" />}
+            {report.lots.some((l) => l.confirmed === false) && (
+              <Alert type="warning" showIcon title={t('recall.unconfirmedLots', { count: report.lots.filter((l) => l.confirmed === false).length })} style={{ marginTop: 12 }} data-testid="recall-unconfirmed-note" />
+            )}
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
               {t('recall.help')}
             </Typography.Paragraph>
@@ -121,7 +127,7 @@ function RecallReportView({ source, trail }: ReportProps) {
             <HoldersTable holders={report.holders} />
           </Card>
           <Card size="small" title={t('recall.downstream')}>
-            <LotsTable lots={report.lots} />
+            <LotsTable lots={report.lots} unconfirmed={!!report.unconfirmed} />
           </Card>
         </>
       )}

@@ -252,3 +252,15 @@ describe('event hash properties', () => {
     );
   });
 });
+
+describe('event hash: Symbiont annotations', () => {
+  it('skips event-level keys in the urn:symbiont: namespace, whatever prefix names it', () => {
+    const event = { type: 'ObjectEvent', action: 'OBSERVE', eventTime: '2026-11-20T08:00:00+08:00', eventTimeZoneOffset: '+08:00', epcList: ['urn:epc:id:sgtin:6901234.010001.1'], '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'] };
+    const plain = eventHash(event);
+    const annotated = { ...event, '@context': [...event['@context'], { symbiont: 'urn:symbiont:' }], 'symbiont:recordedBy': { enterprise: { id: 1, code: 'a', name: 'A' }, user: 'a.operator', via: 'session' }, 'symbiont:namedParty': true };
+    expect(eventHash(annotated)).toBe(plain);
+    expect(eventHash({ ...event, '@context': [...event['@context'], { s: 'urn:symbiont:' }], 's:recordedBy': 'x' })).toBe(plain);
+    // Another namespace's extension still counts.
+    expect(eventHash({ ...event, '@context': [...event['@context'], { ex: 'https://example.com/' }], 'ex:recordedBy': 'x' })).not.toBe(plain);
+  });
+});

@@ -40,6 +40,13 @@ export interface HashOptions {
 // Namespaces
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * The namespace of Symbiont's own annotations on the events it serves (`symbiont:recordedBy`, …).
+ * They say who recorded the event here; they are not part of the event, so the hash skips event-level
+ * keys in this namespace, and a capture may not carry them (capture-prepare.ts).
+ */
+export const SYMBIONT_NS = 'urn:symbiont:';
+
 /** Prefixes defined by the standard EPCIS 2.0 JSON-LD context that the algorithm expands. */
 const WELL_KNOWN_PREFIXES: Record<string, string> = {
   gs1: 'https://ref.gs1.org/voc/',
@@ -577,7 +584,8 @@ export function preHashString(event: EpcisEvent | Record<string, unknown>, optio
   out += fieldExtensionPart(ctx, ev);
   const ext: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ev)) {
-    if (!STANDARD_KEYS.has(k) && !IGNORED_EVENT_KEYS.has(k)) ext[k] = v;
+    // The repository's own annotations (symbiont:recordedBy, …) are not part of the event.
+    if (!STANDARD_KEYS.has(k) && !IGNORED_EVENT_KEYS.has(k) && !expandKey(k, ctx.ns).startsWith(`{${SYMBIONT_NS}`)) ext[k] = v;
   }
   out += generic(ctx, ext);
   return out;
