@@ -270,6 +270,8 @@ export class Genealogy {
     };
     const inputs = this.inputsOf(t, p);
     if (inputs.length) ev.inputQuantityList = inputs.map((i) => ({ epcClass: this.lotUri(t - 1, i.p), quantity: i.quantity, uom: this.uom(t - 1) }));
+    // EPCIS 2.0 (and GS1's schema): a transformation with outputs only names its transformationID.
+    else ev.transformationID = `urn:uuid:00000000-0000-4000-8000-${pad(t, 4)}${pad(p, 8)}`;
     ev.outputQuantityList = [{ epcClass: this.lotUri(t, p), quantity: this.quantity(t, p), uom: this.uom(t) }];
     ev.bizStep = 'creating_class_instance';
     ev.disposition = 'active';

@@ -5,11 +5,26 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { prepareCapture, type CaptureInput, type PreparedCapture } from './capture-prepare.ts';
+import { checkCapture, prepareCapture, type CaptureInput, type PreparedCapture } from './capture-prepare.ts';
+import type { EpcisValidationError } from './epcis/validate.ts';
 
 interface Pending {
-  resolve: (r: PreparedCapture) => void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolve: (r: any) => void;
   reject: (e: Error) => void;
+}
+
+/** The pools with workers that are open: the request-time check (checkCaptureOffThread) uses one of them. */
+const openPools = new Set<CapturePool>();
+
+/**
+ * The request-time check of a capture document (capture-prepare.ts `checkCapture`: well-formedness and top-level
+ * shape), run in a capture worker when a pool is open so that parsing a large document does not hold the
+ * request thread; on the calling thread otherwise.
+ */
+export function checkCaptureOffThread(input: Pick<CaptureInput, 'body' | 'contentType'>): Promise<EpcisValidationError[]> {
+  for (const pool of openPools) return pool.check(input);
+  return Promise.resolve(checkCapture(input));
 }
 
 interface Slot {
@@ -27,17 +42,28 @@ export class CapturePool {
   /** `size` workers (default: one per core beyond the first, at least one). */
   constructor(readonly size = Math.max(1, os.availableParallelism() - 1)) {
     this.slots = Array.from({ length: size }, () => null);
+    if (size > 0) openPools.add(this);
   }
 
   async prepare(input: CaptureInput): Promise<PreparedCapture> {
     if (this.size === 0 || this.closed) return prepareCapture(input);
+    return this.run<PreparedCapture>('prepare', input);
+  }
+
+  /** `checkCapture` in a worker. */
+  async check(input: Pick<CaptureInput, 'body' | 'contentType'>): Promise<EpcisValidationError[]> {
+    if (this.size === 0 || this.closed) return checkCapture(input);
+    return this.run<EpcisValidationError[]>('check', input);
+  }
+
+  private async run<T>(op: 'prepare' | 'check', input: unknown): Promise<T> {
     const i = this.next++ % this.size;
     const slot = (this.slots[i] ??= this.spawn(i));
     await slot.ready;
     const id = ++this.seq;
-    return new Promise<PreparedCapture>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, input });
+      slot.worker.postMessage({ id, op, input });
     });
   }
 
@@ -49,7 +75,7 @@ export class CapturePool {
     let ready!: () => void;
     let failed!: (e: Error) => void;
     const slot: Slot = { worker, pending, ready: new Promise<void>((res, rej) => ((ready = res), (failed = rej))) };
-    worker.on('message', (msg: { ready?: true; id?: number; result?: PreparedCapture }) => {
+    worker.on('message', (msg: { ready?: true; id?: number; result?: unknown }) => {
       if (msg.ready) return ready();
       const p = pending.get(msg.id!);
       pending.delete(msg.id!);
@@ -69,6 +95,7 @@ export class CapturePool {
 
   async close(): Promise<void> {
     this.closed = true;
+    openPools.delete(this);
     await Promise.all(this.slots.map((s) => s?.worker.terminate()));
   }
 }

@@ -54,3 +54,21 @@ describe('preparing a capture', () => {
     }
   });
 });
+
+describe('Symbiont annotations in a capture', () => {
+  it('refuses an event that supplies symbiont:recordedBy (or any key in its namespace), by index and pointer', () => {
+    const ctx = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { symbiont: 'urn:symbiont:', s: 'urn:symbiont:' }];
+    const body = JSON.stringify({ '@context': ctx, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-20T00:00:00Z', epcisBody: { eventList: [ev('A'), ev('B', { 'symbiont:recordedBy': { user: 'someone' } }), ev('C', { 's:namedParty': true })] } });
+    const rollback = prepareCapture({ body, contentType: 'application/ld+json', behaviour: 'rollback' });
+    expect(rollback.events).toEqual([]);
+    expect(rollback.errors.map((e) => [e.eventIndex, e.path])).toEqual([[1, '/symbiont:recordedBy'], [2, '/s:namedParty']]);
+    const proceed = prepareCapture({ body, contentType: 'application/ld+json', behaviour: 'proceed' });
+    expect(proceed.events.map((e) => e.refs[0][1])).toEqual(['https://id.gs1.org/01/06901234100013/10/A']);
+  });
+
+  it('records which parties an event names as destination', () => {
+    const { events } = prepareCapture({ body: doc([ev('A', { sourceList: [{ type: 'owning_party', source: 'urn:epc:id:pgln:6901234.00001' }] })]), contentType: 'application/ld+json', behaviour: 'rollback' });
+    expect(events[0].partyGlns.sort()).toEqual(['6901234000016', '6901234000023']);
+    expect(events[0].destinationGlns).toEqual(['6901234000023']);
+  });
+});

@@ -4,11 +4,14 @@ import type { AuthContext } from '../../core/roles.ts';
 import { recallCsv, recallReport } from './recall.ts';
 import { registerCollectionRoutes } from '../../core/crud/routes.ts';
 import { requireAuth } from '../../core/http.ts';
-import { validation } from '../../core/errors.ts';
+import { Problem, validation } from '../../core/errors.ts';
+import { checkCaptureOffThread } from './capture-pool.ts';
 import type { IdentityService } from '../identity/service.ts';
 import { queryDocument, QUERY_LIST_PARAMS, type CaptureBehaviour, type EventQuery, type TraceService } from './service.ts';
 
 const problem = { $ref: 'problem#' };
+/** The media types of a capture document (EPCIS 2.0 REST binding: JSON-LD, JSON, XML). */
+const CAPTURE_MEDIA_TYPES = ['application/ld+json', 'application/json', 'application/xml', 'text/xml'];
 const LIST_PARAMS = QUERY_LIST_PARAMS;
 
 /** A page of query results as an EPCISQueryDocument, with the next page in the Link header. */
@@ -42,8 +45,24 @@ export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): 
         response: { 202: { type: 'object', properties: { captureID: { type: 'string' } } }, 400: problem, 401: problem, 403: problem, 413: problem, 415: problem },
       },
       handler: async (req, reply) => {
+        const ctx = requireAuth(req);
         const behaviour = ((req.headers['gs1-capture-error-behaviour'] as string | undefined) ?? 'rollback') as CaptureBehaviour;
-        const { id } = await trace.startCapture(requireAuth(req), req.body, String(req.headers['content-type'] ?? 'application/json'), behaviour, (req.query as { enterpriseId?: number }).enterpriseId);
+        // Refused on the request, before a job exists: a media type that is not JSON(-LD)/XML (415), and a document
+        // that is empty, not well formed, nested too deep or not shaped like capture input (400). The check runs in
+        // a capture worker; validating the events stays with the job (docs/epcis.md, "Capture: what is refused when").
+        const contentType = String(req.headers['content-type'] ?? '');
+        const media = contentType.split(';')[0].trim().toLowerCase();
+        if (!CAPTURE_MEDIA_TYPES.includes(media)) {
+          throw new Problem('unsupported-media-type', `A capture document is ${CAPTURE_MEDIA_TYPES.join(', ')}; not ${media || 'a body without a content type'}`);
+        }
+        const refused = await checkCaptureOffThread({ body: req.body, contentType: media });
+        if (refused.length) {
+          throw validation(
+            `The capture document is refused: ${refused[0].message}`,
+            refused.slice(0, 20).map((e) => ({ path: `/body${e.eventIndex === null ? '' : `/${e.eventIndex}`}${e.path}`, message: e.message })),
+          );
+        }
+        const { id } = await trace.startCapture(ctx, req.body, contentType, behaviour, (req.query as { enterpriseId?: number }).enterpriseId);
         return reply.code(202).header('location', `/epcis/capture/${id}`).send({ captureID: id });
       },
     });
@@ -104,11 +123,18 @@ export function registerTraceRoutes(app: FastifyInstance, trace: TraceService): 
 
 export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceService, identity: IdentityService): void {
   registerCollectionRoutes(app, trace.shares);
+  // Links whose recorder never held a lot are followed only on request (docs/trace.md, "held").
+  const unconfirmedQuery = {
+    unconfirmed: { type: 'boolean', default: false, description: 'also follow links whose recorder never held the lot, marked confirmed: false with the reason' },
+    include: { type: 'string', enum: ['unconfirmed'], description: 'include=unconfirmed: the same as unconfirmed=true' },
+  };
   const traceQuery = {
     direction: { type: 'string', enum: ['backward', 'forward', 'both'], default: 'both' },
     depth: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+    ...unconfirmedQuery,
   };
-  const recallQuery = { depth: { type: 'integer', minimum: 1, maximum: 50, default: 50 }, format: { type: 'string', enum: ['json', 'csv'], default: 'json' } };
+  const recallQuery = { depth: { type: 'integer', minimum: 1, maximum: 50, default: 50 }, format: { type: 'string', enum: ['json', 'csv'], default: 'json' }, ...unconfirmedQuery };
+  const wantsUnconfirmed = (q: unknown) => (q as { unconfirmed?: boolean }).unconfirmed === true || (q as { include?: string }).include === 'unconfirmed';
   const handleParams = { type: 'object', properties: { prefix: { type: 'string' }, '*': { type: 'string' } } };
 
   /** The identifier a handle names, as the URI its events use (its canonical Digital Link where it has a GTIN). */
@@ -117,13 +143,14 @@ export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceServic
     const item = await identity.byHandle(ctx, prefix, decodeURIComponent(suffix));
     return { handle: item.handle, root: item.gtin ? `https://id.gs1.org/01/${item.gtin}${item.serial ? `/21/${item.serial}` : item.lot ? `/10/${item.lot}` : ''}` : item.url };
   };
-  const genealogy = async (ctx: AuthContext, root: string, direction: 'backward' | 'forward' | 'both', depth: number) => {
-    const t = await trace.trace(ctx, [root], direction, depth);
+  const genealogy = async (ctx: AuthContext, root: string, direction: 'backward' | 'forward' | 'both', depth: number, unconfirmed: boolean) => {
+    const t = await trace.trace(ctx, [root], direction, depth, { unconfirmed });
     return { direction, depth, ...t, handles: Object.fromEntries(await identity.handlesOf(t.nodes.map((n) => n.ref))) };
   };
   const recall = async (ctx: AuthContext, root: string, q: { depth: number; format: 'json' | 'csv' }, reply: FastifyReply) => {
-    const t = await trace.trace(ctx, [root], 'forward', q.depth);
-    const report = recallReport(t, t.enterprises, await identity.handlesOf(t.nodes.map((n) => n.ref)), q.depth, Date.now());
+    const unconfirmed = wantsUnconfirmed(q);
+    const t = await trace.trace(ctx, [root], 'forward', q.depth, { unconfirmed });
+    const report = { ...recallReport(t, t.enterprises, await identity.handlesOf(t.nodes.map((n) => n.ref)), q.depth, Date.now()), unconfirmed };
     if (q.format === 'csv') {
       const name = (report.rootHandle ?? 'lot').replace(/[^A-Za-z0-9.-]+/g, '_');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="recall-${name}.csv"`).send(recallCsv(report));
@@ -140,7 +167,7 @@ export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceServic
     },
     handler: async (req) => {
       const q = req.query as { id: string; direction: 'backward' | 'forward' | 'both'; depth: number };
-      return genealogy(requireAuth(req), q.id, q.direction, q.depth);
+      return genealogy(requireAuth(req), q.id, q.direction, q.depth, wantsUnconfirmed(q));
     },
   });
 
@@ -156,7 +183,7 @@ export function registerGenealogyRoutes(app: FastifyInstance, trace: TraceServic
       const ctx = requireAuth(req);
       const { handle, root } = await rootOf(ctx, req.params);
       const q = req.query as { direction: 'backward' | 'forward' | 'both'; depth: number };
-      return { handle, ...(await genealogy(ctx, root, q.direction, q.depth)) };
+      return { handle, ...(await genealogy(ctx, root, q.direction, q.depth, wantsUnconfirmed(q))) };
     },
   });
 

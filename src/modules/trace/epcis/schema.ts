@@ -14,8 +14,12 @@
  *    UN/CEFACT Rec 20 unit codes, …) live in validate.ts.
  */
 
-/** A key with a namespace prefix (`prefix:local`) or a full IRI: the JSON-LD form of a user extension. */
-export const EXTENSION_KEY_PATTERN = '^(?:[A-Za-z_][A-Za-z0-9_.-]*:[^\\s]+)$';
+/**
+ * A key with a namespace prefix (`prefix:local`) or a full IRI: the JSON-LD form of a user extension. The
+ * prefix must be a URI scheme (GS1's schema requires extension keys to be URIs); validate.ts also checks the
+ * whole key is a URI (`isUri`).
+ */
+export const EXTENSION_KEY_PATTERN = '^(?:[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+)$';
 
 /** RFC 3339 date-time with a mandatory time zone designator (Z or ±hh:mm). */
 export const DATE_TIME_PATTERN =
@@ -27,18 +31,16 @@ export const TIME_ZONE_OFFSET_PATTERN = '^[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00)
 /** An absolute URI (scheme ':' rest), e.g. an EPC URN, a GS1 Digital Link URI, an ni:/// hash ID. */
 export const ABSOLUTE_URI_PATTERN = '^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$';
 
-const JSONLD_KEYS = {
-  '@context': { $ref: '#/definitions/context' },
-  '@id': { type: 'string' },
-  '@type': {},
-};
-
 type Schema = Record<string, unknown>;
 
+/**
+ * A closed object: its own properties plus user extensions (namespaced keys). GS1's schema allows no JSON-LD
+ * keywords inside event structures (only `@context` on the event itself), so neither do we.
+ */
 function closed(properties: Schema, required: string[] = [], extra: Schema = {}): Schema {
   return {
     type: 'object',
-    properties: { ...JSONLD_KEYS, ...properties },
+    properties,
     patternProperties: { [EXTENSION_KEY_PATTERN]: {} },
     additionalProperties: false,
     ...(required.length ? { required } : {}),
@@ -46,10 +48,16 @@ function closed(properties: Schema, required: string[] = [], extra: Schema = {})
   };
 }
 
+/** A closed object without extensions (GS1: quantityElement, bizTransaction, source, destination, persistentDisposition). */
+function sealed(properties: Schema, required: string[] = [], extra: Schema = {}): Schema {
+  return { type: 'object', properties, additionalProperties: false, ...(required.length ? { required } : {}), ...extra };
+}
+
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 
 /** Fields every EPCIS 2.0 event carries (EPCIS 2.0 §7.4.1 EPCISEvent). */
 const commonEventFields: Schema = {
+  '@context': ref('context'),
   eventTime: ref('dateTime'),
   eventTimeZoneOffset: ref('timeZoneOffset'),
   recordTime: ref('dateTime'),
@@ -60,8 +68,8 @@ const commonEventFields: Schema = {
   },
   readPoint: ref('location'),
   bizLocation: ref('location'),
-  bizStep: ref('vocabulary'),
-  disposition: ref('vocabulary'),
+  bizStep: { type: 'string', format: 'cbv-bizStep' },
+  disposition: ref('disposition'),
   persistentDisposition: ref('persistentDisposition'),
   bizTransactionList: { type: 'array', items: ref('bizTransaction') },
   sourceList: { type: 'array', items: ref('source') },
@@ -138,43 +146,46 @@ const definitions: Schema = {
   context: {
     description: 'JSON-LD @context: an IRI, a context object (prefix → IRI) or an array of both',
     anyOf: [
-      { type: 'string', minLength: 1 },
+      { type: 'string', format: 'uri' },
       { type: 'object' },
-      { type: 'array', items: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'object' }] } },
+      { type: 'array', uniqueItems: true, items: { anyOf: [{ type: 'string', format: 'uri' }, { type: 'object' }] } },
     ],
   },
-  uri: { type: 'string', pattern: ABSOLUTE_URI_PATTERN },
+  uri: { type: 'string', pattern: ABSOLUTE_URI_PATTERN, format: 'uri' },
   dateTime: { type: 'string', pattern: DATE_TIME_PATTERN },
   timeZoneOffset: { type: 'string', pattern: TIME_ZONE_OFFSET_PATTERN },
-  /** CBV value: a bare CBV term (`receiving`), a CURIE (`cbv:BizStep-receiving`) or a URI. */
-  vocabulary: { type: 'string', minLength: 1, pattern: '^\\S+$' },
+  /**
+   * CBV values (formats registered in validate.ts): a term of the CBV 2.0 code list (`receiving`), or a URI that is
+   * not a CBV URN / ns.gs1.org CBV URI (the JSON binding writes standard values as bare terms), as GS1's schema.
+   */
+  disposition: { type: 'string', format: 'cbv-disposition' },
   action: { enum: ['ADD', 'OBSERVE', 'DELETE'] },
   epcList: { type: 'array', items: ref('uri') },
-  quantityElement: closed(
+  quantityElement: sealed(
     {
       epcClass: ref('uri'),
       quantity: { type: 'number' },
-      uom: { type: 'string' },
+      uom: { type: 'string', pattern: '^[A-Z0-9]{2,3}$' },
     },
     ['epcClass'],
   ),
   quantityList: { type: 'array', items: ref('quantityElement') },
   location: closed({ id: ref('uri') }, ['id']),
-  persistentDisposition: closed(
+  persistentDisposition: sealed(
     {
-      set: { type: 'array', items: ref('vocabulary') },
-      unset: { type: 'array', items: ref('vocabulary') },
+      set: { type: 'array', items: ref('disposition'), minItems: 1, uniqueItems: true },
+      unset: { type: 'array', items: ref('disposition'), minItems: 1, uniqueItems: true },
     },
     [],
     { minProperties: 1 },
   ),
-  bizTransaction: closed({ type: ref('vocabulary'), bizTransaction: ref('uri') }, ['bizTransaction']),
-  source: closed({ type: ref('vocabulary'), source: ref('uri') }, ['type', 'source']),
-  destination: closed({ type: ref('vocabulary'), destination: ref('uri') }, ['type', 'destination']),
+  bizTransaction: sealed({ type: { type: 'string', format: 'cbv-btt' }, bizTransaction: ref('uri') }, ['bizTransaction']),
+  source: sealed({ type: { type: 'string', format: 'cbv-sdt' }, source: ref('uri') }, ['type', 'source']),
+  destination: sealed({ type: { type: 'string', format: 'cbv-sdt' }, destination: ref('uri') }, ['type', 'destination']),
   errorDeclaration: closed(
     {
       declarationTime: ref('dateTime'),
-      reason: ref('vocabulary'),
+      reason: { type: 'string', format: 'cbv-er' },
       correctiveEventIDs: { type: 'array', items: ref('uri') },
     },
     ['declarationTime'],
@@ -190,8 +201,8 @@ const definitions: Schema = {
     bizRules: ref('uri'),
   }),
   sensorReport: closed({
-    type: ref('vocabulary'),
-    exception: ref('vocabulary'),
+    type: { type: 'string', format: 'gs1-measurementType' },
+    exception: { type: 'string', format: 'gs1-sensorAlertType' },
     deviceID: ref('uri'),
     deviceMetadata: ref('uri'),
     rawData: ref('uri'),
@@ -202,10 +213,10 @@ const definitions: Schema = {
     microorganism: ref('uri'),
     chemicalSubstance: ref('uri'),
     value: { type: 'number' },
-    component: ref('vocabulary'),
+    component: { type: 'string', format: 'cbv-component' },
     stringValue: { type: 'string' },
     booleanValue: { type: 'boolean' },
-    hexBinaryValue: { type: 'string', pattern: '^(?:[0-9A-Fa-f]{2})*$' },
+    hexBinaryValue: { type: 'string', pattern: '^(?:[0-9A-Fa-f]{2})+$' },
     uriValue: ref('uri'),
     minValue: { type: 'number' },
     maxValue: { type: 'number' },
@@ -218,13 +229,39 @@ const definitions: Schema = {
   }),
   sensorElement: closed(
     {
-      type: { const: 'epcis:SensorElement' },
       sensorMetadata: ref('sensorMetadata'),
       sensorReport: { type: 'array', items: ref('sensorReport'), minItems: 1 },
     },
     ['sensorReport'],
   ),
-  ilmd: { type: 'object', description: 'Instance/lot master data: open content (CBV master-data attributes or user extensions)' },
+  ilmd: {
+    type: 'object',
+    description: 'Instance/lot master data: open content whose keys are URIs (CBV master-data attributes or user extensions)',
+    propertyNames: { format: 'uri' },
+  },
+  vocabularyElement: {
+    type: 'object',
+    required: ['id'],
+    properties: {
+      id: ref('uri'),
+      attributes: {
+        type: 'array',
+        items: { type: 'object', required: ['id'], properties: { id: ref('uri'), attribute: { type: ['number', 'string', 'object'] } } },
+      },
+      children: { type: 'array', items: ref('uri') },
+    },
+  },
+  epcisHeader: closed({
+    epcisMasterData: {
+      type: 'object',
+      properties: {
+        vocabularyList: {
+          type: 'array',
+          items: { type: 'object', required: ['type'], properties: { type: ref('uri'), vocabularyElementList: { type: 'array', items: ref('vocabularyElement') } } },
+        },
+      },
+    },
+  }),
   ...eventSchemas,
   event: {
     type: 'object',
@@ -240,7 +277,8 @@ export const epcisEventSchema: Schema = {
   $id: 'https://symbiont.dev/schemas/epcis/2.0/event.json',
   $schema: 'http://json-schema.org/draft-07/schema#',
   definitions,
-  $ref: '#/definitions/event',
+  // GS1: an event sent on its own carries its JSON-LD @context
+  allOf: [{ type: 'object', required: ['@context'] }, ref('event')],
 };
 
 /** A bare JSON array of events (capture of an event list). */
@@ -258,17 +296,17 @@ export const epcisDocumentSchema: Schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   definitions,
   type: 'object',
-  required: ['type', 'schemaVersion', 'creationDate', 'epcisBody'],
+  required: ['@context', 'type', 'schemaVersion', 'creationDate', 'epcisBody'],
   properties: {
     '@context': ref('context'),
-    id: { type: 'string' },
+    id: ref('uri'),
     type: { const: 'EPCISDocument' },
-    schemaVersion: { anyOf: [{ type: 'string', pattern: '^2\\.\\d+$' }, { type: 'number', minimum: 2, exclusiveMaximum: 3 }] },
+    schemaVersion: { type: 'string', pattern: '^2\\.\\d+$' },
     creationDate: ref('dateTime'),
     sender: { type: 'string' },
     receiver: { type: 'string' },
     instanceIdentifier: { type: 'string' },
-    epcisHeader: { type: 'object' },
+    epcisHeader: ref('epcisHeader'),
     epcisBody: {
       type: 'object',
       required: ['eventList'],

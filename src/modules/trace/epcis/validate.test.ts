@@ -90,6 +90,11 @@ function doc(events: unknown[]) {
   return { '@context': ctx, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2024-03-01T10:00:00Z', epcisBody: { eventList: events } };
 }
 
+/** A single event sent on its own carries its @context (GS1). */
+function one(ev: Record<string, unknown>) {
+  return { '@context': ctx, ...ev };
+}
+
 function errorsOf(input: unknown) {
   const r = validateEpcisDocument(input);
   if (r.ok) throw new Error('expected validation errors');
@@ -100,8 +105,9 @@ describe('validateEpcisDocument', () => {
   it('accepts a document, a bare event list and a single event', () => {
     expect(validateEpcisDocument(doc([objectEvent()])).ok).toBe(true);
     expect(validateEpcisDocument([objectEvent(), objectEvent({ action: 'ADD' })]).ok).toBe(true);
-    const single = validateEpcisDocument(objectEvent());
+    const single = validateEpcisDocument(one(objectEvent()));
     expect(single.ok && single.events.length).toBe(1);
+    expect(errorsOf(objectEvent())).toEqual([expect.objectContaining({ eventIndex: 0, path: '/@context' })]);
   });
 
   it('accepts prefixed user extensions but rejects unprefixed unknown fields', () => {
@@ -135,49 +141,57 @@ describe('validateEpcisDocument', () => {
   });
 
   it('checks dates are real RFC 3339 instants with a time zone', () => {
-    expect(errorsOf(objectEvent({ eventTime: '2023-02-30T10:00:00Z' }))[0]).toMatchObject({ eventIndex: 0, path: '/eventTime' });
-    expect(errorsOf(objectEvent({ eventTime: '2023-02-01 10:00:00Z' }))[0]).toMatchObject({ path: '/eventTime' });
-    expect(validateEpcisDocument(objectEvent({ eventTime: '2024-02-29T23:59:59.123456-05:30', eventTimeZoneOffset: '-05:30' })).ok).toBe(true);
+    expect(errorsOf(one(objectEvent({ eventTime: '2023-02-30T10:00:00Z' })))[0]).toMatchObject({ eventIndex: 0, path: '/eventTime' });
+    expect(errorsOf(one(objectEvent({ eventTime: '2023-02-01 10:00:00Z' })))[0]).toMatchObject({ path: '/eventTime' });
+    // as GS1's XSD DateTimeStamp: no leap second, upper-case Z, zone within ±14:00, year ≥ 1
+    for (const bad of ['2016-12-31T23:59:60Z', '2024-03-01T10:00:00z', '2024-03-01T10:00:00+15:00', '0000-01-01T00:00:00Z']) {
+      expect(errorsOf(one(objectEvent({ eventTime: bad })))[0], bad).toMatchObject({ path: '/eventTime' });
+    }
+    expect(validateEpcisDocument(one(objectEvent({ eventTime: '2024-02-29T23:59:59.123456-05:30', eventTimeZoneOffset: '-05:30' }))).ok).toBe(true);
   });
 
   it('checks eventTimeZoneOffset', () => {
     for (const bad of ['+8:00', '08:00', '+15:00', 'Z', '+08:60']) {
-      expect(errorsOf(objectEvent({ eventTimeZoneOffset: bad }))).toEqual(
+      expect(errorsOf(one(objectEvent({ eventTimeZoneOffset: bad })))).toEqual(
         expect.arrayContaining([expect.objectContaining({ path: '/eventTimeZoneOffset' })]),
       );
     }
   });
 
   it('AggregationEvent: parentID required unless DELETE; ADD needs children', () => {
-    const agg = (over: Record<string, unknown>) => ({
+    const agg = (over: Record<string, unknown>) => one({
       type: 'AggregationEvent', eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00',
       childEPCs: ['urn:epc:id:sgtin:4012345.011111.1'], ...over,
     });
     expect(errorsOf(agg({ action: 'ADD' }))).toEqual([expect.objectContaining({ path: '/parentID' })]);
     expect(errorsOf(agg({ action: 'OBSERVE' }))).toEqual([expect.objectContaining({ path: '/parentID' })]);
     expect(validateEpcisDocument(agg({ action: 'DELETE' })).ok).toBe(true);
-    expect(errorsOf(agg({ action: 'ADD', parentID: 'urn:epc:id:sscc:4012345.0000000001', childEPCs: [] }))).toEqual([
-      expect.objectContaining({ path: '/childEPCs' }),
-    ]);
+    for (const action of ['ADD', 'OBSERVE']) {
+      expect(errorsOf(agg({ action, parentID: 'urn:epc:id:sscc:4012345.0000000001', childEPCs: [] }))).toEqual([
+        expect.objectContaining({ path: '/childEPCs' }),
+      ]);
+    }
   });
 
-  it('TransformationEvent needs inputs or outputs', () => {
-    const t = { type: 'TransformationEvent', eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00' };
+  it('TransformationEvent needs inputs or outputs, and a transformationID when it has only one side', () => {
+    const t = one({ type: 'TransformationEvent', eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00' });
     expect(errorsOf(t)).toEqual([expect.objectContaining({ eventIndex: 0, path: '' })]);
-    expect(validateEpcisDocument({ ...t, outputEPCList: ['urn:epc:id:sgtin:4012345.011111.1'] }).ok).toBe(true);
+    expect(errorsOf({ ...t, outputEPCList: ['urn:epc:id:sgtin:4012345.011111.1'] })).toEqual([expect.objectContaining({ path: '/transformationID' })]);
+    expect(validateEpcisDocument({ ...t, outputEPCList: ['urn:epc:id:sgtin:4012345.011111.1'], transformationID: 'urn:uuid:6fdd7d52-8dd4-4c28-8c8e-3d0d1b0a3a11' }).ok).toBe(true);
+    expect(validateEpcisDocument({ ...t, inputEPCList: ['urn:epc:id:sgtin:4012345.011111.2'], outputEPCList: ['urn:epc:id:sgtin:4012345.011111.1'] }).ok).toBe(true);
   });
 
   it('TransactionEvent needs a bizTransactionList; AssociationEvent a parentID', () => {
-    const base = { eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00', action: 'ADD' };
-    expect(errorsOf({ ...base, type: 'TransactionEvent' })).toEqual([expect.objectContaining({ path: '/bizTransactionList' })]);
+    const base = { '@context': ctx, eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00', action: 'ADD' };
+    expect(errorsOf({ ...base, type: 'TransactionEvent', epcList: [] })).toEqual([expect.objectContaining({ path: '/bizTransactionList' })]);
     expect(errorsOf({ ...base, type: 'AssociationEvent', childEPCs: ['urn:epc:id:giai:4000001.1'] })).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: '/parentID' })]),
     );
   });
 
   it('rejects unknown event types and action on TransformationEvent', () => {
-    expect(errorsOf(objectEvent({ type: 'MagicEvent' }))[0]).toMatchObject({ eventIndex: 0, path: '/type', message: expect.stringMatching(/ObjectEvent/) });
-    const t = { type: 'TransformationEvent', action: 'ADD', eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00', inputEPCList: ['urn:x:1'] };
+    expect(errorsOf(one(objectEvent({ type: 'MagicEvent' })))[0]).toMatchObject({ eventIndex: 0, path: '/type', message: expect.stringMatching(/ObjectEvent/) });
+    const t = one({ type: 'TransformationEvent', action: 'ADD', eventTime: '2024-03-01T10:00:00Z', eventTimeZoneOffset: '+00:00', inputEPCList: ['urn:x:1'], outputEPCList: ['urn:x:2'] });
     expect(errorsOf(t)).toEqual([expect.objectContaining({ path: '/action' })]);
   });
 

@@ -9,12 +9,14 @@
  * pointer relative to that event (or to the document when eventIndex is null).
  */
 import AjvModule from 'ajv';
+import * as ajvFormats from 'ajv-formats/dist/formats.js';
 import {
   epcisDocumentSchema,
   epcisEventListSchema,
   epcisEventSchema,
   EVENT_TYPES,
 } from './schema.ts';
+import { MEASUREMENT_TYPES, SENSOR_ALERT_TYPES, VOCAB } from './xml.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Types (EPCIS 2.0 JSON binding)
@@ -236,10 +238,40 @@ type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const AjvClass: any = (AjvModule as any).default ?? AjvModule;
 
+// ajv-formats' RFC 3986 `uri` check: the one GS1's JSON Schema is run with, so our URIs are at least as strict.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const formats: any = (ajvFormats as any).fullFormats ?? (ajvFormats as any).default?.fullFormats;
+const uriFormat = formats.uri as (s: string) => boolean;
+
+/** True when `s` is an absolute URI (RFC 3986, as ajv-formats' `uri`). */
+export function isUri(s: unknown): s is string {
+  return typeof s === 'string' && uriFormat(s);
+}
+
+/** GS1 JSON Schema: a non-standard CBV value is a URI, but not a CBV URN or a ns.gs1.org CBV URI (those are written as bare terms). */
+const CBV_URI = /^(?:urn:epcglobal:cbv|https?:\/\/ns\.gs1\.org\/cbv\/)/i;
+const GS1_VOC_URI = /^https?:\/\/(?:www\.)?gs1\.org\/voc\//i;
+const otherUri = (s: string) => isUri(s) && !CBV_URI.test(s);
+
+
+/** The formats our schema uses (schema.ts), with what a failing value must be instead. */
+const FORMATS: Record<string, { check: (s: string) => boolean; expected: string }> = {
+  uri: { check: uriFormat, expected: 'an absolute URI (RFC 3986)' },
+  'cbv-bizStep': { check: (s) => VOCAB.bizStep.terms.has(s) || otherUri(s), expected: 'a CBV business step (e.g. "receiving") or a URI outside the CBV namespace' },
+  'cbv-disposition': { check: (s) => VOCAB.disposition.terms.has(s) || otherUri(s), expected: 'a CBV disposition (e.g. "in_transit") or a URI outside the CBV namespace' },
+  'cbv-btt': { check: (s) => VOCAB.btt.terms.has(s) || otherUri(s), expected: 'a CBV business transaction type (e.g. "po") or a URI outside the CBV namespace' },
+  'cbv-sdt': { check: (s) => VOCAB.sdt.terms.has(s) || otherUri(s), expected: 'a CBV source/destination type (e.g. "owning_party") or a URI outside the CBV namespace' },
+  'cbv-er': { check: (s) => VOCAB.er.terms.has(s) || otherUri(s), expected: 'a CBV error reason (e.g. "incorrect_data") or a URI outside the CBV namespace' },
+  'cbv-component': { check: (s) => VOCAB.component.terms.has(s) || otherUri(s), expected: 'a CBV component (e.g. "latitude") or a URI outside the CBV namespace' },
+  'gs1-measurementType': { check: (s) => MEASUREMENT_TYPES.has(s) || (isUri(s) && !GS1_VOC_URI.test(s)), expected: 'a GS1 measurement type (e.g. "Temperature") or a URI outside the GS1 Web vocabulary' },
+  'gs1-sensorAlertType': { check: (s) => SENSOR_ALERT_TYPES.has(s) || (isUri(s) && !GS1_VOC_URI.test(s)), expected: 'ALARM_CONDITION, ERROR_CONDITION or a URI outside the GS1 Web vocabulary' },
+};
+
 let compiled: { doc: ValidateFn; list: ValidateFn; event: ValidateFn } | null = null;
 function validators() {
   if (!compiled) {
     const ajv = new AjvClass({ allErrors: true, strict: false, discriminator: true });
+    for (const [name, f] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: f.check });
     compiled = {
       doc: ajv.compile(epcisDocumentSchema),
       list: ajv.compile(epcisEventListSchema),
@@ -254,19 +286,23 @@ function validators() {
 // ---------------------------------------------------------------------------------------------------------
 
 const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
-/** True when `s` is an RFC 3339 date-time with a time zone that denotes a real instant. */
+/**
+ * True when `s` is an RFC 3339 date-time with a time zone that denotes a real instant, in the form both GS1
+ * schemas accept: the XSD's DateTimeStamp (upper-case `Z` or ±hh:mm up to ±14:00, no leap second, year ≥ 1)
+ * and the JSON Schema's `date-time`.
+ */
 export function isRfc3339DateTime(s: unknown): s is string {
   if (typeof s !== 'string') return false;
   const m = RFC3339.exec(s);
   if (!m) return false;
   const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number);
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || se > 60) return false;
+  if (y < 1 || mo < 1 || mo > 12 || h > 23 || mi > 59 || se > 59) return false;
   const dim = new Date(Date.UTC(2000, mo, 0)).getUTCDate(); // days in month (leap year 2000 for Feb)
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d < 1 || d > (mo === 2 ? (leap ? 29 : 28) : dim)) return false;
-  if (m[7] && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false;
+  if (m[7] && !TIME_ZONE_OFFSET.test(`${m[7]}${m[8]}:${m[9]}`)) return false;
   return true;
 }
 
@@ -316,8 +352,13 @@ function escapePointer(s: string) {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Where a document came from: the JSON binding (GS1's JSON Schema applies) or the XML binding (its XSD applies). */
+export interface ValidateOptions {
+  binding?: 'json' | 'xml';
+}
+
 /** Semantic rules for one (schema-valid-ish) event; paths are relative to the event. */
-export function semanticIssues(ev: Record<string, unknown>): Issue[] {
+export function semanticIssues(ev: Record<string, unknown>, opts: ValidateOptions = {}): Issue[] {
   const out: Issue[] = [];
   checkTime(ev.eventTime, '/eventTime', out);
   checkTime(ev.recordTime, '/recordTime', out);
@@ -331,17 +372,30 @@ export function semanticIssues(ev: Record<string, unknown>): Issue[] {
   }
 
   switch (ev.type) {
+    // What each event type must name (EPCIS 2.0 §7.4; GS1's JSON Schema enforces the same)
+    case 'ObjectEvent':
+      if (!Array.isArray(ev.epcList) && !nonEmptyArray(ev.quantityList) && !(nonEmptyArray(ev.sensorElementList) && isObject(ev.readPoint))) {
+        out.push({ path: '/epcList', message: 'an ObjectEvent must have an epcList or a non-empty quantityList (or sensor data and a readPoint)' });
+      }
+      if (ev.ilmd !== undefined && ev.action !== 'ADD') out.push({ path: '/ilmd', message: 'ilmd is only allowed with action ADD' });
+      uniqueIds(ev.epcList, '/epcList', out);
+      break;
     case 'AggregationEvent':
       if (ev.action !== 'DELETE' && (typeof ev.parentID !== 'string' || ev.parentID === '')) {
         out.push({ path: '/parentID', message: `an AggregationEvent with action ${String(ev.action)} must name its parentID (only DELETE may omit it)` });
       }
-      if (ev.action === 'ADD' && !nonEmptyArray(ev.childEPCs) && !nonEmptyArray(ev.childQuantityList)) {
-        out.push({ path: '/childEPCs', message: 'an AggregationEvent with action ADD must list children (childEPCs or childQuantityList)' });
+      if (ev.action !== 'DELETE' && !nonEmptyArray(ev.childEPCs) && !nonEmptyArray(ev.childQuantityList)) {
+        out.push({ path: '/childEPCs', message: `an AggregationEvent with action ${String(ev.action)} must list children (childEPCs or childQuantityList)` });
       }
       break;
     case 'AssociationEvent':
-      if (ev.action === 'ADD' && !nonEmptyArray(ev.childEPCs) && !nonEmptyArray(ev.childQuantityList)) {
-        out.push({ path: '/childEPCs', message: 'an AssociationEvent with action ADD must list children (childEPCs or childQuantityList)' });
+      if (ev.action !== 'DELETE' && !nonEmptyArray(ev.childEPCs) && !nonEmptyArray(ev.childQuantityList)) {
+        out.push({ path: '/childEPCs', message: `an AssociationEvent with action ${String(ev.action)} must list children (childEPCs or childQuantityList)` });
+      }
+      break;
+    case 'TransactionEvent':
+      if (ev.action !== 'DELETE' && !Array.isArray(ev.epcList) && !nonEmptyArray(ev.quantityList)) {
+        out.push({ path: '/epcList', message: `a TransactionEvent with action ${String(ev.action)} must have an epcList or a non-empty quantityList` });
       }
       break;
     case 'TransformationEvent': {
@@ -349,7 +403,11 @@ export function semanticIssues(ev: Record<string, unknown>): Issue[] {
       const outputs = nonEmptyArray(ev.outputEPCList) || nonEmptyArray(ev.outputQuantityList);
       if (!inputs && !outputs) {
         out.push({ path: '', message: 'a TransformationEvent needs at least one input (inputEPCList/inputQuantityList) or output (outputEPCList/outputQuantityList)' });
+      } else if (!(inputs && outputs) && ev.transformationID === undefined) {
+        out.push({ path: '/transformationID', message: 'a TransformationEvent with only inputs or only outputs must name its transformationID' });
       }
+      uniqueIds(ev.inputEPCList, '/inputEPCList', out);
+      uniqueIds(ev.outputEPCList, '/outputEPCList', out);
       break;
     }
     default:
@@ -380,6 +438,8 @@ export function semanticIssues(ev: Record<string, unknown>): Issue[] {
         se.sensorReport.forEach((r, j) => {
           if (!isObject(r)) return;
           const rp = `${base}/sensorReport/${j}`;
+          // GS1's JSON Schema requires a sensor report's type; its XSD does not (XML may leave it out)
+          if (r.type === undefined && opts.binding !== 'xml') out.push({ path: `${rp}/type`, message: 'missing required property "type"' });
           checkTime(r.time, `${rp}/time`, out);
           if (typeof r.uom === 'string' && !REC20_CODE.test(r.uom)) {
             out.push({ path: `${rp}/uom`, message: `"${r.uom}" does not look like a UN/CEFACT Rec 20 unit code (2–3 upper-case letters/digits)` });
@@ -398,13 +458,35 @@ export function semanticIssues(ev: Record<string, unknown>): Issue[] {
     });
   }
 
-  // Extension keys must carry a namespace prefix; bare unknown keys are reported by the schema.
-  for (const key of Object.keys(ev)) {
-    if (key.includes(':') && /^\s|\s$/.test(key)) {
-      out.push({ path: `/${escapePointer(key)}`, message: 'extension key must not have leading/trailing whitespace' });
-    }
+  // Extension keys must carry a namespace prefix (bare unknown keys are reported by the schema) and be URIs.
+  extensionKeys(ev, '', out);
+  for (const k of ['readPoint', 'bizLocation', 'errorDeclaration']) if (isObject(ev[k])) extensionKeys(ev[k] as Record<string, unknown>, `/${k}`, out);
+  if (Array.isArray(ev.sensorElementList)) {
+    ev.sensorElementList.forEach((se, i) => {
+      if (!isObject(se)) return;
+      extensionKeys(se, `/sensorElementList/${i}`, out);
+      if (isObject(se.sensorMetadata)) extensionKeys(se.sensorMetadata, `/sensorElementList/${i}/sensorMetadata`, out);
+      if (Array.isArray(se.sensorReport)) se.sensorReport.forEach((r, j) => isObject(r) && extensionKeys(r, `/sensorElementList/${i}/sensorReport/${j}`, out));
+    });
   }
   return out;
+}
+
+/** Keys with a colon (user extensions; standard keys have none) must be URIs, as GS1's schema requires. */
+function extensionKeys(obj: Record<string, unknown>, base: string, out: Issue[]) {
+  for (const key in obj) {
+    if (key.includes(':') && !uriFormat(key)) out.push({ path: `${base}/${escapePointer(key)}`, message: 'an extension key must be a URI or a prefixed name (e.g. "example:myField")' });
+  }
+}
+
+/** GS1's schema: the EPCs of an ObjectEvent and of a transformation's inputs / outputs are listed once each. */
+function uniqueIds(list: unknown, path: string, out: Issue[]) {
+  if (!Array.isArray(list) || list.length < 2) return;
+  const seen = new Set<unknown>();
+  list.forEach((id, i) => {
+    if (seen.has(id)) out.push({ path: `${path}/${i}`, message: `${JSON.stringify(id)} is listed twice` });
+    seen.add(id);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -425,6 +507,8 @@ function ajvMessage(e: AjvError): string {
       return `${e.message ?? 'must be one of the allowed values'}: ${JSON.stringify(e.params.allowedValues)}`;
     case 'pattern':
       return `does not match the expected format (${String(e.params.pattern)})`;
+    case 'format':
+      return `must be ${FORMATS[String(e.params.format)]?.expected ?? e.params.format}`;
     default:
       return e.message ?? e.keyword;
   }
@@ -463,17 +547,17 @@ function mapErrors(errors: AjvError[], prefixRe: RegExp | null): EpcisValidation
   return out;
 }
 
-function semanticErrors(events: unknown[]): EpcisValidationError[] {
+function semanticErrors(events: unknown[], opts: ValidateOptions): EpcisValidationError[] {
   const out: EpcisValidationError[] = [];
   events.forEach((ev, i) => {
     if (!isObject(ev)) return;
-    for (const issue of semanticIssues(ev)) out.push({ eventIndex: i, ...issue });
+    for (const issue of semanticIssues(ev, opts)) out.push({ eventIndex: i, ...issue });
   });
   return out;
 }
 
-function finish(events: unknown[], schemaErrors: EpcisValidationError[]): EpcisValidationResult {
-  const errors = [...schemaErrors, ...semanticErrors(events)];
+function finish(events: unknown[], schemaErrors: EpcisValidationError[], opts: ValidateOptions): EpcisValidationResult {
+  const errors = [...schemaErrors, ...semanticErrors(events, opts)];
   // one message per (event, path, message)
   const seen = new Set<string>();
   const unique = errors.filter((e) => {
@@ -487,15 +571,17 @@ function finish(events: unknown[], schemaErrors: EpcisValidationError[]): EpcisV
 }
 
 /**
- * Validate EPCIS 2.0 capture input: an `EPCISDocument`, a bare array of events, or one event object.
+ * Validate EPCIS 2.0 capture input: an `EPCISDocument`, a bare array of events, or one event object. With
+ * `binding: 'xml'` (a document converted from XML by xml.ts) the few fields GS1's XSD leaves optional but its
+ * JSON Schema requires (a sensor report's `type`) may be absent.
  * On success returns the events (unchanged objects from the input). Query documents (`EPCISQueryDocument`)
  * are rejected: they are query responses, not capture input.
  */
-export function validateEpcisDocument(doc: unknown): EpcisValidationResult {
+export function validateEpcisDocument(doc: unknown, opts: ValidateOptions = {}): EpcisValidationResult {
   const v = validators();
   if (Array.isArray(doc)) {
     const ok = v.list(doc);
-    return finish(doc, ok ? [] : mapErrors(v.list.errors ?? [], /^\/(\d+)(?=\/|$)/));
+    return finish(doc, ok ? [] : mapErrors(v.list.errors ?? [], /^\/(\d+)(?=\/|$)/), opts);
   }
   if (!isObject(doc)) {
     return { ok: false, errors: [{ eventIndex: null, path: '', message: 'expected an EPCISDocument, an array of events or an event object' }] };
@@ -510,9 +596,15 @@ export function validateEpcisDocument(doc: unknown): EpcisValidationResult {
     const ok = v.doc(doc);
     const body = isObject(doc.epcisBody) ? doc.epcisBody : {};
     const events = Array.isArray(body.eventList) ? body.eventList : [];
-    return finish(events, ok ? [] : mapErrors(v.doc.errors ?? [], /^\/epcisBody\/eventList\/(\d+)(?=\/|$)/));
+    const errors = ok ? [] : mapErrors(v.doc.errors ?? [], /^\/epcisBody\/eventList\/(\d+)(?=\/|$)/);
+    const issues: Issue[] = [];
+    checkTime(doc.creationDate, '/creationDate', issues);
+    extensionKeys(doc, '', issues);
+    if (isObject(doc.epcisHeader)) extensionKeys(doc.epcisHeader, '/epcisHeader', issues);
+    for (const i of issues) if (!errors.some((e) => e.eventIndex === null && e.path === i.path)) errors.push({ eventIndex: null, ...i });
+    return finish(events, errors, opts);
   }
   // a single event
   const ok = v.event(doc);
-  return finish([doc], ok ? [] : mapErrors(v.event.errors ?? [], null));
+  return finish([doc], ok ? [] : mapErrors(v.event.errors ?? [], null), opts);
 }

@@ -633,7 +633,7 @@ describe('epcisXmlToJson: mapping', () => {
           sensorMetadata: { time: '2024-01-01T09:00:00Z', deviceID: 'urn:epc:id:giai:4000001.1', 'ex:note': 'n' },
           sensorReport: [
             { type: 'Temperature', value: 21.5, uom: 'CEL', booleanValue: false, component: 'x', hexBinaryValue: '0a' },
-            { exception: 'ALARM_CONDITION', type: 'Humidity', minValue: -1, maxValue: 100 },
+            { exception: 'ALARM_CONDITION', type: 'gs1:Humidity', minValue: -1, maxValue: 100 }, // Humidity is no term of GS1's JSON Schema list: kept a CURIE
           ],
           'ex:extra': { 'ex:a': ['1', '2'] },
         },
