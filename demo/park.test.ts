@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEMO_MATERIAL_CODES, DEMO_PASSWORD, DEMO_UNIT_CODES, demoFlows, demoPark, demoUsers, isValidUscc,
+  DEMO_MATERIAL_CODES, DEMO_PASSWORD, DEMO_PROTOCOL, DEMO_UNIT_CODES, demoFlows, demoPark, demoUsers, isValidUscc,
   type DemoDevice, type DemoEnterprise, type DemoPark, type DemoSite, type DemoTag, type DemoUnit,
 } from './park.ts';
 import { checkLimits, CODE_PATTERN, DEVICE_KINDS as REGISTRY_DEVICE_KINDS, INDUSTRIES as REGISTRY_INDUSTRIES, PROTOCOLS as REGISTRY_PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS as REGISTRY_TAG_KINDS, UNIT_KINDS as REGISTRY_UNIT_KINDS } from '../src/modules/registry/model.ts';
@@ -97,6 +97,17 @@ describe('the demo park', () => {
       expect(TAG_KINDS, `${device.code}/${tag.key}`).toContain(tag.kind);
       expect(DEMO_UNIT_CODES, `${device.code}/${tag.key}`).toContain(tag.unit);
     }
+  });
+
+  it('labels every device by how the demo actually sends its readings', () => {
+    // demo/simulator.ts publishes every demo device as JSON over MQTT with its own credentials; no
+    // demo device is read through an OPC UA connector, an HTTP client or a Sparkplug edge node.
+    expect(DEMO_PROTOCOL).toBe('mqtt');
+    for (const { device } of devices) expect(device.protocol, device.code).toBe(DEMO_PROTOCOL);
+    // Instruments behind a plant DCS say that a gateway forwards them.
+    const viaDcs = devices.filter(({ device }) => device.model?.includes('DCS 网关'));
+    expect(viaDcs.length).toBeGreaterThan(20);
+    for (const { device } of devices) expect((device.model ?? '').length, device.code).toBeLessThanOrEqual(200);
   });
 
   it('names everything in Chinese and in English', () => {

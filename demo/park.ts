@@ -117,11 +117,20 @@ function netWeight(key: string, name: string, nameEn: string, materialCode: stri
   return tag(key, name, nameEn, 'mass', 't', nominal, { materialCode, ...lim(null, null, high, highHigh), description: '单车净重（毛重减皮重）' });
 }
 
-const ACREL = (model: string, serialNo: string): DeviceInfo => ({ protocol: 'mqtt', manufacturer: '安科瑞电气', model, serialNo });
-const WASION = (serialNo: string): DeviceInfo => ({ protocol: 'sparkplug', manufacturer: '威胜集团', model: 'DTSD341-MB3', serialNo });
-const DCS = (manufacturer: string, model: string, serialNo: string): DeviceInfo => ({ protocol: 'opcua', manufacturer, model, serialNo });
-const SCALE = (serialNo: string): DeviceInfo => ({ protocol: 'http', manufacturer: '梅特勒-托利多', model: 'SCS-100T 数字式汽车衡', serialNo });
-const CEMS = (manufacturer: string, model: string, serialNo: string): DeviceInfo => ({ protocol: 'http', manufacturer, model, serialNo });
+/**
+ * How every demo device reaches the platform: demo/simulator.ts publishes each one as JSON over
+ * MQTT with its own credentials. The protocol label says so, whatever the instrument would speak
+ * in a real plant (a DCS over OPC UA, a meter over Sparkplug B, a scale over HTTP): a label that
+ * named another transport would send whoever debugs the demo to the wrong place.
+ */
+export const DEMO_PROTOCOL: Protocol = 'mqtt';
+
+const ACREL = (model: string, serialNo: string): DeviceInfo => ({ protocol: DEMO_PROTOCOL, manufacturer: '安科瑞电气', model, serialNo });
+const WASION = (serialNo: string): DeviceInfo => ({ protocol: DEMO_PROTOCOL, manufacturer: '威胜集团', model: 'DTSD341-MB3', serialNo });
+/** Instruments read by a plant DCS whose gateway forwards them to the park over MQTT (the model says so). */
+const DCS = (manufacturer: string, model: string, serialNo: string): DeviceInfo => ({ protocol: DEMO_PROTOCOL, manufacturer, model: `${model}（经 DCS 网关 MQTT 上送）`, serialNo });
+const SCALE = (serialNo: string): DeviceInfo => ({ protocol: DEMO_PROTOCOL, manufacturer: '梅特勒-托利多', model: 'SCS-100T 数字式汽车衡', serialNo });
+const CEMS = (manufacturer: string, model: string, serialNo: string): DeviceInfo => ({ protocol: DEMO_PROTOCOL, manufacturer, model, serialNo });
 
 // ---------------------------------------------------------------------------------------------
 // The park. 11 enterprises, in the order materials mostly travel: salt and crude in, cement out.
@@ -199,7 +208,7 @@ const chloralkali: DemoEnterprise = {
             tag('steam_flow', '低压蒸汽流量', 'LP steam flow', 'flow', 't/h', 18, { materialCode: 'STEAM_LP', ...lim(null, null, 22, 24) }),
             tag('steam_pressure', '低压蒸汽压力', 'LP steam pressure', 'pressure', 'MPa', 0.9, lim(0.6, 0.7, 1.1, 1.2)),
           ]),
-          device('chloralkali-lt-01', '成品碱储罐雷达液位计', 'Caustic tank radar level gauges', 'level_gauge', { protocol: 'mqtt', manufacturer: 'VEGA', model: 'VEGAPULS 64', serialNo: 'VG64-35520981' }, [
+          device('chloralkali-lt-01', '成品碱储罐雷达液位计', 'Caustic tank radar level gauges', 'level_gauge', { protocol: DEMO_PROTOCOL, manufacturer: 'VEGA', model: 'VEGAPULS 64', serialNo: 'VG64-35520981' }, [
             tag('tank1_level', '1#碱罐液位', 'Caustic tank 1 level', 'level', 'm', 8.5, { materialCode: 'CAUSTIC_SODA', ...lim(1.0, 2.0, 13.0, 14.0) }),
             tag('tank2_level', '2#碱罐液位', 'Caustic tank 2 level', 'level', 'm', 6.2, { materialCode: 'CAUSTIC_SODA', ...lim(1.0, 2.0, 13.0, 14.0) }),
           ]),
@@ -722,7 +731,7 @@ const recycler: DemoEnterprise = {
         capacityValue: 50000, capacityUnit: 't/a',
         description: '近红外分选、破碎、摩擦清洗与浮选；清洗废水送园区污水厂',
         devices: [
-          device('recycler-fm-01', '清洗用水及废水流量计', 'Washing water and wastewater flow meters', 'flow_meter', { protocol: 'mqtt', manufacturer: '上海光华爱尔美特', model: 'LDG 电磁流量计', serialNo: 'GH-LDG-2023-1186' }, [
+          device('recycler-fm-01', '清洗用水及废水流量计', 'Washing water and wastewater flow meters', 'flow_meter', { protocol: DEMO_PROTOCOL, manufacturer: '上海光华爱尔美特', model: 'LDG 电磁流量计', serialNo: 'GH-LDG-2023-1186' }, [
             tag('wash_water', '清洗用水量', 'Washing water', 'flow', 'm3/h', 18, { materialCode: 'INDUSTRIAL_WATER', ...lim(null, null, 24, 26) }),
             tag('wastewater_out', '清洗废水排放量', 'Washing wastewater discharge', 'flow', 'm3/h', 15, { materialCode: 'WASTEWATER', ...lim(null, null, 20, 22) }),
           ]),
@@ -734,11 +743,11 @@ const recycler: DemoEnterprise = {
         description: '双阶排气挤出、自动换网、水环切粒，产再生 PE 粒料',
         devices: [
           electricityMeter('recycler-em-01', '造粒车间总电能表', 'Pelletizing hall energy meter', 3000, 3600, 3900, ACREL('DTSD1352-C', 'AC1352-2023-077301')),
-          device('recycler-pt-01', '挤出机熔体温度压力', 'Extruder melt temperature and pressure', 'temperature_sensor', { protocol: 'mqtt', manufacturer: 'Dynisco', model: 'MDT462F 熔体压力传感器', serialNo: 'DYN-MDT-90213' }, [
+          device('recycler-pt-01', '挤出机熔体温度压力', 'Extruder melt temperature and pressure', 'temperature_sensor', { protocol: DEMO_PROTOCOL, manufacturer: 'Dynisco', model: 'MDT462F 熔体压力传感器', serialNo: 'DYN-MDT-90213' }, [
             tag('melt_temp', '熔体温度', 'Melt temperature', 'temperature', '°C', 215, lim(190, 200, 230, 240)),
             tag('melt_pressure', '换网器前熔体压力', 'Melt pressure before screen changer', 'pressure', 'MPa', 14, lim(null, 6, 20, 25)),
           ]),
-          device('recycler-qa-01', '再生料熔融指数仪', 'Recycled PE melt flow index analyzer', 'quality_analyzer', { protocol: 'http', manufacturer: '承德金建', model: 'XNR-400C 熔体流动速率仪', serialNo: 'JJ-XNR-2022-0441' }, [
+          device('recycler-qa-01', '再生料熔融指数仪', 'Recycled PE melt flow index analyzer', 'quality_analyzer', { protocol: DEMO_PROTOCOL, manufacturer: '承德金建', model: 'XNR-400C 熔体流动速率仪', serialNo: 'JJ-XNR-2022-0441' }, [
             tag('mfi', '熔融指数 (190°C/2.16kg)', 'Melt flow index (190 °C/2.16 kg)', 'quality', 'g/10min', 0.9, { materialCode: 'RECYCLED_PE_PELLETS', ...lim(0.5, 0.6, 1.5, 2.0) }),
             tag('moisture', '粒料水分', 'Pellet moisture', 'quality', '%', 0.05, { materialCode: 'RECYCLED_PE_PELLETS', ...lim(null, null, 0.1, 0.2) }),
           ]),
@@ -748,7 +757,7 @@ const recycler: DemoEnterprise = {
         code: 'recycler-warehouse', name: '原料及成品库', nameEn: 'Feedstock and product warehouse', kind: 'logistics',
         capacityValue: 8000, capacityUnit: 't',
         devices: [
-          device('recycler-wb-01', '进出厂汽车衡', 'Truck scale', 'weighbridge', { protocol: 'http', manufacturer: '上海耀华', model: 'XK3190-DS3 汽车衡', serialNo: 'YH-DS3-2021-5520' }, [
+          device('recycler-wb-01', '进出厂汽车衡', 'Truck scale', 'weighbridge', { protocol: DEMO_PROTOCOL, manufacturer: '上海耀华', model: 'XK3190-DS3 汽车衡', serialNo: 'YH-DS3-2021-5520' }, [
             netWeight('offspec_pe_net', 'PE过渡料净重', 'Off-spec PE, net weight', 'OFFSPEC_PE', 20, 30, 35),
             netWeight('waste_plastics_net', '废塑料净重', 'Waste plastics, net weight', 'WASTE_PLASTICS', 12, 25, 30),
             netWeight('recycled_pe_net', '再生PE粒料净重', 'Recycled PE pellets, net weight', 'RECYCLED_PE_PELLETS', 25, 32, 35),
@@ -790,7 +799,7 @@ const pharma: DemoEnterprise = {
             tag('reactor_temp', '反应釜内温', 'Reactor temperature', 'temperature', '°C', 65, lim(55, 60, 70, 75)),
             tag('reactor_pressure', '反应釜压力', 'Reactor pressure', 'pressure', 'MPa', 0.12, lim(null, null, 0.25, 0.3)),
           ]),
-          device('pharma-fm-01', '车间废水排放流量及pH', 'Process wastewater flow and pH', 'flow_meter', { protocol: 'mqtt', manufacturer: '哈希', model: 'sc200 控制器 + pHD 传感器', serialNo: 'HACH-SC200-31874' }, [
+          device('pharma-fm-01', '车间废水排放流量及pH', 'Process wastewater flow and pH', 'flow_meter', { protocol: DEMO_PROTOCOL, manufacturer: '哈希', model: 'sc200 控制器 + pHD 传感器', serialNo: 'HACH-SC200-31874' }, [
             tag('wastewater_flow', '废水排放流量', 'Wastewater discharge', 'flow', 'm3/h', 22, { materialCode: 'WASTEWATER', ...lim(null, null, 30, 35) }),
             tag('ph', '废水pH', 'Wastewater pH', 'quality', 'pH', 7.5, { materialCode: 'WASTEWATER', ...lim(6, 6.5, 8.5, 9) }),
           ]),
@@ -806,11 +815,11 @@ const pharma: DemoEnterprise = {
         capacityValue: 1200, capacityUnit: 'm3',
         description: '废溶剂罐 4×150 m3、回收溶剂罐 4×150 m3；精馏残渣、废活性炭桶装暂存后送净源环保',
         devices: [
-          device('pharma-lt-01', '溶剂储罐液位计', 'Solvent tank level gauges', 'level_gauge', { protocol: 'mqtt', manufacturer: 'E+H', model: 'Micropilot FMR20', serialNo: 'EH-FMR20-81127' }, [
+          device('pharma-lt-01', '溶剂储罐液位计', 'Solvent tank level gauges', 'level_gauge', { protocol: DEMO_PROTOCOL, manufacturer: 'E+H', model: 'Micropilot FMR20', serialNo: 'EH-FMR20-81127' }, [
             tag('spent_solvent_level', '废溶剂罐液位', 'Spent solvent tank level', 'level', '%', 55, { materialCode: 'SPENT_SOLVENT', ...lim(null, 10, 85, 92) }),
             tag('recovered_solvent_level', '回收溶剂罐液位', 'Recovered solvent tank level', 'level', '%', 60, { materialCode: 'RECOVERED_SOLVENT', ...lim(5, 15, 85, 92) }),
           ]),
-          device('pharma-wb-01', '危废暂存库电子地磅', 'Hazardous waste store platform scale', 'weighbridge', { protocol: 'http', manufacturer: '梅特勒-托利多', model: 'PFA579 地秤', serialNo: 'MT-PFA579-2023-0418' }, [
+          device('pharma-wb-01', '危废暂存库电子地磅', 'Hazardous waste store platform scale', 'weighbridge', { protocol: DEMO_PROTOCOL, manufacturer: '梅特勒-托利多', model: 'PFA579 地秤', serialNo: 'MT-PFA579-2023-0418' }, [
             tag('residue_net', '精馏残渣净重', 'Distillation residue, net weight', 'mass', 't', 1.2, { materialCode: 'PHARMA_DISTILLATION_RESIDUE', ...lim(null, null, 2.5, 3), description: '每批（吨桶）净重' }),
             tag('spent_carbon_net', '废活性炭净重', 'Spent activated carbon, net weight', 'mass', 't', 0.5, { materialCode: 'SPENT_ACTIVATED_CARBON', ...lim(null, null, 1.5, 2), description: '每批（吨袋）净重' }),
           ]),
@@ -933,7 +942,7 @@ const wwtp: DemoEnterprise = {
             tag('influent_flow', '进水流量', 'Influent flow', 'flow', 'm3/h', 1500, { materialCode: 'WASTEWATER', ...lim(null, 600, 1700, 1800) }),
             tag('influent_cod', '进水COD', 'Influent COD', 'quality', 'mg/L', 800, { materialCode: 'WASTEWATER', ...lim(null, null, 1500, 2000), description: '接管标准 COD ≤ 2000 mg/L' }),
           ]),
-          device('wwtp-lt-01', '调节池液位计', 'Equalization basin level gauge', 'level_gauge', { protocol: 'mqtt', manufacturer: 'VEGA', model: 'VEGAPULS 61', serialNo: 'VG61-35601127' }, [
+          device('wwtp-lt-01', '调节池液位计', 'Equalization basin level gauge', 'level_gauge', { protocol: DEMO_PROTOCOL, manufacturer: 'VEGA', model: 'VEGAPULS 61', serialNo: 'VG61-35601127' }, [
             tag('equalization_level', '调节池液位', 'Equalization basin level', 'level', 'm', 4.5, lim(1.0, 1.5, 5.5, 6.0)),
           ]),
         ],
@@ -943,7 +952,7 @@ const wwtp: DemoEnterprise = {
         capacityValue: 40000, capacityUnit: 'm3/d',
         devices: [
           electricityMeter('wwtp-em-01', '鼓风机房及全厂电能表', 'Blower house and plant energy meter', 1800, 2200, 2400, ACREL('DTSD1352-C', 'AC1352-2021-055617')),
-          device('wwtp-qa-01', '好氧池溶解氧及污泥浓度', 'Aeration basin DO and MLSS', 'quality_analyzer', { protocol: 'mqtt', manufacturer: '哈希', model: 'LDO sc + Solitax sc', serialNo: 'HACH-LDO-44820' }, [
+          device('wwtp-qa-01', '好氧池溶解氧及污泥浓度', 'Aeration basin DO and MLSS', 'quality_analyzer', { protocol: DEMO_PROTOCOL, manufacturer: '哈希', model: 'LDO sc + Solitax sc', serialNo: 'HACH-LDO-44820' }, [
             tag('dissolved_oxygen', '溶解氧', 'Dissolved oxygen', 'quality', 'mg/L', 2.0, lim(0.5, 1.0, 3.5, 5.0)),
             tag('mlss', '混合液悬浮固体浓度', 'Mixed liquor suspended solids', 'quality', 'mg/L', 4000, lim(2000, 2500, 5000, 6000)),
           ]),
@@ -954,7 +963,7 @@ const wwtp: DemoEnterprise = {
         capacityValue: 15000, capacityUnit: 'm3/d',
         description: '臭氧催化氧化+超滤/反渗透；回用水供热电厂冷却塔补水，其余达标排放',
         devices: [
-          device('wwtp-qa-02', '总排口水质在线监测', 'Final effluent online monitoring', 'quality_analyzer', { protocol: 'http', manufacturer: '哈希', model: 'CODmax II + Amtax sc + Phosphax sc', serialNo: 'HACH-CODMAX-20931' }, [
+          device('wwtp-qa-02', '总排口水质在线监测', 'Final effluent online monitoring', 'quality_analyzer', { protocol: DEMO_PROTOCOL, manufacturer: '哈希', model: 'CODmax II + Amtax sc + Phosphax sc', serialNo: 'HACH-CODMAX-20931' }, [
             tag('cod', '化学需氧量', 'COD', 'quality', 'mg/L', 28, { materialCode: 'TREATED_WATER', ...lim(null, null, 50, 60), description: 'GB 18918-2002 一级 A 50' }),
             tag('nh3n', '氨氮', 'Ammonia nitrogen', 'quality', 'mg/L', 1.5, { materialCode: 'TREATED_WATER', ...lim(null, null, 5, 8), description: 'GB 18918-2002 一级 A 5（水温≤12 °C 时 8）' }),
             tag('tp', '总磷', 'Total phosphorus', 'quality', 'mg/L', 0.3, { materialCode: 'TREATED_WATER', ...lim(null, null, 0.5, 1.0), description: 'GB 18918-2002 一级 A 0.5' }),

@@ -73,4 +73,29 @@ describe.skipIf(!(await mosquittoReachable()))('external broker', () => {
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(0);
   });
+
+  it('acknowledges a poison reading (year 275760, ±1e308) to the broker, logs it, and stores what follows', async () => {
+    const ctx = systemContext('test');
+    const { registry, telemetry } = nodes[0].services;
+    const ent = await registry.enterprises.create(ctx, { code: `poison-${run}`, name: '毒', industry: 'energy' });
+    const site = await registry.sites.create(ctx, { enterpriseId: ent.id, code: 'p', name: 'p' });
+    const code = `ext-poison-${run}`;
+    const device = await registry.devices.create(ctx, { siteId: site.id, code, name: 'm', kind: 'energy_meter', protocol: 'mqtt' });
+    const tag = await registry.tags.create(ctx, { deviceId: device.id, key: 'p', name: 'p', kind: 'power', unit: 'kW' });
+    const publisher = mqtt.connect(MOSQUITTO, { clientId: `${code}-pub`, reconnectPeriod: 0 });
+    await new Promise((r) => publisher.once('connect', r));
+    await publisher.publishAsync(`symbiont/v1/${code}/telemetry`, JSON.stringify({ ts: 1e20, values: { p: 1 } }), { qos: 1 });
+    await publisher.publishAsync(`symbiont/v1/${code}/telemetry`, JSON.stringify({ values: { p: 1e308 } }), { qos: 1 });
+    const ts = Date.now();
+    await publisher.publishAsync(`symbiont/v1/${code}/telemetry`, JSON.stringify({ ts, values: { p: 7 } }), { qos: 1 });
+    await publisher.endAsync();
+    const deadline = Date.now() + 15_000;
+    const latest = () => telemetry.latest(ctx, tag.id).catch(() => undefined);
+    while ((await latest())?.ts !== ts && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await latest()).toMatchObject({ ts, value: 7 });
+    const log = await telemetry.errors(ctx, device.id);
+    expect(log.map((e) => e.reason).sort()).toEqual(['timestamp_in_future', 'value_out_of_range']);
+    // Each was refused once: acknowledged to the broker, not delivered again and again.
+    expect(log).toHaveLength(2);
+  });
 });

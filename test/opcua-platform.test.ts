@@ -39,6 +39,10 @@ beforeAll(async () => {
   const ns = space.getOwnNamespace();
   const boiler = ns.addObject({ organizedBy: space.rootFolder.objects, browseName: 'Boiler1' });
   const flow = ns.addVariable({ componentOf: boiler, nodeId: 's=Boiler1.SteamFlow', browseName: 'SteamFlow', dataType: 'Double', value: { dataType: ua.DataType.Double, value: 80 } });
+  // A server that stamps a value with a clock from 1990, and one that reports ±1e308.
+  const stale = ns.addVariable({ componentOf: boiler, nodeId: 's=Boiler1.Stale', browseName: 'Stale', dataType: 'Double' });
+  stale.setValueFromSource({ dataType: ua.DataType.Double, value: 5 }, ua.StatusCodes.Good, new Date(Date.UTC(1990, 0, 1)));
+  ns.addVariable({ componentOf: boiler, nodeId: 's=Boiler1.Huge', browseName: 'Huge', dataType: 'Double', value: { dataType: ua.DataType.Double, value: 1e308 } });
   let k = 0;
   timer = setInterval(() => flow.setValueFromSource({ dataType: ua.DataType.Double, value: 80 + (k++ % 10) }), 100);
   await opcServer.start();
@@ -88,6 +92,34 @@ describe('OPC UA connectors', () => {
     expect((await other.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(404);
     const viewer = client(server.url, await login(server.url, 'chp.viewer', 'symbiont-demo'));
     expect((await viewer.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(403);
+    expect((await admin.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(204);
+  }, 60_000);
+
+  it('checks readings like every other source: a bad one is left out and logged, the others stored', async () => {
+    const admin = client(server.url, await login(server.url, 'chp.admin', 'symbiont-demo'));
+    const device = (await admin.get('/api/v1/devices?q=chp-bs-01')).body.items[0];
+    const tags = (await admin.get(`/api/v1/tags?device=${device.id}`)).body.items as { id: number; key: string }[];
+    const put = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, {
+      config: {
+        endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100,
+        mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: tags[0].key }, { nodeId: 'ns=1;s=Boiler1.Stale', tagKey: tags[1].key }, { nodeId: 'ns=1;s=Boiler1.Huge', tagKey: tags[2].key }],
+      },
+    });
+    expect(put.status).toBe(200);
+    const since = Date.now();
+    type Entry = { ts: number; source: string; reason: string; detail: string };
+    let log: Entry[] = [];
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      log = ((await admin.get(`/api/v1/devices/${device.id}/errors`)).body.items as Entry[]).filter((e) => e.source === 'opcua' && e.ts >= since);
+      if (log.some((e) => e.reason === 'timestamp_too_old') && log.some((e) => e.reason === 'value_out_of_range')) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(log.find((e) => e.reason === 'timestamp_too_old')?.detail).toMatch(new RegExp(`^${tags[1].key} source timestamp 631152000000 \\(1990-01-01T00:00:00.000Z\\) is before 2000-01-01`));
+    expect(log.find((e) => e.reason === 'value_out_of_range')?.detail).toMatch(new RegExp(`^${tags[2].key} 1e\\+308 is beyond ±1e15`));
+    const latest = await admin.get(`/api/v1/tags/${tags[0].id}/latest`);
+    expect(latest.status).toBe(200);
+    for (const t of tags.slice(1, 3)) expect((await admin.get(`/api/v1/tags/${t.id}/latest`)).status).toBe(404);
     expect((await admin.delete(`/api/v1/devices/${device.id}/opcua`)).status).toBe(204);
   }, 60_000);
 });

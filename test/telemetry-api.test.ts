@@ -1,8 +1,10 @@
 /** Telemetry end to end: HTTP and MQTT ingestion, acknowledgement after commit, errors, queries. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import mqtt from 'mqtt';
 import { encodePayload } from '../src/modules/telemetry/sparkplug.ts';
 import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
+import { REQUIRE_SERVICES } from './helpers/services.ts';
 
 let server: TestServer;
 let admin: ReturnType<typeof client>;
@@ -23,6 +25,16 @@ afterAll(() => server?.close());
 
 const pointsOf = async (tagId: number) =>
   Number((await server.services.handle.db.selectFrom('points').select((eb) => eb.fn.countAll().as('n')).where('tag_id', '=', tagId).executeTakeFirstOrThrow()).n);
+
+/** Polls until `check` holds or the deadline passes (no fixed sleeps). */
+async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (check(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 describe('HTTP ingestion', () => {
   it('stores a batch sent with the device token and answers after the commit', async () => {
@@ -78,7 +90,8 @@ describe('live and status views', () => {
         received.push(decoder.decode(value));
       }
     })();
-    await new Promise((r) => setTimeout(r, 50));
+    // Publish once the stream's listener is attached (no fixed sleep).
+    await eventually(async () => server.services.telemetry.live.listenerCount(`tag:${tags[2].id}`), (n) => n > 0);
     expect((await client(server.url, token).post('/api/v1/telemetry', { values: { [tags[2].key]: 42 } })).status).toBe(200);
     await done;
     await reader.cancel();
@@ -142,18 +155,192 @@ describe('MQTT ingestion (embedded broker)', () => {
     await c.endAsync();
   });
 
-  it('refuses a wrong secret and a publish to another device topic', async () => {
+  it('refuses a wrong secret', async () => {
     const wrong = connect(device.code, 'dt_wrong');
     const err = await new Promise<Error>((resolve) => wrong.once('error', resolve));
     expect(err.message).toMatch(/Bad username or password|Not authorized/i);
     wrong.end(true);
+  });
+});
 
-    const c = connect(device.code, token);
-    await new Promise((resolve) => c.once('connect', resolve));
-    const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
-    c.publish('symbiont/v1/someone-else/telemetry', '{"values":{}}', { qos: 1 });
-    await closed;
-    c.end(true);
+describe('poison input (issue 8)', () => {
+  const connect = (username: string, password: string) =>
+    mqtt.connect(`mqtt://127.0.0.1:${server.mqttPort}`, { username, password, clientId: `${username}-${Math.random()}`, reconnectPeriod: 0, connectTimeout: 5000 });
+  const errorsOf = async (deviceId: number) => (await admin.get(`/api/v1/devices/${deviceId}/errors?limit=20`)).body.items as { source: string; reason: string; detail: string }[];
+  const topic = () => `symbiont/v1/${device.code}/telemetry`;
+
+  describe('over HTTP: 400 problem+json naming the field, never 500', () => {
+    it('refuses a timestamp past year 275760, and ones in seconds, microseconds or nanoseconds, saying so', async () => {
+      const dev = client(server.url, token);
+      const key = tags[0].key;
+      const cases: [unknown, string, string, RegExp][] = [
+        [{ ts: 1e20, values: { [key]: 1 } }, '/body/ts', 'timestamp_in_future', /beyond year 275760/],
+        [{ ts: 8.64e15 + 1, values: { [key]: 1 } }, '/body/ts', 'timestamp_in_future', /beyond year 275760/],
+        [[{ ts: base, values: { [key]: 1 } }, { ts: Math.floor(Date.now() / 1000), values: { [key]: 1 } }], '/body/1/ts', 'timestamp_too_old', /looks like seconds/],
+        [{ ts: Date.now() * 1000, values: { [key]: 1 } }, '/body/ts', 'timestamp_in_future', /looks like microseconds/],
+        [{ ts: Date.now() * 1_000_000, values: { [key]: 1 } }, '/body/ts', 'timestamp_in_future', /looks like nanoseconds/],
+        [{ ts: Date.UTC(1999, 11, 31), values: { [key]: 1 } }, '/body/ts', 'timestamp_too_old', /before 2000-01-01/],
+        [{ ts: Date.now() + 11 * 60_000, values: { [key]: 1 } }, '/body/ts', 'timestamp_in_future', /10 minutes ahead/],
+      ];
+      for (const [body, path, reason, detail] of cases) {
+        const r = await dev.post('/api/v1/telemetry', body);
+        expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+        expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+        expect(r.body.errors[0]).toMatchObject({ path, message: expect.stringMatching(new RegExp(`^${reason}: `)) });
+        expect(r.body.detail).toMatch(detail);
+      }
+      expect((await errorsOf(device.id))[0]).toMatchObject({ source: 'http', reason: 'timestamp_in_future' });
+      // Within the skew it is accepted.
+      expect((await dev.post('/api/v1/telemetry', { ts: Date.now() + 5 * 60_000, values: { [key]: 1 } })).status).toBe(200);
+    });
+
+    it('refuses ±1e308 so that the minute mean of the others stays right', async () => {
+      const dev = client(server.url, token);
+      const key = tags[2].key;
+      const minute = base - 10 * 60_000;
+      expect((await dev.post('/api/v1/telemetry', { ts: minute + 1000, values: { [key]: 42.5 } })).status).toBe(200);
+      for (const [i, v] of [1e308, -1e308, 1.5e15].entries()) {
+        const r = await dev.post('/api/v1/telemetry', { ts: minute + 2000 + i, values: { [key]: v } });
+        expect(r.status).toBe(400);
+        expect(r.body.errors[0]).toMatchObject({ path: `/body/values/${key}`, message: expect.stringMatching(/^value_out_of_range: /) });
+      }
+      expect((await dev.post('/api/v1/telemetry', { ts: minute + 3000, values: { [key]: 7 } })).status).toBe(200);
+      expect((await dev.post('/api/v1/telemetry', { ts: minute + 4000, values: { [key]: -1e15 } })).status).toBe(200);
+      expect((await dev.post('/api/v1/telemetry', { ts: minute + 4000, values: { [key]: 7 } })).status).toBe(200);
+      const s = await admin.get(`/api/v1/tags/${tags[2].id}/series?from=${minute}&to=${minute + 60_000}&step=60000`);
+      expect(s.status).toBe(200);
+      expect(s.body.points).toEqual([{ ts: minute, avg: (42.5 + 7 + 7) / 3, min: 7, max: 42.5, count: 3 }]);
+    });
+
+    it('accepts the documented 10,000-reading batch and refuses 10,001 with a clear problem', async () => {
+      const key = tags[0].key;
+      const start = base - 3 * 3_600_000;
+      const batch = (n: number) => Array.from({ length: n }, (_, i) => ({ ts: start + i * 1000, values: { [key]: 1234.5678901234567 + i } }));
+      const body = JSON.stringify(batch(10_000));
+      expect(body.length).toBeGreaterThan(256 * 1024); // more than the former route limit
+      const ok = await client(server.url, token).post('/api/v1/telemetry', body);
+      expect(ok.status).toBe(200);
+      expect(ok.body).toEqual({ device: device.code, stored: 10_000 });
+      const pretty = await client(server.url, token).post('/api/v1/telemetry', JSON.stringify(batch(10_000), null, 2));
+      expect(pretty.status).toBe(200);
+      const over = await client(server.url, token).post('/api/v1/telemetry', batch(10_001));
+      expect(over.status).toBe(400);
+      expect(over.body.detail).toBe('too_many_points: more than 10000 readings in one message; send at most 10000 a message');
+      expect(over.body.errors).toEqual([{ path: '/body', message: over.body.detail }]);
+      // Beyond the body limit: 413 as problem+json, not a dropped connection.
+      const huge = await client(server.url, token).post('/api/v1/telemetry', JSON.stringify({ values: { [key]: 1 }, pad: 'x'.repeat(2 * 1024 * 1024) }));
+      expect(huge.status).toBe(413);
+      expect(huge.body.type).toMatch(/payload-too-large/);
+    });
+
+    it('answers absurd series bounds with 400, not 500', async () => {
+      const q = (s: string) => admin.get(`/api/v1/tags/${tags[0].id}/series?${s}`);
+      for (const bad of [`from=0&to=1e400`, `from=1e400&to=1e401`, `from=-1&to=10`, `from=0&to=1e20`, `from=1e20&to=2e20`, `from=0&to=1000&step=1e400`, `from=0&to=NaN`, `from=0.5&to=10`]) {
+        const r = await q(bad);
+        expect(r.status, bad).toBe(400);
+        expect(r.body.type, bad).toMatch(/validation/);
+      }
+      expect((await q(`from=0&to=8640000000000000&step=8640000000000000`)).status).toBe(200);
+    });
+  });
+
+  describe('over MQTT: acknowledged, logged for the device, the connection kept', () => {
+    it('acknowledges a reading stamped past year 275760 (mqtt.js), logs why, and goes on storing', async () => {
+      const c = connect(device.code, token);
+      await new Promise((resolve, reject) => (c.once('connect', resolve), c.once('error', reject)));
+      let closed = false;
+      c.on('close', () => (closed = true));
+      // publishAsync resolves on the PUBACK: before the fix the connection closed without one.
+      await c.publishAsync(topic(), JSON.stringify({ ts: 1e20, values: { [tags[1].key]: 1 } }), { qos: 1 });
+      expect((await errorsOf(device.id))[0]).toMatchObject({ source: 'mqtt', reason: 'timestamp_in_future', detail: expect.stringMatching(/beyond year 275760/) });
+      await c.publishAsync(topic(), JSON.stringify({ ts: Date.now() * 1e6, values: { [tags[1].key]: 1 } }), { qos: 1 });
+      expect((await errorsOf(device.id))[0].detail).toMatch(/nanoseconds/);
+      await c.publishAsync(topic(), JSON.stringify({ values: { [tags[1].key]: -1e308 } }), { qos: 1 });
+      expect((await errorsOf(device.id))[0]).toMatchObject({ source: 'mqtt', reason: 'value_out_of_range' });
+      const ts = Date.now();
+      await c.publishAsync(topic(), JSON.stringify({ ts, values: { [tags[1].key]: 5.5 } }), { qos: 1 });
+      expect((await admin.get(`/api/v1/tags/${tags[1].id}/latest`)).body).toMatchObject({ ts, value: 5.5 });
+      expect(closed).toBe(false);
+      expect(c.connected).toBe(true);
+      await c.endAsync();
+    });
+
+    it('acknowledges it for mosquitto_pub too, which exits 0 only on a PUBACK', async () => {
+      const run = (payload: string) =>
+        new Promise<{ code: number | null; err: string }>((resolve) => {
+          const p = spawn('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(server.mqttPort), '-u', device.code, '-P', token, '-i', `pub-${Math.random()}`, '-q', '1', '-t', topic(), '-m', payload]);
+          let err = '';
+          p.stderr.on('data', (d) => (err += d));
+          p.on('error', (e) => resolve({ code: -1, err: e.message }));
+          p.on('close', (code) => resolve({ code, err }));
+        });
+      const r = await run(JSON.stringify({ ts: 1e20, values: { [tags[1].key]: 1 } }));
+      if (r.code === -1 && /ENOENT/.test(r.err) && !REQUIRE_SERVICES) return console.warn('[skip] mosquitto_pub is not installed');
+      expect(r).toEqual({ code: 0, err: '' });
+      const log = await errorsOf(device.id);
+      expect(log[0]).toMatchObject({ source: 'mqtt', reason: 'timestamp_in_future' });
+    });
+
+    it("acknowledges a publish to another device's topic without storing or forwarding it, and logs it", async () => {
+      const other = (await admin.get('/api/v1/devices?q=chp-&limit=5')).body.items.find((d: { code: string }) => d.code !== device.code);
+      const otherTag = (await admin.get(`/api/v1/tags?device=${other.id}`)).body.items[0];
+      const otherToken = (await admin.post(`/api/v1/devices/${other.id}/credentials`)).body.token;
+      // The other device listens to its own topics: a forged message must not reach it.
+      const victim = connect(other.code, otherToken);
+      await new Promise((resolve) => victim.once('connect', resolve));
+      const received: string[] = [];
+      victim.on('message', (t) => received.push(t));
+      await victim.subscribeAsync(`symbiont/v1/${other.code}/#`, { qos: 1 });
+
+      const c = connect(device.code, token);
+      await new Promise((resolve) => c.once('connect', resolve));
+      let closed = false;
+      c.on('close', () => (closed = true));
+      const before = await pointsOf(otherTag.id);
+      await c.publishAsync(`symbiont/v1/${other.code}/telemetry`, JSON.stringify({ values: { [otherTag.key]: 666 } }), { qos: 1, retain: true });
+      await c.publishAsync(`spBv1.0/plant/NDATA/${other.code}`, Buffer.from([0]), { qos: 1 });
+      await c.publishAsync('symbiont/v1/whatever/commands', 'x', { qos: 0 });
+      // The connection is still good: a reading of its own is stored and acknowledged.
+      await c.publishAsync(topic(), JSON.stringify({ values: { [tags[2].key]: 3 } }), { qos: 1 });
+      expect(closed).toBe(false);
+      expect(await pointsOf(otherTag.id)).toBe(before);
+      const log = await eventually(() => errorsOf(device.id), (l) => l.filter((e) => e.reason === 'not_authorized').length >= 3);
+      expect(log.filter((e) => e.reason === 'not_authorized').map((e) => e.detail)).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(`may not publish to symbiont/v1/${other.code}/telemetry`),
+          expect.stringContaining(`may not publish to spBv1.0/plant/NDATA/${other.code}`),
+          expect.stringContaining('may not publish to symbiont/v1/whatever/commands'),
+        ]),
+      );
+      // Nothing was forwarded or retained for the other device's subscribers.
+      await victim.publishAsync(`symbiont/v1/${other.code}/telemetry`, JSON.stringify({ values: { [otherTag.key]: 1 } }), { qos: 1 });
+      const late = connect(other.code, otherToken);
+      await new Promise((resolve) => late.once('connect', resolve));
+      const retained: string[] = [];
+      late.on('message', (_t, payload) => retained.push(payload.toString()));
+      await late.subscribeAsync(`symbiont/v1/${other.code}/#`, { qos: 1 });
+      await eventually(async () => received, (r) => r.length >= 1);
+      expect(received).toEqual([`symbiont/v1/${other.code}/telemetry`]); // only its own message
+      expect(retained.some((p) => p.includes('666'))).toBe(false);
+      await Promise.all([c.endAsync(), victim.endAsync(), late.endAsync()]);
+    });
+
+    it("answers a subscription to another device's topics with the failure code 0x80 and logs it", async () => {
+      const c = connect(device.code, token);
+      await new Promise((resolve) => c.once('connect', resolve));
+      let closed = false;
+      c.on('close', () => (closed = true));
+      // The SUBACK's return codes, as the broker sent them (mqtt.js turns a 0x80 into an error).
+      const suback = new Promise<number[]>((resolve) => c.on('packetreceive', (p) => p.cmd === 'suback' && resolve((p as unknown as { granted: number[] }).granted)));
+      const refused = await c.subscribeAsync({ 'symbiont/v1/someone-else/telemetry': { qos: 1 }, [`symbiont/v1/${device.code}/commands`]: { qos: 1 } }).catch((e: Error) => e);
+      expect(refused).toBeInstanceOf(Error);
+      expect(await suback).toEqual([128, 1]);
+      const log = await errorsOf(device.id);
+      expect(log[0]).toMatchObject({ source: 'mqtt', reason: 'not_authorized', detail: expect.stringContaining('may not subscribe to symbiont/v1/someone-else/telemetry') });
+      await c.publishAsync(topic(), JSON.stringify({ values: { [tags[2].key]: 4 } }), { qos: 1 });
+      expect(closed).toBe(false);
+      await c.endAsync();
+    });
   });
 });
 
@@ -174,7 +361,9 @@ describe('Sparkplug B over the embedded broker', () => {
     });
     await new Promise((resolve) => c.once('connect', resolve));
     const pub = (type: string, payload: Uint8Array, dev = '') => c.publishAsync(`spBv1.0/plant/${type}/chp-gw-01${dev ? `/${dev}` : ''}`, Buffer.from(payload), { qos: 1 });
-    await pub('NBIRTH', encodePayload({ timestamp: t, seq: 0, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 0 }] }));
+    await pub('NBIRTH', encodePayload({ timestamp: t, seq: 0, metrics: [{ name: 'bdSeq', type: 'UInt64', value: 0 }, { name: 'Node Control/Rebirth', type: 'Boolean', value: false }] }));
+    // bdSeq and Node Control/Rebirth are Sparkplug's own metrics, not unknown tags.
+    expect((await admin.get(`/api/v1/devices/${gw.id}/errors`)).body.items).toEqual([]);
     await pub('DBIRTH', encodePayload({ timestamp: t, seq: 1, metrics: [{ name: key, alias: 7, type: 'Double', value: 1.25 }] }), device.code);
     await pub('DDATA', encodePayload({ timestamp: t + 1000, seq: 2, metrics: [{ alias: 7, type: 'Double', value: 2.5 }] }), device.code);
     const series = await admin.get(`/api/v1/tags/${tags[0].id}/series?from=${t - 1}&to=${t + 2000}&step=1000`);
@@ -184,8 +373,8 @@ describe('Sparkplug B over the embedded broker', () => {
     expect(log.body.items[0]).toMatchObject({ source: 'sparkplug', reason: 'sequence_gap', detail: 'expected seq 3, received 9' });
     // An unclean disconnect publishes the NDEATH will: the node and its device go offline.
     c.stream.destroy();
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await admin.get(`/api/v1/devices/${device.id}/status`)).body).toMatchObject({ online: false, via: 'sparkplug' });
+    const status = await eventually(async () => (await admin.get(`/api/v1/devices/${device.id}/status`)).body, (b) => b.online === false);
+    expect(status).toMatchObject({ online: false, via: 'sparkplug' });
     c.end(true);
   });
 });

@@ -5,6 +5,12 @@
  * it calls back from the group commit. A message that fails validation stores nothing and goes to
  * the device's error log (MQTT 3.1.1 has no negative PUBACK; the device is not disconnected, so one
  * bad reading does not cut off the good ones that follow).
+ *
+ * A PUBLISH to a topic the device may not use (another device's) is acknowledged like any other
+ * (PUBACK at QoS 1, PUBREC at QoS 2) but neither stored, retained nor forwarded, and the refusal
+ * is written to the device's error log: dropping the connection would only make a QoS 1 device
+ * send it again, and its owner would have no clue why. A SUBSCRIBE to a topic it may not read is
+ * answered with the failure return code 0x80 for that topic (MQTT 3.1.1 §3.9.3), also logged.
  */
 import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
@@ -12,6 +18,12 @@ import type { TelemetryService, DeviceEntry } from '../../modules/telemetry/serv
 import { SparkplugIngest } from '../../modules/telemetry/sparkplug-ingest.ts';
 
 export const TELEMETRY_TOPIC = /^symbiont\/v1\/([a-z0-9][a-z0-9-]{0,63})\/telemetry$/;
+
+/**
+ * Where a refused PUBLISH goes once acknowledged: Aedes routes what authorizePublish lets through,
+ * so the packet is redirected here, a topic no device may subscribe to, and not retained.
+ */
+const REFUSED_TOPIC = '$symbiont/refused';
 
 export interface BrokerLog {
   info(obj: object, msg: string): void;
@@ -79,50 +91,70 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
   };
 
   const sparkplug = new SparkplugIngest(telemetry);
+
+  /** Answers a PUBLISH after the ones before it on the same connection (MQTT-4.6.0-2: acks in order). */
+  const inOrder = (client: PipelinedClient, work: Promise<unknown>, finish: (err: Error | null) => void) => {
+    const previous = client.ackChain ?? Promise.resolve();
+    client.ackChain = previous.then(() => work).then(
+      () => finish(null),
+      (err: Error) => finish(err),
+    );
+  };
+
+  /** Acknowledges a PUBLISH the device may not make without storing or forwarding it, and logs why. */
+  const refusePublish = (client: PipelinedClient, device: DeviceEntry, packet: { topic: string; retain: boolean }, done: (err?: Error | null) => void) => {
+    const topic = packet.topic;
+    const logged = telemetry
+      .logError(device, 'mqtt', 'not_authorized', `may not publish to ${topic.slice(0, 200)}: a device publishes to symbiont/v1/${device.code}/telemetry (or, as a Sparkplug edge node, spBv1.0/{group}/{type}/${device.code}/…) only; the message was acknowledged and dropped`)
+      .catch((err: Error) => log.warn({ device: device.code, topic, err: err.message }, 'MQTT publish refusal not logged'));
+    log.warn({ device: device.code, topic }, 'MQTT publish to a topic of another device refused');
+    inOrder(client, logged, () => {
+      packet.topic = REFUSED_TOPIC;
+      packet.retain = false;
+      done(null);
+    });
+  };
+
   broker.authorizePublish = (client: DeviceClient | null, packet, done) => {
     const device = client?.device;
+    if (!client || !device) return done(new Error(`an unauthenticated client may not publish to ${packet.topic}`));
+    const c = client as PipelinedClient;
     if (packet.topic.startsWith('spBv1.0/')) {
       // An edge node publishes (and leaves its NDEATH as will) under its own edge node id only.
       const edgeNode = packet.topic.split('/')[3];
-      if (!device || edgeNode !== device.code) return done(new Error(`device ${device?.code ?? '?'} may not publish to ${packet.topic}`));
-      sparkplug
-        .handle(device, packet.topic, packet.payload as Buffer)
-        .then(() => done(null))
-        .catch((err: Error) => done(err));
+      if (edgeNode !== device.code) return refusePublish(c, device, packet, done);
+      inOrder(c, sparkplug.handle(device, packet.topic, packet.payload as Buffer), done);
       return;
     }
     const m = TELEMETRY_TOPIC.exec(packet.topic);
-    if (!device || !m || m[1] !== device.code) {
-      return done(new Error(`device ${device?.code ?? '?'} may not publish to ${packet.topic}`));
-    }
-    const pipelined = releaseReadGate(client as PipelinedClient);
+    if (!m || m[1] !== device.code) return refusePublish(c, device, packet, done);
+    const pipelined = releaseReadGate(c);
     const finish = (err: Error | null) => {
       if (pipelined) {
-        (client as PipelinedClient).awaitingCommit!--;
-        (client as PipelinedClient)._parsingBatch++;
+        c.awaitingCommit!--;
+        c._parsingBatch++;
       }
       done(err);
     };
-    // Acknowledge in the order received (MQTT-4.6.0-2): each PUBACK waits for the one before it.
-    const c = client as PipelinedClient;
-    const previous = c.ackChain ?? Promise.resolve();
-    const committed = telemetry.ingest(device, packet.payload as Buffer, 'mqtt');
-    c.ackChain = previous
-      .then(() => committed)
-      .then(
-        () => finish(null),
-        // Not committed: close the connection without a PUBACK, so the device sends it again.
-        (err: Error) => finish(err),
-      );
+    // Acknowledge in the order received; not committed (the store failed): close the connection
+    // without a PUBACK, so the device sends it again. A refused reading resolves (and is acked).
+    inOrder(c, telemetry.ingest(device, packet.payload as Buffer, 'mqtt'), finish);
   };
 
   broker.authorizeSubscribe = (client: DeviceClient, sub, done) => {
-    const code = client.device?.code;
+    const device = client.device;
+    const code = device?.code;
     if (code && sub.topic.startsWith(`symbiont/v1/${code}/`)) return done(null, sub);
     // A Sparkplug edge node listens for commands to itself and its devices, and for host state.
     const sp = sub.topic.split('/');
     if (code && sp[0] === 'spBv1.0' && ((sp[2] === 'NCMD' || sp[2] === 'DCMD') && sp[3] === code || sp[1] === 'STATE')) return done(null, sub);
-    done(new Error(`device ${code ?? '?'} may subscribe to its own topics only`), null);
+    if (!device) return done(new Error('an unauthenticated client may not subscribe'), null);
+    // Refused for this topic only (granted QoS 0x80); the connection and its other subscriptions stay.
+    log.warn({ device: code, topic: sub.topic }, 'MQTT subscription to a topic of another device refused');
+    telemetry
+      .logError(device, 'mqtt', 'not_authorized', `may not subscribe to ${sub.topic.slice(0, 200)}: a device subscribes to symbiont/v1/${code}/… (and, as a Sparkplug edge node, to its NCMD/DCMD and STATE) only`)
+      .catch((err: Error) => log.warn({ device: code, err: err.message }, 'MQTT subscription refusal not logged'))
+      .then(() => done(null, null));
   };
 
   // Aedes reads a connection's next chunk only once every PUBLISH in the last one is committed;

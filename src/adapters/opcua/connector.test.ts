@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { OpcUaConnector, validateOpcUaConfig, nodeIdProblem, numericValue, type OpcUaConnectorConfig, type OpcUaReading } from './connector.ts';
+import { OpcUaConnector, summarizeError, validateOpcUaConfig, nodeIdProblem, numericValue, type OpcUaConnectorConfig, type OpcUaReading } from './connector.ts';
 
 type UA = typeof import('node-opcua');
 let ua: UA | undefined;
@@ -170,6 +170,22 @@ function memoryLog() {
 function expectIncreasing(readings: OpcUaReading[]) {
   for (let i = 1; i < readings.length; i++) expect(readings[i].ts, `reading ${i} of ${readings[i].tagKey}`).toBeGreaterThan(readings[i - 1].ts);
 }
+
+describe('summarizeError', () => {
+  it('keeps the first line, without colour codes, and the OPC UA status code named anywhere', () => {
+    expect(summarizeError(new Error('\n  The connection has been rejected by server,\nplease check the certificate\nBadCertificateUntrusted (0x801a0000)'))).toEqual({
+      message: 'The connection has been rejected by server, please check the certificate',
+      status: 'BadCertificateUntrusted (0x801a0000)',
+    });
+    expect(summarizeError('BadTimeout (0x800a0000)\nmore')).toEqual({ message: 'BadTimeout (0x800a0000)' });
+    expect(summarizeError(new Error('x'.repeat(500))).message).toHaveLength(300);
+    expect(summarizeError(new Error('The connection cannot be established with server opc.tcp://h:4840 .\nError: connect ECONNREFUSED 127.0.0.1:4840'))).toEqual({
+      message: 'The connection cannot be established with server opc.tcp://h:4840 .',
+      code: 'ECONNREFUSED',
+    });
+    expect(summarizeError({ a: { b: 1 } }).message).toBe('{ a: { b: 1 } }');
+  });
+});
 
 describe('validateOpcUaConfig', () => {
   const good: OpcUaConnectorConfig = {
@@ -439,6 +455,23 @@ describe.skipIf(!ua)('OpcUaConnector against a node-opcua server', () => {
     expect(c.status()).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/ECONNREFUSED/) });
     await c.stop();
     expect(c.status().state).toBe('stopped');
+  });
+
+  it("logs one structured line per event: node-opcua's own multi-line dumps included", async () => {
+    const closed = await freePort();
+    const log = memoryLog();
+    const c = connector({ endpoint: `opc.tcp://127.0.0.1:${closed}/UA/Nothing` }, async () => {}, log, { retry: { connectRetries: 1, initialDelayMs: 50, maxDelayMs: 50 } });
+    await expect(c.start()).rejects.toThrow(/not reached|cannot connect/);
+    // node-opcua writes warnings through its process-wide logger; the connector routes them.
+    const { make_warningLog, make_errorLog } = await import('node-opcua-debug');
+    make_warningLog('test')('\u001b[33mSecure channel closed\u001b[39m\n  request: {\n    requestHandle: 42\n  }\n 00000000: 01 02 03', { statusCode: 'x' });
+    make_errorLog('test')(new Error('createSession failed\nBadSecurityChecksFailed (0x80130000)\n    at stack line'));
+    const routed = log.lines.filter((l) => (l.o as { source?: string }).source === 'node-opcua');
+    expect(routed.slice(-2).map((l) => l.m)).toEqual(['node-opcua: Secure channel closed', 'node-opcua: createSession failed']);
+    expect(routed[routed.length - 1].o).toMatchObject({ level: 'error', status: 'BadSecurityChecksFailed (0x80130000)' });
+    for (const l of log.lines) expect(`${l.m} ${JSON.stringify(l.o)}`, l.m).not.toMatch(/\n|\\n/);
+    expect(c.status().lastError).not.toMatch(/\n/);
+    await c.stop();
   });
 
   it('Sign with Basic256Sha256 and a user name: the server certificate must be trusted first', async () => {

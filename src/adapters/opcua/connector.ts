@@ -20,6 +20,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import type {
   ClientMonitoredItemBase,
   ClientMonitoredItemGroup,
@@ -299,7 +300,90 @@ export function numericValue(variant: { dataType: number; arrayType?: number; va
 }
 
 const describeStatus = (sc: StatusCode) => (sc.description ? `${sc.name}: ${sc.description}` : sc.name);
-const errMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+const STATUS_IN_TEXT = /\b(Bad|Uncertain)[A-Za-z]+(?: \(0x[0-9A-Fa-f]{8}\))?/;
+
+/**
+ * One line for a log or a status: node-opcua's errors and warnings often carry multi-line dumps
+ * (request headers, hex, stack-like traces). Keeps the first non-empty line (without colour codes,
+ * at most 300 characters) and, when the text names an OPC UA status code anywhere, that code.
+ */
+const ERRNO_IN_TEXT = /\b(E[A-Z]{3,}[A-Z_]*)\b/;
+
+export function summarizeError(e: unknown): { message: string; status?: string; code?: string } {
+  const text = (e instanceof Error ? e.message : typeof e === 'string' ? e : inspect(e, { depth: 2, breakLength: Infinity })).replace(ANSI, '');
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  // node-opcua sometimes breaks one sentence over two lines ("rejected by server,\n Err = (…)").
+  const first = lines.length > 1 && /[,:]$/.test(lines[0]) ? `${lines[0]} ${lines[1]}` : (lines[0] ?? '');
+  const message = first.length > 300 ? `${first.slice(0, 299)}…` : first;
+  const sc = (e as { statusCode?: { name?: unknown; toString(): string } } | null)?.statusCode;
+  const status = sc && typeof sc.name === 'string' ? sc.toString() : STATUS_IN_TEXT.exec(text)?.[0];
+  // A system error (ECONNREFUSED, ENOTFOUND) that node-opcua mentions on a later line.
+  const errno = (e as { code?: unknown } | null)?.code;
+  const code = typeof errno === 'string' && /^E[A-Z_]+$/.test(errno) ? errno : ERRNO_IN_TEXT.exec(text)?.[1];
+  return {
+    message,
+    ...(status && !message.includes(status.split(' ')[0]) ? { status } : {}),
+    ...(code && !message.includes(code) ? { code } : {}),
+  };
+}
+
+/** Log fields for an error: `err` (its first line), `status` (an OPC UA status code) and `code` (a system error), when named. */
+const errFields = (e: unknown): { err: string; status?: string; code?: string } => {
+  const { message, ...rest } = summarizeError(e);
+  return { err: message, ...rest };
+};
+
+/** The same as one line: "first line (status) (code)". */
+const errMessage = (e: unknown) => {
+  const { message, status, code } = summarizeError(e);
+  return [message, status && `(${status})`, code && `(${code})`].filter(Boolean).join(' ');
+};
+
+/** Where node-opcua's own warnings and errors go: the log of the connector started last. */
+let uaLog: OpcUaLog | undefined;
+type UaLoggers = Pick<NodeOpcua, 'setWarningLogger' | 'setErrorLogger' | 'setDebugLogger'>;
+const routed = new WeakSet<object>();
+
+function nodeOpcuaLine(level: 'warn' | 'error') {
+  return (context: unknown, ...args: unknown[]) => {
+    const ctx = context as { filename?: string; callerline?: number } | undefined;
+    const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : inspect(a, { depth: 2, breakLength: Infinity }))).join(' ');
+    const { message, status, code } = summarizeError(text);
+    const where = ctx?.filename ? `${path.basename(ctx.filename).replace(/\.(js|ts)$/, '')}:${ctx.callerline ?? '?'}` : undefined;
+    uaLog?.warn({ source: 'node-opcua', level, ...(where ? { where } : {}), ...(status ? { status } : {}), ...(code ? { code } : {}) }, `node-opcua: ${message}`);
+  };
+}
+
+function route(loggers: Partial<UaLoggers>): void {
+  if (routed.has(loggers) || typeof loggers.setWarningLogger !== 'function') return;
+  routed.add(loggers);
+  loggers.setWarningLogger(nodeOpcuaLine('warn'));
+  loggers.setErrorLogger?.(nodeOpcuaLine('error'));
+  loggers.setDebugLogger?.(() => {});
+}
+
+/**
+ * Loads node-opcua with its process-wide warning and error loggers (by default multi-line dumps on
+ * the console, some printed while its modules load) routed into the platform log, one structured
+ * line per event; its debug output is dropped. node-opcua-debug, where the loggers live, is set up
+ * first when it can be loaded on its own, so that the load-time warnings are routed too.
+ */
+async function loadNodeOpcua(log: OpcUaLog): Promise<NodeOpcua> {
+  if (log !== NULL_LOG) {
+    uaLog = log;
+    try {
+      route((await import('node-opcua-debug')) as Partial<UaLoggers>);
+    } catch {
+      // routed through node-opcua's re-exports below
+    }
+  }
+  const ua = await import('node-opcua');
+  if (log !== NULL_LOG) route(ua);
+  return ua;
+}
 
 /** Bounds a promise in time; the promise itself goes on. */
 async function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -393,7 +477,7 @@ export class OpcUaConnector {
     this.bad.clear();
     const { endpoint } = this.config;
     try {
-      const ua = await import('node-opcua');
+      const ua = await loadNodeOpcua(this.log);
       if (run !== this.run) throw new Error('stopped while starting');
       await this.connect(ua, run);
       await this.subscribe(ua, run);
@@ -450,7 +534,7 @@ export class OpcUaConnector {
       if (live()) this.state = 'reconnecting';
     });
     client.on('reconnection_attempt_has_failed', (err: Error) => {
-      if (live()) this.lastError = `reconnection failed: ${err.message.split('\n')[0]}`;
+      if (live()) this.lastError = `reconnection failed: ${errMessage(err)}`;
     });
     client.on('connection_reestablished', () => {
       if (!live()) return;
@@ -462,14 +546,15 @@ export class OpcUaConnector {
     try {
       await client.connect(endpoint);
     } catch (e) {
-      const m = errMessage(e).replace(/\s*\n\s*/g, ' ');
-      if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|timed? ?out/i.test(m)) {
+      const full = e instanceof Error ? e.message : String(e);
+      const m = errMessage(e);
+      if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|timed? ?out/i.test(full)) {
         throw new Error(`OPC UA server ${endpoint} not reached after ${retry.connectRetries + 1} attempts: ${m}`);
       }
       let hint = '';
-      if (/server certificate verification failed/i.test(m)) {
+      if (/server certificate verification failed/i.test(full)) {
         hint = ` (if the server certificate is not trusted yet, check it and move it from ${path.join(this.pkiDir, 'rejected')} to ${path.join(this.pkiDir, 'trusted', 'certs')})`;
-      } else if (securityMode !== 'None' && /BadSecurityChecksFailed|BadCertificate/i.test(m)) {
+      } else if (securityMode !== 'None' && /BadSecurityChecksFailed|BadCertificate/i.test(full)) {
         hint = ` (if the server does not trust Symbiont's certificate yet, trust ${path.join(this.pkiDir, 'own', 'certs', 'client_certificate.pem')} on the server)`;
       }
       throw new Error(`OPC UA server ${endpoint}: cannot connect: ${m}${hint}`);
@@ -511,10 +596,10 @@ export class OpcUaConnector {
     this.subscription = subscription;
     const live = () => run === this.run;
     subscription.on('error', (err: Error) => {
-      if (live()) this.log.warn({ endpoint: this.config.endpoint, err: err.message }, 'OPC UA subscription error');
+      if (live()) this.log.warn({ endpoint: this.config.endpoint, ...errFields(err) }, 'OPC UA subscription error');
     });
     subscription.on('internal_error', (err: Error) => {
-      if (live()) this.log.warn({ endpoint: this.config.endpoint, err: err.message }, 'OPC UA subscription internal error');
+      if (live()) this.log.warn({ endpoint: this.config.endpoint, ...errFields(err) }, 'OPC UA subscription internal error');
     });
 
     const items = this.config.mappings.map((m) => ({ nodeId: ua.resolveNodeId(m.nodeId), attributeId: ua.AttributeIds.Value }));
@@ -537,7 +622,7 @@ export class OpcUaConnector {
       });
       group.once('terminated', (err?: Error) => {
         clearTimeout(timer);
-        reject(new Error(`OPC UA server ${this.config.endpoint} refused the monitored items: ${err ? err.message : 'terminated'}`));
+        reject(new Error(`OPC UA server ${this.config.endpoint} refused the monitored items: ${err ? errMessage(err) : 'terminated'}`));
       });
     });
     this.refreshItemStatus('subscribed');
@@ -650,7 +735,7 @@ export class OpcUaConnector {
         this.sinkFailures++;
         this.lastError = `sink: ${errMessage(e)}`;
         if (this.sinkFailures === 1 || this.sinkFailures % 10 === 0) {
-          this.log.warn({ endpoint: this.config.endpoint, err: errMessage(e), buffered: this.buffer.length, failures: this.sinkFailures }, 'OPC UA readings not stored; kept to try again');
+          this.log.warn({ endpoint: this.config.endpoint, ...errFields(e), buffered: this.buffer.length, failures: this.sinkFailures }, 'OPC UA readings not stored; kept to try again');
         }
       } finally {
         this.flushing = undefined;

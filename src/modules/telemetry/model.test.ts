@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { aggregate, bucketOf, defaultStep, HOUR, MINUTE, parseTelemetry, resolutionFor } from './model.ts';
+import { aggregate, bucketOf, defaultStep, HOUR, MAX_FUTURE_MS, MIN_TS, MINUTE, parseTelemetry, resolutionFor, timestampProblem, valueProblem } from './model.ts';
 
 const tags = new Map([['power', 1], ['flow', 2]]);
 const now = 1_700_000_000_000;
@@ -20,8 +20,12 @@ describe('parseTelemetry', () => {
       ['{"values":{"power":1,"ghost":2}}', 'unknown_tag'],
       ['{"values":{"power":"1"}}', 'not_a_number'],
       ['{"values":{"power":null}}', 'not_a_number'],
-      [`{"ts":${now + 10 * MINUTE},"values":{"power":1}}`, 'timestamp_in_future'],
-      ['{"ts":-5,"values":{"power":1}}', 'invalid_timestamp'],
+      [`{"ts":${now + 11 * MINUTE},"values":{"power":1}}`, 'timestamp_in_future'],
+      ['{"ts":-5,"values":{"power":1}}', 'timestamp_too_old'],
+      ['{"ts":1e20,"values":{"power":1}}', 'timestamp_in_future'],
+      ['{"values":{"power":1e308}}', 'value_out_of_range'],
+      ['{"values":{"power":-1.0000001e15}}', 'value_out_of_range'],
+      ['{"values":{"power":1e400}}', 'not_a_number'],
       ['{"ts":1.5,"values":{"power":1}}', 'invalid_timestamp'],
       ['{"values":[1]}', 'invalid_shape'],
       ['[]', 'empty'],
@@ -30,6 +34,27 @@ describe('parseTelemetry', () => {
       ['x'.repeat(300_000), 'payload_too_large'],
     ];
     for (const [payload, reason] of cases) expect(parseTelemetry(payload, tags, now)).toMatchObject({ ok: false, reason });
+  });
+
+  it('accepts the edges of the window and of the value range', () => {
+    const ok = (ts: number, value: number) => parseTelemetry(JSON.stringify({ ts, values: { power: value } }), tags, now).ok;
+    expect(ok(MIN_TS, 1e15)).toBe(true);
+    expect(ok(now + MAX_FUTURE_MS, -1e15)).toBe(true);
+    expect(ok(MIN_TS - 1, 1)).toBe(false);
+    expect(ok(now + MAX_FUTURE_MS + 1, 1)).toBe(false);
+  });
+
+  it('names the field and says when a timestamp looks like seconds, microseconds or nanoseconds', () => {
+    const refusal = (doc: unknown) => parseTelemetry(JSON.stringify(doc), tags, now);
+    expect(refusal([{ ts: now, values: { power: 1 } }, { ts: 1_700_000_000, values: { power: 1 } }])).toMatchObject({
+      reason: 'timestamp_too_old', path: '/1/ts', detail: expect.stringMatching(/looks like seconds/),
+    });
+    expect(refusal({ ts: now * 1000, values: { power: 1 } })).toMatchObject({ reason: 'timestamp_in_future', path: '/ts', detail: expect.stringMatching(/microseconds/) });
+    expect(refusal({ ts: now * 1_000_000, values: { power: 1 } })).toMatchObject({ reason: 'timestamp_in_future', detail: expect.stringMatching(/nanoseconds/) });
+    expect(refusal({ ts: 1e20, values: { power: 1 } })).toMatchObject({ reason: 'timestamp_in_future', detail: expect.stringMatching(/^\.ts 100000000000000000000 \(beyond year 275760/) });
+    expect(refusal({ values: { power: -1e308 } })).toMatchObject({ reason: 'value_out_of_range', path: '/values/power' });
+    expect(timestampProblem(Number.NaN, now)?.reason).toBe('invalid_timestamp');
+    expect(valueProblem(Number.POSITIVE_INFINITY)?.reason).toBe('not_a_number');
   });
 });
 

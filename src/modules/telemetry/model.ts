@@ -9,8 +9,25 @@ export const RESOLUTION_STEP: Record<Resolution, number> = { raw: 0, '1m': MINUT
 
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 export const MAX_POINTS_PER_MESSAGE = 10_000;
+/**
+ * The HTTP telemetry route's body limit: a batch of MAX_POINTS_PER_MESSAGE readings, one a
+ * message, takes 0.75 MB with a realistic key (`{"ts":1765094400000,"values":{"steam_flow_main_header":
+ * 1234.5678901234567}}`), 1.06 MB pretty-printed, and 1.19 MB with the longest tag key (64
+ * characters) and 17-digit values; 1.5 MiB leaves room for all of them.
+ */
+export const MAX_HTTP_BODY_BYTES = 1536 * 1024;
+/** The earliest reading accepted: 2000-01-01T00:00:00Z (older ones are clock or unit errors). */
+export const MIN_TS = Date.UTC(2000, 0, 1);
 /** Readings stamped further in the future than this are refused (clock errors). */
-export const MAX_FUTURE_MS = 5 * MINUTE;
+export const MAX_FUTURE_MS = 10 * MINUTE;
+/** The last instant a JavaScript Date represents (year 275760): no stored or queried time lies beyond. */
+export const MAX_TS = 8_640_000_000_000_000;
+/**
+ * The largest magnitude a reading may have. Every integer up to it is exact in a double (2^53 ≈
+ * 9.007e15), and a day's rollup of one reading a millisecond (8.64e7 readings) sums to at most
+ * 8.64e22, its sum of squares to 8.64e37: finite on both databases, where ±1e308 overflowed.
+ */
+export const MAX_ABS_VALUE = 1e15;
 
 export interface Point {
   tagId: number;
@@ -18,14 +35,66 @@ export interface Point {
   value: number;
 }
 
-export type ParseResult = { ok: true; points: Point[] } | { ok: false; reason: string; detail: string };
+/** Why a reading is refused: a stable reason, a sentence, and (where known) the JSON pointer of the field. */
+export interface Refusal {
+  reason: string;
+  detail: string;
+  path?: string;
+}
 
-const fail = (reason: string, detail: string): ParseResult => ({ ok: false, reason, detail });
+export type ParseResult = { ok: true; points: Point[] } | ({ ok: false } & Refusal);
+
+const fail = (reason: string, detail: string, path?: string): ParseResult => ({ ok: false, reason, detail, ...(path !== undefined ? { path } : {}) });
+
+/** A number as people read it; a time as ISO 8601 where a Date can represent it. */
+const show = (n: number) => (Math.abs(n) >= 1e21 || !Number.isInteger(n) ? String(n) : BigInt(n).toString());
+const when = (ts: number) => (Math.abs(ts) <= MAX_TS ? new Date(ts).toISOString() : 'beyond year 275760, the last representable time');
+
+/** The unit a wrong timestamp seems to be in, said in the refusal (epoch ms now ≈ 1.7e12). */
+function unitHint(ts: number): string {
+  const a = Math.abs(ts);
+  if (a >= 1e8 && a < 1e11) return '; it looks like seconds since the epoch, ts is in milliseconds';
+  if (a >= 1e14 && a < 1e17) return '; it looks like microseconds since the epoch, ts is in milliseconds';
+  if (a >= 1e17 && a < 1e20) return '; it looks like nanoseconds since the epoch, ts is in milliseconds';
+  return '';
+}
+
+/**
+ * The one check of a reading's time, for every source (MQTT, Sparkplug, HTTP, OPC UA, CSV): epoch
+ * milliseconds, not before MIN_TS, not more than MAX_FUTURE_MS ahead of `now`.
+ */
+export function timestampProblem(ts: unknown, now: number, field = 'ts', path?: string): Refusal | undefined {
+  const at = (r: Omit<Refusal, 'path'>): Refusal => (path !== undefined ? { ...r, path } : r);
+  if (typeof ts !== 'number' || !Number.isInteger(ts)) {
+    return at({ reason: 'invalid_timestamp', detail: `${field} must be epoch milliseconds (a whole number), not ${typeof ts === 'number' ? String(ts) : JSON.stringify(ts) ?? typeof ts}` });
+  }
+  if (ts < MIN_TS) return at({ reason: 'timestamp_too_old', detail: `${field} ${show(ts)} (${when(ts)}) is before 2000-01-01${unitHint(ts)}` });
+  if (ts > now + MAX_FUTURE_MS) {
+    return at({ reason: 'timestamp_in_future', detail: `${field} ${show(ts)} (${when(ts)}) is more than ${MAX_FUTURE_MS / MINUTE} minutes ahead of the platform clock${unitHint(ts)}` });
+  }
+  return undefined;
+}
+
+/** The one check of a reading's value: a finite number within ±MAX_ABS_VALUE. */
+export function valueProblem(value: unknown, field = 'value', path?: string): Refusal | undefined {
+  const at = (r: Omit<Refusal, 'path'>): Refusal => (path !== undefined ? { ...r, path } : r);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return at({ reason: 'not_a_number', detail: `${field} must be a finite number` });
+  if (Math.abs(value) > MAX_ABS_VALUE) return at({ reason: 'value_out_of_range', detail: `${field} ${value} is beyond ±1e15, the largest magnitude stored (rollups must stay finite and exact)` });
+  return undefined;
+}
+
+/** Both checks of one reading. */
+export function readingProblem(ts: unknown, value: unknown, now: number, field?: { ts?: string; value?: string }): Refusal | undefined {
+  return timestampProblem(ts, now, field?.ts) ?? valueProblem(value, field?.value);
+}
+
+/** A JSON pointer segment (RFC 6901). */
+const seg = (k: string | number) => String(k).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Validates a telemetry message, `{"ts": ms, "values": {"tag": n}}` or an array of them, against a
  * device's tag keys. All or nothing: one bad reading refuses the whole message, so nothing is
- * stored half.
+ * stored half. A refusal names the field (`path`, a JSON pointer into the message).
  */
 export function parseTelemetry(payload: Buffer | string | unknown, tagIds: ReadonlyMap<string, number>, now: number): ParseResult {
   let doc: unknown = payload;
@@ -44,17 +113,20 @@ export function parseTelemetry(payload: Buffer | string | unknown, tagIds: Reado
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i] as { ts?: unknown; values?: unknown };
     const at = Array.isArray(doc) ? `[${i}]` : '';
-    if (typeof m !== 'object' || m === null) return fail('invalid_shape', `${at || 'message'} must be an object with ts and values`);
+    const ptr = Array.isArray(doc) ? `/${i}` : '';
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) return fail('invalid_shape', `${at || 'message'} must be an object with ts and values`, ptr);
     const ts = m.ts === undefined ? now : m.ts;
-    if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < 0) return fail('invalid_timestamp', `${at}.ts must be epoch milliseconds`);
-    if (ts > now + MAX_FUTURE_MS) return fail('timestamp_in_future', `${at}.ts ${new Date(ts).toISOString()} is more than 5 minutes ahead`);
-    if (typeof m.values !== 'object' || m.values === null || Array.isArray(m.values)) return fail('invalid_shape', `${at}.values must be an object of tag: number`);
+    const tsProblem = timestampProblem(ts, now, `${at}.ts`, `${ptr}/ts`);
+    if (tsProblem) return { ok: false, ...tsProblem };
+    if (typeof m.values !== 'object' || m.values === null || Array.isArray(m.values)) return fail('invalid_shape', `${at}.values must be an object of tag: number`, `${ptr}/values`);
     for (const [key, value] of Object.entries(m.values)) {
       const tagId = tagIds.get(key);
-      if (tagId === undefined) return fail('unknown_tag', `${at}.values.${key} is not a tag of this device`);
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('not_a_number', `${at}.values.${key} must be a finite number`);
-      points.push({ tagId, ts, value });
-      if (points.length > MAX_POINTS_PER_MESSAGE) return fail('too_many_points', `at most ${MAX_POINTS_PER_MESSAGE} readings a message`);
+      const path = `${ptr}/values/${seg(key)}`;
+      if (tagId === undefined) return fail('unknown_tag', `${at}.values.${key} is not a tag of this device`, path);
+      const vProblem = valueProblem(value, `${at}.values.${key}`, path);
+      if (vProblem) return { ok: false, ...vProblem };
+      points.push({ tagId, ts: ts as number, value: value as number });
+      if (points.length > MAX_POINTS_PER_MESSAGE) return fail('too_many_points', `more than ${MAX_POINTS_PER_MESSAGE} readings in one message; send at most ${MAX_POINTS_PER_MESSAGE} a message`);
     }
   }
   if (points.length === 0) return fail('empty', 'the message holds no readings');

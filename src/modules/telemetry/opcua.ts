@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import type { DbHandle } from '../../adapters/db/index.ts';
-import { OpcUaConnector, validateOpcUaConfig, type OpcUaConnectorConfig, type OpcUaLog, type OpcUaReading, type OpcUaStatus } from '../../adapters/opcua/connector.ts';
+import { OpcUaConnector, summarizeError, validateOpcUaConfig, type OpcUaConnectorConfig, type OpcUaLog, type OpcUaReading, type OpcUaStatus } from '../../adapters/opcua/connector.ts';
 import { assertMayWrite } from '../../core/crud/service.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import type { AuditStore } from '../audit/store.ts';
 import { deviceSpec } from '../registry/resources.ts';
-import type { Point } from './model.ts';
+import { readingProblem, type Point } from './model.ts';
 import type { TelemetryService } from './service.ts';
 
 const RETRY_MS = 60_000;
@@ -119,7 +119,7 @@ export class OpcUaManager {
     });
     this.running.set(deviceId, connector);
     connector.start().catch((err: Error) => {
-      this.opts.log.warn({ deviceId, err: err.message }, 'OPC UA connector did not start; retrying in a minute');
+      this.opts.log.warn({ deviceId, err: summarizeError(err).message }, 'OPC UA connector did not start; retrying in a minute');
       if (!this.active || this.running.get(deviceId) !== connector) return;
       this.retries.set(
         deviceId,
@@ -130,17 +130,35 @@ export class OpcUaManager {
     });
   }
 
-  /** Stores a connector's readings; rejects only when the store fails, so the connector retries. */
+  /**
+   * Stores a connector's readings; rejects only when the store fails, so the connector retries.
+   * Each reading passes the checks every source does (readingProblem): one a server stamps badly
+   * (a source timestamp of 1601, the OPC UA null date) or reports out of range is left out and
+   * logged for the device, once per batch; the others are stored.
+   */
   private async sink(deviceId: number, readings: OpcUaReading[]): Promise<void> {
     const code = await this.handle.db.selectFrom('devices').select('code').where('id', '=', deviceId).executeTakeFirst();
     const device = code ? await this.telemetry.device(String(code.code)) : undefined;
     if (!device) return;
+    const now = Date.now();
     const points: Point[] = [];
+    const refused = new Map<string, { detail: string; count: number }>();
     for (const r of readings) {
       const tagId = device.tags.get(r.tagKey);
-      if (tagId !== undefined) points.push({ tagId, ts: r.ts, value: r.value });
+      if (tagId === undefined) continue;
+      const problem = readingProblem(r.ts, r.value, now, { ts: `${r.tagKey} source timestamp`, value: r.tagKey });
+      if (problem) {
+        const seen = refused.get(problem.reason);
+        if (seen) seen.count++;
+        else refused.set(problem.reason, { detail: problem.detail, count: 1 });
+        continue;
+      }
+      points.push({ tagId, ts: r.ts, value: r.value });
     }
-    if (points.length) await this.telemetry.store(device, points, 'opcua');
+    for (const [reason, { detail, count }] of refused) {
+      await this.telemetry.logError(device, 'opcua', reason, count > 1 ? `${detail} (and ${count - 1} more readings like it in this batch)` : detail, now);
+    }
+    if (points.length) await this.telemetry.store(device, points, 'opcua', now);
   }
 }
 

@@ -7,6 +7,7 @@ import { assertMayWrite } from '../../core/crud/service.ts';
 import { deviceSpec } from '../registry/resources.ts';
 import { DEVICE_TOKEN_PREFIX, type DeviceEntry, type TelemetryService } from './service.ts';
 import type { OpcUaManager } from './opcua.ts';
+import { MAX_HTTP_BODY_BYTES, MAX_TS } from './model.ts';
 
 const problem = { $ref: 'problem#' };
 const reading = {
@@ -38,12 +39,14 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
   }
 
   app.post('/api/v1/telemetry', {
-    bodyLimit: 262_144,
+    bodyLimit: MAX_HTTP_BODY_BYTES,
     schema: {
       tags: ['telemetry'],
       summary: 'Ingest readings: {"ts","values"} or an array of them; answered after they are committed',
       querystring: { type: 'object', properties: { device: { type: 'string', maxLength: 64 } }, additionalProperties: false },
-      body: { anyOf: [reading, { type: 'array', items: reading, minItems: 1, maxItems: 10_000 }] },
+      // At most MAX_POINTS_PER_MESSAGE readings: counted by parseTelemetry (a maxItems here would
+      // drown the reason in anyOf noise), within a body limit that fits them.
+      body: { anyOf: [reading, { type: 'array', items: reading, minItems: 1 }] },
       response: {
         200: { type: 'object', properties: { device: { type: 'string' }, stored: { type: 'integer' } } },
         400: problem, 401: problem, 403: problem, 404: problem, 413: problem,
@@ -52,7 +55,7 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
     handler: async (req) => {
       const device = await targetDevice(req);
       const outcome = await telemetry.ingest(device, req.body, 'http');
-      if (!outcome.ok) throw validation(`${outcome.reason}: ${outcome.detail}`, [{ path: '/body', message: `${outcome.reason}: ${outcome.detail}` }]);
+      if (!outcome.ok) throw validation(`${outcome.reason}: ${outcome.detail}`, [{ path: `/body${outcome.path ?? ''}`, message: `${outcome.reason}: ${outcome.detail}` }]);
       return { device: device.code, stored: outcome.points };
     },
   });
@@ -147,9 +150,10 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
       querystring: {
         type: 'object',
         properties: {
-          from: { type: 'integer', minimum: 0 },
-          to: { type: 'integer', minimum: 0 },
-          step: { type: 'integer', minimum: 1 },
+          // Bounded to the times a Date represents: 1e400 (Infinity) or 1e20 are refused, not queried.
+          from: { type: 'integer', minimum: 0, maximum: MAX_TS },
+          to: { type: 'integer', minimum: 0, maximum: MAX_TS },
+          step: { type: 'integer', minimum: 1, maximum: MAX_TS },
           format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
         },
         required: ['from', 'to'],

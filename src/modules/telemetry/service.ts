@@ -13,8 +13,9 @@ import type { AuditStore } from '../audit/store.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import { deviceSpec } from '../registry/resources.ts';
 import type { RegistryService } from '../registry/service.ts';
-import { GroupCommitter, type GroupCommitOptions } from './ingest.ts';
-import { DAY, MINUTE, defaultStep, parseTelemetry, RESOLUTION_STEP, resolutionFor, type Point, type Resolution } from './model.ts';
+import { ErrorThrottle } from './error-throttle.ts';
+import { GroupCommitter, ReadingRefused, type GroupCommitOptions } from './ingest.ts';
+import { bucketOf, DAY, MAX_TS, MINUTE, defaultStep, parseTelemetry, readingProblem, RESOLUTION_STEP, resolutionFor, type ParseResult, type Point, type Resolution } from './model.ts';
 import { createPointWriter } from './store.ts';
 
 export const DEVICE_TOKEN_PREFIX = 'dt_';
@@ -33,6 +34,8 @@ export interface IngestOutcome {
   points: number;
   reason?: string;
   detail?: string;
+  /** The refused field, a JSON pointer into the message (when the refusal concerns one field). */
+  path?: string;
 }
 
 export interface SeriesPoint {
@@ -60,6 +63,7 @@ export class TelemetryService {
   private readonly directory = new Map<string, DeviceEntry>();
   /** Emits `tag:<id>` with {ts, value} for every committed reading that someone listens to. */
   readonly live = new EventEmitter().setMaxListeners(0);
+  private readonly errorThrottle = new ErrorThrottle();
 
   constructor(
     private readonly handle: DbHandle,
@@ -147,25 +151,52 @@ export class TelemetryService {
    * A refused message stores nothing and is written to the device's error log.
    */
   async ingest(device: DeviceEntry, payload: unknown, via: string, now = Date.now()): Promise<IngestOutcome> {
-    let parsed = parseTelemetry(payload, device.tags, now);
+    // Validation never throws on wire input; if it ever did, the message is refused, not the connection.
+    const parse = (tags: ReadonlyMap<string, number>): ParseResult => {
+      try {
+        return parseTelemetry(payload, tags, now);
+      } catch (err) {
+        return { ok: false, reason: 'invalid_payload', detail: `the message could not be read: ${(err as Error).message}`.split('\n')[0] };
+      }
+    };
+    let parsed = parse(device.tags);
     if (!parsed.ok && parsed.reason === 'unknown_tag' && now - device.loadedAt > 1000) {
       // The tag may have been added since the device was cached.
       this.directory.delete(device.code);
       const fresh = await this.device(device.code, now);
-      if (fresh) parsed = parseTelemetry(payload, fresh.tags, now);
+      if (fresh) parsed = parse(fresh.tags);
     }
     if (!parsed.ok) {
       await this.logError(device, via, parsed.reason, parsed.detail, now);
-      return { ok: false, points: 0, reason: parsed.reason, detail: parsed.detail };
+      return { ok: false, points: 0, reason: parsed.reason, detail: parsed.detail, ...(parsed.path !== undefined ? { path: parsed.path } : {}) };
     }
-    return this.store(device, parsed.points, via);
+    return this.store(device, parsed.points, via, now);
   }
 
-  /** Commits already validated readings (Sparkplug, OPC UA, imports). */
-  async store(device: DeviceEntry, points: Point[], via: string): Promise<IngestOutcome> {
+  /**
+   * Commits readings of one device from any source (MQTT and HTTP through ingest, Sparkplug, OPC
+   * UA, CSV): every reading passes the same checks (readingProblem), all or nothing. Resolves
+   * `ok: false` with the reason, written to the device's error log, when a reading is refused here
+   * or by the database; rejects only when the store itself fails (the sender should try again).
+   */
+  async store(device: Pick<DeviceEntry, 'id' | 'enterpriseId'>, points: Point[], via: string, now = Date.now()): Promise<IngestOutcome> {
     let lastTs = 0;
-    for (const p of points) if (p.ts > lastTs) lastTs = p.ts;
-    await this.committer.submit(points, { deviceId: device.id, lastTs, via });
+    for (const p of points) {
+      const problem = readingProblem(p.ts, p.value, now);
+      if (problem) {
+        await this.logError(device, via, problem.reason, problem.detail, now);
+        return { ok: false, points: 0, reason: problem.reason, detail: problem.detail };
+      }
+      if (p.ts > lastTs) lastTs = p.ts;
+    }
+    if (points.length === 0) return { ok: true, points: 0 };
+    try {
+      await this.committer.submit(points, { deviceId: device.id, lastTs, via });
+    } catch (err) {
+      if (!(err instanceof ReadingRefused)) throw err;
+      await this.logError(device, via, err.reason, err.detail, now);
+      return { ok: false, points: 0, reason: err.reason, detail: err.detail };
+    }
     return { ok: true, points: points.length };
   }
 
@@ -177,8 +208,15 @@ export class TelemetryService {
         last_seen_at = ${hi}(coalesce(device_status.last_seen_at, 0), excluded.last_seen_at)`.execute(this.db);
   }
 
+  /**
+   * Records why a device's input was refused, for its owner to read. A device that repeats the
+   * same mistake gets a few entries a minute, each saying how many like it were left out.
+   */
   async logError(device: Pick<DeviceEntry, 'id' | 'enterpriseId'>, source: string, reason: string, detail: string, now = Date.now()): Promise<void> {
-    await this.db.insertInto('device_errors').values({ device_id: device.id, enterprise_id: device.enterpriseId, ts: now, source, reason, detail: detail.slice(0, 1000) }).execute();
+    const { write, suppressed } = this.errorThrottle.admit(`${device.id}|${source}|${reason}`, now);
+    if (!write) return;
+    const more = suppressed ? ` (and ${suppressed} more like it since the last entry)` : '';
+    await this.db.insertInto('device_errors').values({ device_id: device.id, enterprise_id: device.enterpriseId, ts: now, source, reason, detail: detail.slice(0, 1000 - more.length) + more }).execute();
   }
 
   async errors(ctx: AuthContext, deviceId: number, limit = 100) {
@@ -234,30 +272,79 @@ export class TelemetryService {
     return { tagId, unit: String(tag.unit), ts: Number(row.ts), value: Number(row.value) };
   }
 
-  /** Buckets of `step` over [from, to), answered from the coarsest resolution that is fine enough. */
+  /**
+   * Buckets of `step` over [from, to), answered from the coarsest resolution that is fine enough.
+   * A bucket is labelled with its start, ts - ts % step, so the first one may start before `from`;
+   * it holds only readings from `from` on. Where `from` or `to` falls inside a rollup bucket, that
+   * edge (from `from` to the first rollup boundary, from the last boundary to `to`) is computed from
+   * raw points, exactly; only once raw points are past retention is the whole rollup bucket the
+   * edge intersects used instead (it may then hold readings up to one rollup step outside the range).
+   */
   async series(ctx: AuthContext, tagId: number, from: number, to: number, step?: number) {
     if (to <= from) throw validation('to must be after from', [{ path: '/query/to', message: 'must be after from' }]);
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to > MAX_TS) {
+      throw validation('from and to must be epoch milliseconds', [{ path: '/query/from', message: `from and to must lie in [0, ${MAX_TS}]` }]);
+    }
     const tag = await this.registry.tags.get(ctx, tagId);
     const stepMs = step ?? defaultStep(from, to);
     if ((to - from) / stepMs > 100_000) throw validation('too many buckets; choose a larger step', [{ path: '/query/step', message: 'gives more than 100000 buckets' }]);
     const resolution: Resolution = resolutionFor(stepMs);
     // Buckets are ts - ts % step (not (ts / step) * step: SQLite binds JS numbers as REAL, so that
     // division would not truncate).
-    const rows =
-      resolution === 'raw'
-        ? await sql<Record<string, number>>`select ts - (ts % ${stepMs}) as b, count(*) as c, avg(value) as a, min(value) as mn, max(value) as mx
-            from points where tag_id = ${tagId} and ts >= ${from} and ts < ${to} group by b order by b`.execute(this.db)
-        : await sql<Record<string, number>>`select bucket - (bucket % ${stepMs}) as b, sum(count) as c, sum(sum) / sum(count) as a, min(min) as mn, max(max) as mx
-            from rollups where tag_id = ${tagId} and step_ms = ${RESOLUTION_STEP[resolution]} and bucket >= ${from} and bucket < ${to} group by b order by b`.execute(this.db);
-    const points: SeriesPoint[] = rows.rows.map((r) => ({ ts: Number(r.b), avg: Number(r.a), min: Number(r.mn), max: Number(r.mx), count: Number(r.c) }));
+    type Row = { b: number; c: number; s: number; mn: number; mx: number };
+    const raw = async (lo: number, hi: number) =>
+      (
+        await sql<Row>`select ts - (ts % ${stepMs}) as b, count(*) as c, sum(value) as s, min(value) as mn, max(value) as mx
+          from points where tag_id = ${tagId} and ts >= ${lo} and ts < ${hi} group by b`.execute(this.db)
+      ).rows;
+    const rollup = async (lo: number, hi: number) =>
+      (
+        await sql<Row>`select bucket - (bucket % ${stepMs}) as b, sum(count) as c, sum(sum) as s, min(min) as mn, max(max) as mx
+          from rollups where tag_id = ${tagId} and step_ms = ${RESOLUTION_STEP[resolution]} and bucket >= ${lo} and bucket < ${hi} group by b`.execute(this.db)
+      ).rows;
+    const parts: Row[][] = [];
+    if (resolution === 'raw') parts.push(await raw(from, to));
+    else {
+      const res = RESOLUTION_STEP[resolution];
+      const headEnd = Math.min(to, bucketOf(from + res - 1, res)); // the first rollup boundary at or after from
+      const tailStart = Math.max(headEnd, bucketOf(to, res)); // the last one at or before to
+      parts.push(await rollup(headEnd, tailStart));
+      // An edge comes from raw points when they still hold every reading of the rollup bucket it
+      // lies in (retention deletes the oldest first), else from that whole rollup bucket.
+      let oldestRaw: number | undefined;
+      const edge = async (lo: number, hi: number, bucket: number) => {
+        const r = await this.db.selectFrom('rollups').select('first_ts').where('tag_id', '=', tagId).where('step_ms', '=', res).where('bucket', '=', bucket).executeTakeFirst();
+        if (!r) return [];
+        oldestRaw ??= Number((await this.db.selectFrom('points').select('ts').where('tag_id', '=', tagId).orderBy('ts').limit(1).executeTakeFirst())?.ts ?? Infinity);
+        return Number(r.first_ts) >= oldestRaw ? raw(lo, hi) : rollup(bucket, bucket + 1);
+      };
+      if (from < headEnd) parts.push(await edge(from, headEnd, bucketOf(from, res)));
+      if (tailStart < to) parts.push(await edge(tailStart, to, tailStart));
+    }
+    const byBucket = new Map<number, { c: number; s: number; mn: number; mx: number }>();
+    for (const rows of parts) {
+      for (const r of rows) {
+        const b = Number(r.b);
+        const c = Number(r.c);
+        if (!c) continue;
+        const x = byBucket.get(b);
+        if (!x) byBucket.set(b, { c, s: Number(r.s), mn: Number(r.mn), mx: Number(r.mx) });
+        else Object.assign(x, { c: x.c + c, s: x.s + Number(r.s), mn: Math.min(x.mn, Number(r.mn)), mx: Math.max(x.mx, Number(r.mx)) });
+      }
+    }
+    const points: SeriesPoint[] = [...byBucket]
+      .sort((x, y) => x[0] - y[0])
+      .map(([ts, x]) => ({ ts, avg: x.s / x.c, min: x.mn, max: x.mx, count: x.c }));
     return { tagId, unit: String(tag.unit), from, to, step: stepMs, resolution, points };
   }
 
   /** Deletes raw readings and 1-minute rollups past their retention; coarser rollups stay. */
-  async applyRetention(rawDays: number, minuteDays: number, now = Date.now()): Promise<{ points: number; minuteRollups: number }> {
+  /** Deletes raw readings and device error-log entries older than rawDays, minute rollups older than minuteDays. */
+  async applyRetention(rawDays: number, minuteDays: number, now = Date.now()): Promise<{ points: number; minuteRollups: number; deviceErrors: number }> {
     const points = await this.db.deleteFrom('points').where('ts', '<', now - rawDays * DAY).executeTakeFirst();
     const minutes = await this.db.deleteFrom('rollups').where('step_ms', '=', MINUTE).where('bucket', '<', now - minuteDays * DAY).executeTakeFirst();
-    return { points: Number(points.numDeletedRows), minuteRollups: Number(minutes.numDeletedRows) };
+    const errors = await this.db.deleteFrom('device_errors').where('ts', '<', now - rawDays * DAY).executeTakeFirst();
+    return { points: Number(points.numDeletedRows), minuteRollups: Number(minutes.numDeletedRows), deviceErrors: Number(errors.numDeletedRows) };
   }
 
   async close(): Promise<void> {

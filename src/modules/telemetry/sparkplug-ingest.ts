@@ -1,11 +1,19 @@
 /**
  * Sparkplug B into the store. An edge node logs in as a gateway device (its Symbiont code is the
  * Sparkplug edge node id); the Sparkplug device ids under it are Symbiont device codes of the same
- * enterprise, and metric names are tag keys. Metrics with no matching tag are logged, not stored.
+ * enterprise, and metric names are tag keys. Metrics with no matching tag are logged, not stored,
+ * except the metrics Sparkplug itself defines (`bdSeq`, `Node Control/*`, `Device Control/*`,
+ * `Node Info/*`, `Device Info/*`, `Properties/*`): they are the protocol's, not measurements.
+ * Readings pass the same checks as every other source (TelemetryService.store).
  */
 import type { Point } from './model.ts';
 import type { DeviceEntry, TelemetryService } from './service.ts';
 import { SparkplugSessions, type SparkplugEvent } from './sparkplug.ts';
+
+/** A metric the Sparkplug specification defines for its own use (never a tag: tag keys are lower case). */
+export function isSparkplugControlMetric(name: string): boolean {
+  return name === 'bdSeq' || /^(Node|Device) (Control|Info)\//.test(name) || name.startsWith('Properties/');
+}
 
 export class SparkplugIngest {
   private readonly sessions = new SparkplugSessions();
@@ -39,6 +47,7 @@ export class SparkplugIngest {
           const points: Point[] = [];
           const unknown = new Set<string>();
           for (const r of readings) {
+            if (isSparkplugControlMetric(r.metric)) continue;
             const tagId = device.tags.get(r.metric);
             if (tagId === undefined) unknown.add(r.metric);
             else points.push({ tagId, ts: r.ts, value: r.value });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { isSparkplugControlMetric } from './sparkplug-ingest.ts';
 import {
   SparkplugSessions,
   decodePayload,
@@ -323,6 +324,23 @@ describe('SparkplugSessions', () => {
     expect(kinds(s.handle(topic('NDEATH'), ndeath(5), RECEIVED))).toEqual(['offline', 'offline']);
     // A second NDEATH for a node already offline does nothing.
     expect(s.handle(topic('NDEATH'), ndeath(5), RECEIVED)).toEqual([]);
+  });
+
+  it('reports an NBIRTH without bdSeq (the spec requires it to match the NDEATH) and keeps the session', () => {
+    const s = new SparkplugSessions();
+    const birth = s.handle(topic('NBIRTH'), encodePayload({ timestamp: T0, seq: 0, metrics: [{ name: 'v', type: 'Double', value: 1 }] }), RECEIVED);
+    expect(kinds(birth)).toEqual(['online', 'readings', 'rejected']);
+    expect(birth[2]).toMatchObject({ kind: 'rejected', edgeNode: NODE, reason: expect.stringMatching(/^NBIRTH: no bdSeq metric/) });
+    expect(s.isOnline(NODE)).toBe(true);
+    // With bdSeq, nothing is reported.
+    expect(kinds(s.handle(topic('NBIRTH'), nbirth(0, 1), RECEIVED))).toEqual(['online', 'readings']);
+  });
+
+  it("tells Sparkplug's own metrics from measurements", () => {
+    for (const name of ['bdSeq', 'Node Control/Rebirth', 'Node Control/Reboot', 'Node Control/Next Server', 'Device Control/Rebirth', 'Node Info/Hardware Version', 'Properties/Hardware Make']) {
+      expect(isSparkplugControlMetric(name), name).toBe(true);
+    }
+    for (const name of ['temperature', 'bdseq', 'node_control_rebirth', 'Node Controller']) expect(isSparkplugControlMetric(name), name).toBe(false);
   });
 
   it('rejects malformed payloads, bad topics and unknown message types without throwing', () => {

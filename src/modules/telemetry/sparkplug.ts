@@ -492,6 +492,9 @@ export class SparkplugSessions {
     const table = defineMetrics(p.metrics, problems);
     const bdSeqMetric = p.metrics.find((m) => m.name === 'bdSeq');
     const bdSeq = bdSeqMetric ? intValue(bdSeqMetric.value, 64, false) : undefined;
+    // Sparkplug B 3.0 requires bdSeq in every NBIRTH: it is what ties the NDEATH (the connection's
+    // will, carrying the same bdSeq) to this session. Without it a stale will cannot be told apart.
+    if (bdSeq === undefined) problems.push('no bdSeq metric (Sparkplug B requires one): the node\'s NDEATH cannot be matched to this session');
     this.nodes.set(key, {
       group: t.group,
       edgeNode: t.edgeNode,
