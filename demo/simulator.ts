@@ -45,11 +45,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const start = now - backfillDays * 86_400_000;
   const signals = signalsForPark(park, opts.seed ?? 42, start);
 
-  // Only the demo devices that exist (an operator may have removed some).
+  // Only the demo devices that exist and are enabled (an operator may have removed or disabled some):
+  // a disabled device is refused by the broker, and issuing it credentials at each start would only
+  // fill the audit log.
   const devices = [];
   for (const [code, sig] of signals) {
     const entry = await services.telemetry.device(code);
-    if (entry) devices.push({ code, sig, entry });
+    if (entry?.enabled) devices.push({ code, sig, entry });
   }
 
   const credentials = await ensureCredentials(services, opts.dataDir, devices.map((d) => ({ code: d.code, id: d.entry.id })));
@@ -112,7 +114,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   };
 }
 
-/** The devices' secrets: reused from the data directory when still valid, else issued anew. */
+/**
+ * The devices' secrets: reused from the data directory when still valid, else issued anew. A restart
+ * thus issues nothing and writes no audit record; credentials are issued (and audited) only for a
+ * device that has none the simulator knows: the first start, a data directory that was lost, or a
+ * device whose credentials someone rotated since.
+ */
 async function ensureCredentials(services: Services, dataDir: string, devices: { code: string; id: number }[]): Promise<Record<string, string>> {
   const file = path.join(dataDir, CREDENTIALS_FILE);
   let saved: Record<string, string> = {};

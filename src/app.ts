@@ -15,7 +15,7 @@ import { openDb, type DbHandle } from './adapters/db/index.ts';
 import { MqttPortInUseError, startEmbeddedBroker } from './adapters/mqtt/embedded.ts';
 import { subscribeExternal } from './adapters/mqtt/external.ts';
 import { migrateToLatest } from './adapters/db/migrate.ts';
-import { ConfigError, type Config } from './config.ts';
+import { ConfigError, publicUrlOf, servingOf, type Config } from './config.ts';
 import { Problem } from './core/errors.ts';
 import { installHttpPlumbing } from './core/http.ts';
 import { installMetrics } from './core/metrics.ts';
@@ -49,6 +49,8 @@ declare module 'fastify' {
     opcua: OpcUaManager;
     /** Where devices publish, once the broker runs (shown by /api/v1/health). */
     mqtt: { url: string | null; port: number | null };
+    /** The URL users and devices reach this node by, once it listens (shown by /api/v1/health). */
+    publicUrl: string | null;
   }
 }
 
@@ -114,18 +116,22 @@ export async function bootstrap(services: Services, config: Pick<Config, 'adminP
 }
 
 export async function buildHttp(services: Services, config: Config): Promise<FastifyInstance> {
+  const serving = servingOf(config);
+  // Fastify types an HTTPS instance apart from an HTTP one; the routes are the same, so one type is used.
   const app = Fastify({
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
     // A line per request only when debugging; errors are always logged.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { allErrors: true } },
-  });
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.decorateRequest('auth', null);
   // Every route, for the tenancy matrix test that must cover each of them.
   const routes: RouteEntry[] = [];
   app.decorate('symbiontRoutes', routes);
   app.decorate('mqtt', { url: null, port: null });
+  app.decorate('publicUrl', null);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
@@ -140,10 +146,17 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Over plain HTTP (a plant network) this directive would send every asset request to an
+        // HTTPS port that does not exist and leave a blank page; it belongs only where browsers
+        // reach the node over HTTPS.
+        upgradeInsecureRequests: serving.https ? [] : null,
       },
     },
-    // The console is served over plain HTTP on a plant network as often as behind TLS.
-    hsts: false,
+    // HSTS pins the host name to HTTPS: only a node that terminates TLS itself may promise that. Behind
+    // a TLS-terminating proxy the proxy owns that policy. Sub-domains are other systems' business.
+    hsts: serving.nativeTls ? { maxAge: 15_552_000, includeSubDomains: false } : false,
+    // Browsers ignore this header from an origin that is not HTTPS and say so in red on every page load.
+    crossOriginOpenerPolicy: serving.https,
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -157,7 +170,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuthRoutes(app, services.auth, { secureCookies: false, sessionTtlMs: config.sessionTtlHours * 3_600_000 });
+  registerAuthRoutes(app, services.auth, { secureCookies: serving.https, sessionTtlMs: config.sessionTtlHours * 3_600_000 });
   registerRegistryRoutes(app, services.registry);
   registerAuditRoutes(app, services.audit);
   registerTelemetryRoutes(app, services.telemetry);
@@ -186,6 +199,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
             uptimeS: { type: 'integer' },
             mqttUrl: { type: ['string', 'null'], description: 'where devices publish' },
             mqttPort: { type: ['integer', 'null'], description: 'the embedded broker port (null with an external broker)' },
+            publicUrl: { type: ['string', 'null'], description: 'the URL users and devices reach this node by (--public-url)' },
           },
         },
         503: { type: 'object', properties: { status: { type: 'string' }, detail: { type: 'string' } } },
@@ -197,7 +211,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
       } catch (err) {
         return reply.code(503).send({ status: 'unavailable', detail: `store: ${(err as Error).message}` });
       }
-      return { status: 'ok', version: VERSION, db: services.handle.dialect, uptimeS: Math.floor((Date.now() - started) / 1000), mqttUrl: app.mqtt.url, mqttPort: app.mqtt.port };
+      return { status: 'ok', version: VERSION, db: services.handle.dialect, uptimeS: Math.floor((Date.now() - started) / 1000), mqttUrl: app.mqtt.url, mqttPort: app.mqtt.port, publicUrl: app.publicUrl };
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -228,7 +242,10 @@ function serveConsole(app: FastifyInstance, webDir: string): void {
 export interface Platform {
   services: Services;
   app: FastifyInstance;
+  /** Where this machine reaches the node (the listening address; for tests and local tools). */
   url: string;
+  /** The URL users and devices reach the node by: --public-url, else the listening address. */
+  publicUrl: string;
   /** Where devices publish: the embedded broker, or the external one. */
   mqttUrl: string;
   /** The embedded MQTT broker's port (null with an external broker). */
@@ -241,12 +258,18 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
   const services = await openServices(config);
   try {
     const report = await bootstrap(services, config);
+    // Known before listening unless the port is chosen by the system; identifiers minted meanwhile
+    // (the demo) are served under the final URL anyway (IdentityService serves index 1 anew).
+    if (config.publicUrl || config.port !== 0) services.identity.baseUrl = publicUrlOf(config, config.port);
     await opts.beforeListen?.(services);
     const app = await buildHttp(services, config);
     await app.listen({ host: config.host, port: config.port });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const localUrl = publicUrlOf({ host: config.host, tls: config.tls }, port);
+    const publicUrl = publicUrlOf(config, port);
+    app.publicUrl = publicUrl;
     let broker: { port: number | null; close(): Promise<void> };
     try {
       if (config.mqttUrl) {
@@ -264,7 +287,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       broker = await startEmbeddedBroker({ port: 0, host: config.host, telemetry: services.telemetry, log: app.log });
       app.log.warn({ port: broker.port }, `${err.message}; the embedded broker uses port ${broker.port} instead`);
     }
-    services.identity.baseUrl = `http://${host}:${port}`;
+    services.identity.baseUrl = publicUrl;
     services.trace.nodeId = config.nodeId;
     const resumed = await services.trace.resumeCaptures();
     if (resumed) app.log.warn({ jobs: resumed }, 'capture jobs interrupted by the last stop run again');
@@ -274,7 +297,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     const retention = async () => {
       try {
         const r = await services.telemetry.applyRetention(config.retentionRawDays, config.retentionMinuteDays);
-        if (r.points || r.minuteRollups) app.log.info(r, 'retention: deleted expired readings');
+        if (r.points || r.minuteRollups || r.deviceErrors) app.log.info(r, 'retention: deleted expired readings and device error-log entries');
       } catch (err) {
         app.log.error({ err }, 'retention failed');
       }
@@ -286,7 +309,8 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     return {
       services,
       app,
-      url: `http://${host}:${port}`,
+      url: localUrl,
+      publicUrl,
       mqttPort: broker.port,
       mqttUrl: app.mqtt.url,
       bootstrap: report,

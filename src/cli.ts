@@ -40,6 +40,9 @@ async function withServices<T>(cmd: Command, fn: (s: Services) => Promise<T>): P
 storeOptions(program.command('start').description('run the platform (API, console, demo park)'))
   .addOption(new Option('--host <host>', 'address to listen on (SYMBIONT_HOST)'))
   .addOption(new Option('--port <port>', 'HTTP port, default 8080 (SYMBIONT_PORT)'))
+  .addOption(new Option('--public-url <url>', 'the URL users and devices reach this node by, e.g. https://symbiont.plant.example (SYMBIONT_PUBLIC_URL)'))
+  .addOption(new Option('--tls-cert <file>', 'serve HTTPS with this PEM certificate chain; needs --tls-key (SYMBIONT_TLS_CERT)'))
+  .addOption(new Option('--tls-key <file>', 'the PEM private key of --tls-cert (SYMBIONT_TLS_KEY)'))
   .addOption(new Option('--mqtt-port <port>', 'MQTT port, default 1883 (SYMBIONT_MQTT_PORT)'))
   .addOption(new Option('--mqtt-url <url>', 'use an external broker instead of the embedded one (SYMBIONT_MQTT_URL)'))
   .addOption(new Option('--resolver-peers <list>', 'resolvers of other identifier prefixes: 88.118.3=http://host:port,… (SYMBIONT_RESOLVER_PEERS)'))
@@ -70,13 +73,17 @@ storeOptions(program.command('start').description('run the platform (API, consol
     const lines = [
       '',
       `Symbiont ${VERSION} is running on ${platform.services.handle.dialect} (${platform.services.handle.location})`,
-      `  Console:  ${platform.url}/`,
-      `  API:      ${platform.url}/api/docs`,
+      `  Console:  ${platform.publicUrl}/${platform.publicUrl !== platform.url ? `  (listening on ${platform.url})` : ''}`,
+      `  API:      ${platform.publicUrl}/api/docs`,
       `  MQTT:     ${platform.mqttUrl}${config.mqttUrl ? ' (external broker, shared subscription)' : ''}  (devices: symbiont/v1/{device code}/telemetry)`,
       b.generatedAdminPassword
         ? `  Log in as admin with the generated password ${b.generatedAdminPassword}  (shown once; set SYMBIONT_ADMIN_PASSWORD to choose it)`
         : '  Log in as admin (password: SYMBIONT_ADMIN_PASSWORD, or the one printed at the first start)',
     ];
+    if (!config.publicUrl && ['0.0.0.0', '::'].includes(config.host)) {
+      // Identifiers' URLs and QR labels would point at the loopback address, which no one else can reach.
+      lines.push(`  Identifiers point at ${platform.publicUrl}: give the address the plant reaches this machine by with --public-url`);
+    }
     if (config.demo) {
       lines.push('  Demo users (password symbiont-demo): regulator, operator, chloralkali.admin, chloralkali.operator, chloralkali.viewer, … (see README)');
     }

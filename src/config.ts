@@ -3,8 +3,10 @@
  * Every value is validated here so that a mistake stops the start with a sentence naming the
  * flag, not with a stack trace later.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 
 export interface Config {
   dataDir: string;
@@ -31,6 +33,37 @@ export interface Config {
   retentionMinuteDays: number;
   /** Directory of the built console; absent means the API runs without it. */
   webDir: string;
+  /**
+   * The URL users and devices reach this node by (`https://symbiont.plant.example`), when it is not
+   * the address the node listens on (a proxy, a NAT, a DNS name). Origin only, no trailing slash.
+   * Absent: derived from the scheme, host and actual port once the node listens (see publicUrlOf).
+   */
+  publicUrl?: string;
+  /** Native TLS: the node serves HTTPS with this certificate chain and key (PEM). */
+  tls?: { certFile: string; keyFile: string; cert: Buffer; key: Buffer };
+}
+
+/** How the node is reached, which decides the security headers and cookie flags (see docs/api.md). */
+export interface Serving {
+  /** Browsers reach the node over HTTPS (native TLS, or a TLS-terminating proxy named by --public-url). */
+  https: boolean;
+  /** The node terminates TLS itself: only then does it send HSTS. */
+  nativeTls: boolean;
+}
+
+export function servingOf(config: Pick<Config, 'publicUrl' | 'tls'>): Serving {
+  return { https: config.tls !== undefined || config.publicUrl?.startsWith('https:') === true, nativeTls: config.tls !== undefined };
+}
+
+/**
+ * The public URL: the configured one, else scheme://host:port of the listening socket, where the
+ * wildcard addresses (which no client can connect to) are shown as the loopback address.
+ */
+export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'tls' | 'host'>, port: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const wildcard = config.host === '0.0.0.0' || config.host === '::' || config.host === '';
+  const host = wildcard ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `${config.tls ? 'https' : 'http'}://${host}:${port}`;
 }
 
 export interface ConfigInput {
@@ -49,6 +82,9 @@ export interface ConfigInput {
   retentionRawDays?: string | number;
   retentionMinuteDays?: string | number;
   webDir?: string;
+  publicUrl?: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +128,46 @@ function checkMqttUrl(url: string | undefined): string | undefined {
   return url;
 }
 
+/** An origin (scheme, host, optional port) that users and devices can reach; no path, query or credentials. */
+function checkPublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`--public-url must be an absolute URL such as https://symbiont.plant.example, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`--public-url must be an http:// or https:// URL such as http://plant-host:8080, got "${value}"`);
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    // Handles, Digital Links and the console's routes all hang off the root: a path prefix would break them.
+    throw new ConfigError(`--public-url must be scheme://host[:port] with no path, query or credentials, got "${value}"`);
+  }
+  return url.origin;
+}
+
+function readPem(file: string, flag: string): Buffer {
+  try {
+    return fs.readFileSync(path.resolve(file));
+  } catch (err) {
+    throw new ConfigError(`${flag} ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Both files or neither; each readable; the key matching the certificate — checked here, not at the first handshake. */
+function loadTls(certFile: string | undefined, keyFile: string | undefined): Config['tls'] {
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile) throw new ConfigError('--tls-key needs --tls-cert (SYMBIONT_TLS_CERT) as well: give both or neither');
+  if (!keyFile) throw new ConfigError('--tls-cert needs --tls-key (SYMBIONT_TLS_KEY) as well: give both or neither');
+  const cert = readPem(certFile, '--tls-cert');
+  const key = readPem(keyFile, '--tls-key');
+  try {
+    tls.createSecureContext({ cert, key });
+  } catch (err) {
+    throw new ConfigError(`--tls-cert ${certFile} and --tls-key ${keyFile} are not a usable PEM certificate and matching key: ${(err as Error).message}`);
+  }
+  return { certFile, keyFile, cert, key };
+}
+
 export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(input.dataDir ?? env.SYMBIONT_DATA_DIR ?? 'data');
   const db = input.db ?? env.SYMBIONT_DB ?? `sqlite:${path.join(dataDir, 'symbiont.db')}`;
@@ -105,6 +181,11 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   const adminPassword = env.SYMBIONT_ADMIN_PASSWORD || undefined;
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('SYMBIONT_ADMIN_PASSWORD must have at least 8 characters');
+  }
+  const tlsFiles = loadTls(input.tlsCert ?? (env.SYMBIONT_TLS_CERT || undefined), input.tlsKey ?? (env.SYMBIONT_TLS_KEY || undefined));
+  const publicUrl = checkPublicUrl(input.publicUrl ?? env.SYMBIONT_PUBLIC_URL);
+  if (tlsFiles && publicUrl?.startsWith('http:')) {
+    throw new ConfigError(`--public-url is ${publicUrl} but the node serves HTTPS (--tls-cert): use an https:// URL`);
   }
   return {
     dataDir,
@@ -124,5 +205,7 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     retentionRawDays: integer(input.retentionRawDays ?? env.SYMBIONT_RETENTION_RAW_DAYS ?? 90, '--retention-raw-days', 1, 36_500),
     retentionMinuteDays: integer(input.retentionMinuteDays ?? env.SYMBIONT_RETENTION_MINUTE_DAYS ?? 730, '--retention-minute-days', 1, 36_500),
     webDir: path.resolve(input.webDir ?? env.SYMBIONT_WEB_DIR ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
+    publicUrl,
+    tls: tlsFiles,
   };
 }

@@ -169,6 +169,111 @@ describe('documentation, health and metrics', () => {
   });
 });
 
+describe('served over plain HTTP (a plant network)', () => {
+  it('sends no upgrade-insecure-requests, no HSTS and a session cookie without Secure', async () => {
+    const r = await fetch(`${server.url}/`);
+    const csp = r.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).not.toMatch(/upgrade-insecure-requests/);
+    expect(r.headers.get('strict-transport-security')).toBeNull();
+    const res = await client(server.url).post('/api/v1/auth/login', { username: 'chloralkali.viewer', password: 'symbiont-demo' });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/symbiont_session=/);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('shows the public URL in health, and identifiers resolve to this node at its actual port', async () => {
+    const h = await client(server.url).get('/api/v1/health');
+    expect(h.body.publicUrl).toBe(server.url);
+    expect(server.url).not.toMatch(/:8080$/);
+    // The demo's identifiers were minted before the node listened on its (system-chosen) port.
+    const ids = await admin.get('/api/v1/identifiers?limit=1');
+    const item = ids.body.items[0];
+    expect(item.url).toBe(`${server.url}/id/${item.handle}`);
+    const resolved = await client(server.url).get(`/api/handles/${item.handle}`);
+    expect(resolved.body.values.find((v: { index: number }) => v.index === 1).data.value).toBe(`${server.url}/id/${item.handle}`);
+    expect(item.digitalLink.startsWith(`${server.url}/01/`)).toBe(true);
+  });
+});
+
+describe('extreme and malformed parameters are 400 problems, never 500', () => {
+  const lists = ['/api/v1/enterprises', '/api/v1/sites', '/api/v1/units', '/api/v1/devices', '/api/v1/tags', '/api/v1/materials', '/api/v1/trace-shares', '/api/v1/users', '/api/v1/audit', '/api/v1/identifiers'];
+  const params = ['offset=1e20', 'limit=1e20', 'offset=-1', 'offset=abc', 'limit=abc', 'offset=1.5', 'limit=0', 'offset=99999999999'];
+  it.each(lists)('%s', async (list) => {
+    for (const p of params) {
+      const r = await admin.get(`${list}?${p}`);
+      expect(r.status, `${list}?${p}`).toBe(400);
+      expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(r.body.errors[0].path).toBe(`/query/${p.split('=')[0]}`);
+    }
+    expect((await admin.get(`${list}?offset=1000000000&limit=1000`)).status).toBe(200);
+  });
+
+  it('bounds integer filters and body fields to what the store holds', async () => {
+    expect((await admin.get('/api/v1/devices?siteId=1e20')).status).toBe(400);
+    expect((await admin.get('/api/v1/audit?enterpriseId=1e20')).status).toBe(400);
+    const r = await admin.post('/api/v1/sites', { enterpriseId: 1e20, code: 'far-away', name: 'x' });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ path: '/body/enterpriseId', message: 'must be <= 2147483647' }]);
+  });
+});
+
+describe('a record has one URL: ids in paths are canonical decimal integers', () => {
+  it('answers 404 for every other spelling of an id, on every kind of record', async () => {
+    const device = (await admin.get('/api/v1/devices?limit=1&sort=id')).body.items[0];
+    expect(device.id).toBeLessThan(10);
+    expect((await admin.get(`/api/v1/devices/${device.id}`)).status).toBe(200);
+    const spellings = [`0x${device.id}`, `${device.id}.0`, `${device.id}e0`, `0${device.id}`, `+${device.id}`, `%20${device.id}`, `${device.id}%20`, '0', '-1', '99999999999', '1'.repeat(30), 'abc'];
+    for (const base of ['/api/v1/devices', '/api/v1/enterprises', '/api/v1/users', '/api/v1/identifiers']) {
+      for (const id of spellings) {
+        const r = await admin.get(`${base}/${id}`);
+        expect(r.status, `${base}/${id}`).toBe(404);
+        expect(r.body.type).toBe('https://symbiont.dev/problems/not-found');
+      }
+    }
+    expect((await admin.patch(`/api/v1/devices/0x${device.id}`, { name: 'renamed' })).status).toBe(404);
+    expect((await admin.delete(`/api/v1/devices/${device.id}.0`)).status).toBe(404);
+    expect((await admin.get(`/api/v1/devices/${device.id}`)).body.name).toBe(device.name);
+  });
+});
+
+describe('names and codes hold what people can read', () => {
+  const bad: [string, string][] = [
+    ['   ', 'must not be empty or only spaces'],
+    ['\u3000', 'must not be empty or only spaces'],
+    ['plant\u0000one', 'must not contain control characters'],
+    ['plant\tone', 'must not contain control characters'],
+    ['plant\u200Bone', 'must not contain zero-width characters or a byte-order mark'],
+    ['pla\uFEFFnt', 'must not contain zero-width characters or a byte-order mark'],
+    ['plant\u2060one', 'must not contain zero-width characters or a byte-order mark'],
+    ['plant\u202Eeno', 'must not contain bidirectional formatting characters'],
+  ];
+  it.each(bad)('refuses the name %j on create and update of every resource', async (name, message) => {
+    const ent = (await admin.get('/api/v1/enterprises?q=chloralkali')).body.items[0];
+    const site = await admin.post('/api/v1/sites', { enterpriseId: ent.id, code: 'bad-name-site', name });
+    expect(site.status).toBe(400);
+    expect(site.body.errors).toEqual([{ path: '/body/name', message }]);
+    expect((await admin.patch(`/api/v1/enterprises/${ent.id}`, { name })).body.errors).toEqual([{ path: '/body/name', message }]);
+    const user = await admin.post('/api/v1/users', { username: 'bad.name', displayName: name, role: 'park_viewer', password: 'a-long-password' });
+    expect(user.body.errors).toEqual([{ path: '/body/displayName', message }]);
+    const me = client(server.url, await login(server.url, 'chloralkali.operator', 'symbiont-demo'));
+    expect((await me.patch('/api/v1/auth/me', { displayName: name })).body.errors).toEqual([{ path: '/body/displayName', message }]);
+    expect((await me.post('/api/v1/api-keys', { name })).body.errors).toEqual([{ path: '/body/name', message }]);
+  });
+
+  it('trims names (a byte-order mark at the start is trimmed like a space), and stores an optional name left blank as null', async () => {
+    const ent = (await admin.get('/api/v1/enterprises?q=pvc')).body.items[0];
+    const site = await admin.post('/api/v1/sites', { enterpriseId: ent.id, code: 'trimmed-site', name: '\uFEFF  东区 ', nameEn: '   ' });
+    expect(site.status).toBe(201);
+    expect(site.body).toMatchObject({ name: '东区', nameEn: null });
+    const desc = await admin.patch(`/api/v1/sites/${site.body.id}`, { address: 'line 1\nline 2' });
+    expect(desc.body.address).toBe('line 1\nline 2');
+    expect((await admin.patch(`/api/v1/sites/${site.body.id}`, { address: 'a\u0000b' })).body.errors).toEqual([
+      { path: '/body/address', message: 'must not contain control characters other than tab and line breaks' },
+    ]);
+  });
+});
+
 describe('registry', () => {
   it('lists the demo enterprises, and the tags of a device with ?device=', async () => {
     const ents = await admin.get('/api/v1/enterprises?limit=100');

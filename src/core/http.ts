@@ -2,7 +2,7 @@
  * HTTP plumbing shared by every module: problem+json errors for everything that goes wrong, the
  * two validators (query strings are coerced, bodies are not), and access to the caller.
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { Problem, unauthorized, type FieldError } from './errors.ts';
@@ -82,7 +82,46 @@ export function toFieldErrors(part: string, errors: readonly AjvError[]): FieldE
   return out;
 }
 
+/** The one spelling of a whole number in a path: decimal digits, no sign, no leading zero, no exponent. */
+const CANONICAL_INTEGER = /^(0|[1-9][0-9]{0,15})$/;
+
+interface IntegerParam {
+  name: string;
+  minimum: number;
+  maximum: number;
+}
+
+function integerParams(route: RouteOptions): IntegerParam[] {
+  const params = (route.schema?.params ?? undefined) as { properties?: Record<string, { type?: unknown; minimum?: number; maximum?: number }> } | undefined;
+  return Object.entries(params?.properties ?? {})
+    .filter(([, p]) => p.type === 'integer')
+    .map(([name, p]) => ({ name, minimum: p.minimum ?? 0, maximum: p.maximum ?? Number.MAX_SAFE_INTEGER }));
+}
+
+/**
+ * Holds integer path parameters to their canonical spelling before the coercing validator sees them:
+ * it would read `0x1`, `1.0`, `1e0` and ` 1` all as 1, so that one record answered to many URLs. A
+ * path that cannot name a record (also 0, or past the largest id) is answered as one that names no
+ * record: 404.
+ */
+function canonicalIntegerParams(route: RouteOptions): void {
+  const ints = integerParams(route);
+  if (ints.length === 0) return;
+  const check = async (req: FastifyRequest) => {
+    const raw = req.params as Record<string, string | undefined>;
+    for (const p of ints) {
+      const v = raw[p.name];
+      if (v === undefined) continue;
+      if (!CANONICAL_INTEGER.test(v) || Number(v) < p.minimum || Number(v) > p.maximum) {
+        throw new Problem('not-found', `No record ${JSON.stringify(v)}: ${p.name} is written in decimal digits, from ${p.minimum} to ${p.maximum}`);
+      }
+    }
+  };
+  route.preValidation = [...[route.preValidation ?? []].flat(), check] as RouteOptions['preValidation'];
+}
+
 export function installHttpPlumbing(app: FastifyInstance): void {
+  app.addHook('onRoute', canonicalIntegerParams);
   const coercing = makeAjv(true);
   const strict = makeAjv(false);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));

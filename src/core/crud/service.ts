@@ -11,6 +11,7 @@ import type { AuthContext } from '../roles.ts';
 import { canSee } from '../tenancy.ts';
 import type { ResourceSpec, WriteAction } from './spec.ts';
 import { ResourceStore, type Item, type ListQuery, type Page, type Row } from './store.ts';
+import { cleanStrings } from './text.ts';
 
 export interface WriteHooks {
   /** Runs inside the transaction after the row is written (e.g. to maintain derived tables). */
@@ -59,11 +60,18 @@ export class ResourceService {
   }
 
   async create(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
-    return this.present(await this.insertAudited(ctx, input, extraRow));
+    return this.present(await this.insertAudited(ctx, this.cleaned(input), extraRow));
   }
 
   async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
-    return this.present(await this.updateAudited(ctx, id, patch, extraRow));
+    return this.present(await this.updateAudited(ctx, id, this.cleaned(patch), extraRow));
+  }
+
+  /** Names and codes trimmed and checked, free text checked (text.ts): one rule for every resource and every caller. */
+  private cleaned(input: Record<string, unknown>): Record<string, unknown> {
+    const { values, errors } = cleanStrings(this.spec, input);
+    if (errors.length) throw validation(errors.map((e) => `${e.path.replace('/body/', '')} ${e.message}`).join('; '), errors);
+    return values;
   }
 
   /** A written item as clients see it (with the fields other modules add). */

@@ -1,5 +1,6 @@
 /** HTTP routes of the audit log. */
 import type { FastifyInstance } from 'fastify';
+import { MAX_ID, pageParams } from '../../core/crud/schemas.ts';
 import { forbidden } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
 import { isParkRole } from '../../core/roles.ts';
@@ -33,9 +34,8 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditStore): vo
         properties: {
           entity: { type: 'string', maxLength: 50 },
           entityId: { type: 'string', maxLength: 50 },
-          enterpriseId: { type: 'integer' },
-          limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
-          offset: { type: 'integer', minimum: 0, default: 0 },
+          enterpriseId: { type: 'integer', minimum: 1, maximum: MAX_ID },
+          ...pageParams(),
         },
         additionalProperties: false,
       },

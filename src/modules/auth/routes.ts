@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createSchema, idParamsSchema, itemSchema, listQuerySchema, listResponseSchema, updateSchema } from '../../core/crud/schemas.ts';
 import type { ListQuery } from '../../core/crud/store.ts';
+import { nameProblem } from '../../core/crud/text.ts';
+import { validation } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
 import type { AuthService } from './service.ts';
 import { LOCALES, PASSWORD_SCHEMA, userSpec } from './users.ts';
@@ -18,6 +20,19 @@ export function bearerOf(req: FastifyRequest): string | undefined {
   return req.cookies?.[SESSION_COOKIE];
 }
 
+/** A name given outside the generic resources (display name, API key name): trimmed, held to the same rule (core/crud/text.ts). */
+function cleanName(value: string, path: string): string {
+  const trimmed = value.trim();
+  const problem = nameProblem(trimmed);
+  if (problem) throw validation(`${path.replace('/body/', '')} ${problem}`, [{ path, message: problem }]);
+  return trimmed;
+}
+
+/**
+ * `secureCookies`: the session cookie is marked Secure, so a browser sends it over HTTPS only. Set
+ * when browsers reach the node over HTTPS (native TLS or a TLS-terminating proxy); over plain HTTP a
+ * Secure cookie would never come back and log-in would not stick.
+ */
 export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean; sessionTtlMs: number }): void {
   const problem = { $ref: 'problem#' };
   const user = itemSchema(userSpec);
@@ -67,7 +82,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
     handler: async (req, reply) => {
       const secret = bearerOf(req);
       if (secret) await auth.logout(secret);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', secure: opts.secureCookies });
       return reply.code(204).send();
     },
   });
@@ -89,7 +104,12 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
       },
       response: { 200: { type: 'object', properties: { user }, required: ['user'] }, 400: problem, 401: problem },
     },
-    handler: async (req) => ({ user: await auth.updateMe(requireAuth(req), req.body as { displayName?: string; locale?: string }) }),
+    handler: async (req) => {
+      const ctx = requireAuth(req);
+      const patch = req.body as { displayName?: string; locale?: string };
+      if (patch.displayName !== undefined) patch.displayName = cleanName(patch.displayName, '/body/displayName');
+      return { user: await auth.updateMe(ctx, patch) };
+    },
   });
 
   app.post('/api/v1/auth/password', {
@@ -132,7 +152,8 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
     },
     handler: async (req, reply) => {
       const { name, expiresInDays } = req.body as { name: string; expiresInDays?: number };
-      return reply.code(201).send(await auth.createApiKey(requireAuth(req), name, expiresInDays));
+      const ctx = requireAuth(req);
+      return reply.code(201).send(await auth.createApiKey(ctx, cleanName(name, '/body/name'), expiresInDays));
     },
   });
   app.delete('/api/v1/api-keys/:id', {
