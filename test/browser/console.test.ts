@@ -240,6 +240,103 @@ describe.skipIf(!RUN)('console (browser)', () => {
     await context.close();
   }, TIMEOUT);
 
+  it('shows the audit log actions and entity types translated in both languages, the logged code on hover and in the record', async () => {
+    // A device's new secret is logged as `rotate_credentials`: the latest record.
+    const api = client(server.url, adminToken);
+    const device = ((await api.get('/api/v1/devices?limit=1')).body.items as { id: number }[])[0];
+    expect((await api.post(`/api/v1/devices/${device.id}/credentials`)).status).toBe(201);
+    const { context, page, w } = await newPage({ state: adminState, locale: 'zh-CN' });
+    await page.goto('/audit');
+    await page.getByTestId('lang-zh').click();
+    const table = page.getByTestId('audit-table');
+    const first = table.locator('tr.ant-table-row').first();
+    const action = first.getByTestId('audit-action');
+    await expect.poll(() => action.getAttribute('data-action')).toBe('rotate_credentials');
+    await settled(page, w);
+    /** Every action and entity type on the page: shown translated, never as the code, the code in the tooltip. */
+    const labels = async () => {
+      const tags = await table.locator('[data-testid="audit-action"], [data-testid="audit-entity-type"]').evaluateAll((els) =>
+        els.map((e) => ({ code: e.getAttribute('data-action') ?? e.getAttribute('data-entity'), text: e.textContent?.trim(), title: e.getAttribute('title') })));
+      expect(tags.length).toBeGreaterThan(10);
+      for (const t of tags) {
+        expect(t.text, `${t.code} shown raw`).not.toBe(t.code);
+        expect(t.title).toBe(t.code);
+      }
+      return tags;
+    };
+    const zh = await labels();
+    expect(zh.some((t) => t.code === 'login' && t.text === '登录')).toBe(true);
+    expect(await action.textContent()).toBe('更换设备密钥');
+    expect(await first.getByTestId('audit-entity-type').textContent()).toBe('设备');
+    expect(await table.textContent()).not.toMatch(/rotate_credentials|\blogin\b/);
+
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => action.textContent()).toBe('New device secret');
+    const en = await labels();
+    expect(en.some((t) => t.code === 'login' && t.text === 'Log in')).toBe(true);
+    expect(await first.getByTestId('audit-entity-type').textContent()).toBe('Device');
+
+    // The record, expanded, names the codes as logged.
+    await first.locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => table.getByTestId('audit-raw-action').first().textContent()).toBe('rotate_credentials');
+    expect(await table.getByTestId('audit-raw-entity').first().textContent()).toBe(`device ${device.id}`);
+    expect(w.errors).toEqual([]);
+    expect(w.failedApi).toEqual([]);
+    await context.close();
+  }, TIMEOUT);
+
+  it('fits the lists beside the fixed Actions column at 1440 and 1920 px, with enterprise names readable whole', async () => {
+    const LISTS = ['devices', 'enterprises', 'sites', 'units', 'tags', 'materials', 'users'];
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        // The language chosen in this browser (as the switch does), without saving it to the profile.
+        const { context, page, w } = await newPage({ state: adminState, locale: lang });
+        await context.addInitScript((l) => localStorage.setItem('symbiont.lang', l), lang);
+        await page.setViewportSize(viewport);
+        for (const list of viewport.width === 1440 ? LISTS : ['devices', 'enterprises']) {
+          const where = `${list} at ${viewport.width} px (${lang})`;
+          await page.goto(`/${list}`);
+          const table = page.getByTestId(`${list}-table`);
+          await table.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 }).catch((err: Error) => {
+            throw new Error(`${where}: ${err.message} ${JSON.stringify({ url: page.url(), errors: w.errors, failed: w.failedApi })}`);
+          });
+          await settled(page, w);
+          // The last data column's header ends where the fixed Actions column begins, not under it.
+          const heads = table.locator('thead th');
+          const actions = heads.last();
+          expect(await actions.textContent(), where).toBe(lang === 'zh-CN' ? '操作' : 'Actions');
+          const last = heads.nth((await heads.count()) - 2);
+          const [a, l] = [await actions.boundingBox(), await last.boundingBox()];
+          expect(l!.x + l!.width, `${where}: "${await last.textContent()}" under Actions`).toBeLessThanOrEqual(a!.x + 1);
+          // No column hidden: nothing to scroll to.
+          const scroll = await table.locator('.ant-table-content, .ant-table-body').first().evaluate((e) => e.scrollWidth - e.clientWidth);
+          expect(scroll, `${where} scrolls sideways`).toBeLessThanOrEqual(1);
+          // Names of enterprises (and other records) are shown whole: not clipped, within their cell, with a tooltip.
+          const clipped = await table.locator('[data-testid="name-cell"], [data-testid="linked-name"]').evaluateAll((els) =>
+            els.filter((e) => {
+              const cell = e.closest('td')!.getBoundingClientRect();
+              const box = e.getBoundingClientRect();
+              return e.scrollWidth > e.clientWidth + 1 || box.right > cell.right + 1 || !e.getAttribute('title');
+            }).map((e) => e.textContent));
+          expect(clipped, `${where}: names cut`).toEqual([]);
+        }
+        if (viewport.width === 1920 && lang === 'en') {
+          // Every industry in the enterprises list in a colour of its own.
+          await page.goto('/enterprises');
+          await page.getByTestId('enterprises-table').getByTestId('industry-tag').first().waitFor();
+          const tags = await page.getByTestId('enterprises-table').getByTestId('industry-tag').evaluateAll((els) =>
+            els.map((e) => [e.getAttribute('data-industry'), e.getAttribute('data-color')] as const));
+          const colours = new Map(tags);
+          expect(colours.size).toBeGreaterThan(5);
+          expect(new Set(colours.values()).size).toBe(colours.size);
+        }
+        expect(w.errors).toEqual([]);
+        expect(w.failedApi).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 240_000);
+
   it('logs out', async () => {
     const { context, page } = await newPage({ state: adminState });
     await page.goto('/');

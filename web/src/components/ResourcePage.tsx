@@ -4,7 +4,7 @@
  * perform are not shown.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { App, Button, Card, Input, Popconfirm, Space, Table, type FormInstance, type TableProps } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Space, Table, Tooltip, type ButtonProps, type FormInstance, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +59,18 @@ export interface ResourcePageProps<T extends Item> {
   intro?: ReactNode;
 }
 
+/**
+ * A row's action as an icon button, its name in a tooltip and for screen readers: the fixed
+ * Actions column stays narrow, so that at 1440 px it covers none of the data columns.
+ */
+export function RowAction({ label, ...rest }: { label: string; 'data-testid'?: string } & Omit<ButtonProps, 'children' | 'size' | 'type'>) {
+  return (
+    <Tooltip title={label}>
+      <Button size="small" type="link" aria-label={label} {...rest} />
+    </Tooltip>
+  );
+}
+
 export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -110,13 +122,9 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
         fixed: 'right' as const,
         width: 1,
         render: (_: unknown, row: T) => (
-          <Space size={4} onClick={(e) => e.stopPropagation()} style={{ whiteSpace: 'nowrap' }}>
+          <Space size={0} onClick={(e) => e.stopPropagation()} style={{ whiteSpace: 'nowrap' }}>
             {p.rowActions?.(row)}
-            {p.form && writable(row, 'update') && (
-              <Button size="small" type="link" icon={<EditOutlined />} data-testid="row-edit" onClick={() => setEditing(row)}>
-                {t('action.edit')}
-              </Button>
-            )}
+            {p.form && writable(row, 'update') && <RowAction label={t('action.edit')} icon={<EditOutlined />} data-testid="row-edit" onClick={() => setEditing(row)} />}
             {!p.noDelete && writable(row, 'delete') && (
               <Popconfirm
                 title={t('confirm.delete')}
@@ -125,9 +133,7 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
                 okButtonProps={{ danger: true, ...({ 'data-testid': 'confirm-ok' } as object) }}
                 onConfirm={() => remove(row)}
               >
-                <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="row-delete">
-                  {t('action.delete')}
-                </Button>
+                <RowAction label={t('action.delete')} danger icon={<DeleteOutlined />} data-testid="row-delete" />
               </Popconfirm>
             )}
           </Space>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { InputNumber, Select, Space, Tag, Typography, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAll, useNameOf, useUnitsOfMeasure } from '../api/hooks';
+import { industryColor } from './industries';
 
 export type EnumName = 'industry' | 'unitKind' | 'deviceKind' | 'protocol' | 'tagKind' | 'category' | 'role';
 
@@ -18,6 +19,18 @@ export function EnumSelect({ name, values, ...rest }: { name: EnumName; values: 
   const label = useEnumLabel();
   const options = values.map((v) => ({ value: v, label: label(name, v) }));
   return <Select<string> options={options} showSearch={{ optionFilterProp: 'label' }} {...rest} />;
+}
+
+/** An industry as a tag in its own colour (text and border in the colour, a light tint behind). */
+export function IndustryTag({ value }: { value: string | null | undefined }) {
+  const label = useEnumLabel();
+  if (!value) return null;
+  const c = industryColor(value);
+  return (
+    <Tag style={{ color: c, background: `${c}14`, borderColor: `${c}59` }} data-testid="industry-tag" data-industry={value} data-color={c}>
+      {label('industry', value)}
+    </Tag>
+  );
 }
 
 export function EnumTag({ name, value, color }: { name: EnumName; value: string | null | undefined; color?: string }) {

@@ -8,10 +8,28 @@ import { api } from '../api/client';
 import type { AuditRecord, AuditVerify, Enterprise } from '../api/types';
 import { useUser } from '../auth/session';
 import { ErrorAlert, useNotifyError } from '../components/errors';
+import { ACTION_COLORS, AUDIT_ENTITIES } from './auditLabels';
 import { LinkedName, TimeCell, useLookups, useSeesAllEnterprises } from './common';
 
-const ENTITIES = ['park', 'enterprise', 'site', 'unit', 'device', 'tag', 'material', 'user', 'api_key', 'session'];
-const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', login: 'default', logout: 'default' };
+/** An action as a translated, coloured tag; its code in the tooltip. */
+function ActionTag({ action }: { action: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={ACTION_COLORS[action] ?? 'purple'} title={action} data-testid="audit-action" data-action={action}>
+      {t(`audit.actions.${action}`, { defaultValue: action })}
+    </Tag>
+  );
+}
+
+/** An entity type, translated; its code in the tooltip. */
+function EntityLabel({ entity }: { entity: string }) {
+  const { t } = useTranslation();
+  return (
+    <span title={entity} data-testid="audit-entity-type" data-entity={entity}>
+      {t(`entity.${entity}`, { defaultValue: entity })}
+    </span>
+  );
+}
 
 const show = (v: unknown) => (v === undefined ? '' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -26,21 +44,28 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
 function Diff({ r }: { r: AuditRecord }) {
   const { t } = useTranslation();
   const rows = diffRows(r.before, r.after);
-  if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   return (
-    <div>
-      <Table
-        size="small"
-        rowKey="key"
-        pagination={false}
-        dataSource={rows}
-        data-testid="audit-diff"
-        columns={[
-          { title: t('audit.field'), dataIndex: 'key', width: 200, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
-          { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <span style={{ color: '#cf1322', wordBreak: 'break-all' }}>{show(v)}</span> },
-          { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <span style={{ color: '#389e0d', wordBreak: 'break-all' }}>{show(v)}</span> },
-        ]}
-      />
+    <div data-testid="audit-detail">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+        {t('audit.rawCode')}: <Typography.Text code data-testid="audit-raw-action">{r.action}</Typography.Text>{' '}
+        <Typography.Text code data-testid="audit-raw-entity">{r.entity}{r.entityId !== null ? ` ${r.entityId}` : ''}</Typography.Text>
+      </Typography.Paragraph>
+      {rows.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('audit.noChanges')}</Typography.Paragraph>
+      ) : (
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows}
+          data-testid="audit-diff"
+          columns={[
+            { title: t('audit.field'), dataIndex: 'key', width: 200, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
+            { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <span style={{ color: '#cf1322', wordBreak: 'break-all' }}>{show(v)}</span> },
+            { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <span style={{ color: '#389e0d', wordBreak: 'break-all' }}>{show(v)}</span> },
+          ]}
+        />
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('audit.hash')}: <Typography.Text code style={{ fontSize: 11 }}>{r.hash}</Typography.Text>
       </Typography.Text>
@@ -114,7 +139,7 @@ export default function AuditPage() {
             setEntity(v);
             setPage((p) => ({ ...p, current: 1 }));
           }}
-          options={ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`, { defaultValue: e }) }))}
           style={{ width: 180 }}
           data-testid="audit-entity"
         />
@@ -135,7 +160,8 @@ export default function AuditPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: (r) => <Diff r={r} />, rowExpandable: (r) => r.before !== null || r.after !== null }}
+        // Every record expands: to its codes as logged and its hash, and to what it changed if anything.
+        expandable={{ expandedRowRender: (r) => <Diff r={r} /> }}
         onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         pagination={{ current: page.current, pageSize: page.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
         data-testid="audit-table"
@@ -143,8 +169,8 @@ export default function AuditPage() {
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('audit.time'), dataIndex: 'ts', render: (v: number) => <TimeCell ms={v} /> },
           { title: t('audit.actor'), dataIndex: 'actorName' },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color={ACTION_COLORS[a] ?? 'purple'}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag> },
-          { title: t('audit.entity'), dataIndex: 'entity', render: (e: string) => t(`entity.${e}`, { defaultValue: e }) },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <ActionTag action={a} /> },
+          { title: t('audit.entity'), dataIndex: 'entity', render: (e: string) => <EntityLabel entity={e} /> },
           { title: t('audit.entityId'), dataIndex: 'entityId' },
           ...(all
             ? [{ title: t('field.enterprise'), dataIndex: 'enterpriseId', render: (v: number | null) => (v ? <LinkedName to={`/enterprises/${v}`} row={enterprises.get(v) as Enterprise | undefined} missing={v} /> : '') }]

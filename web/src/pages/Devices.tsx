@@ -1,5 +1,5 @@
 /** Devices: meters, analysers, gateways … with their protocol; a device's tags are on its page. */
-import { Badge, Form, Input, Switch } from 'antd';
+import { Form, Input, Space, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -69,17 +69,39 @@ export function DevicesTable({ fixed }: { fixed?: Query }) {
   const now = useNow();
   const columns: ColumnsType<Device> = [
     { title: t('field.code'), dataIndex: 'code', render: (v: string, r) => <Link to={`/devices/${r.id}`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
-    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} maxWidth={240} /> },
+    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} maxWidth={180} /> },
     ...(showEnterprise
-      ? [{ title: t('field.enterprise'), dataIndex: 'enterpriseId', render: (v: number) => <LinkedName to={`/enterprises/${v}`} row={enterprises.get(v)} missing={v} maxWidth={180} /> }]
+      ? [{ title: t('field.enterprise'), dataIndex: 'enterpriseId', render: (v: number) => <LinkedName to={`/enterprises/${v}`} row={enterprises.get(v)} missing={v} maxWidth={170} /> }]
       : []),
-    { title: t('field.site'), dataIndex: 'siteId', render: (v: number) => <NameCell row={sites.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={160} /> },
-    // Narrow and of a fixed width: the status arriving later does not move the columns.
-    { title: t('telemetry.status'), key: 'status', width: 130, render: (_: unknown, r) => <DeviceStatusBadge status={statuses.byId.get(r.id)} now={now} compact /> },
-    { title: t('field.unit'), dataIndex: 'unitId', render: (v: number | null) => (v ? <NameCell row={units.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={160} /> : '') },
+    // The site and, under it, the process unit: one column, so that the list fits at 1440 px.
+    {
+      title: t('columns.siteUnit'),
+      dataIndex: 'siteId',
+      render: (v: number, r) => (
+        <Space vertical size={0}>
+          <NameCell row={sites.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={170} />
+          {r.unitId && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <NameCell row={units.get(r.unitId) ?? { name: `#${r.unitId}`, nameEn: null }} maxWidth={170} />
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    // Narrow and of a fixed width: the status arriving later does not move the columns. A disabled device says so here.
+    {
+      title: t('telemetry.status'),
+      key: 'status',
+      width: 130,
+      render: (_: unknown, r) => (
+        <Space vertical size={0}>
+          <DeviceStatusBadge status={statuses.byId.get(r.id)} now={now} compact />
+          {!r.enabled && <Tag data-testid="device-disabled">{t('columns.deviceDisabled')}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('field.kind'), dataIndex: 'kind', render: (v: string) => <EnumTag name="deviceKind" value={v} color="cyan" /> },
     { title: t('field.protocol'), dataIndex: 'protocol', render: (v: string) => <EnumTag name="protocol" value={v} /> },
-    { title: t('field.enabled'), dataIndex: 'enabled', render: (v: boolean) => <Badge status={v ? 'success' : 'default'} text={v ? t('common.yes') : t('common.no')} /> },
   ];
   const form = useDeviceForm(fixed);
   return (

@@ -10,7 +10,7 @@ import type { Enterprise } from '../api/types';
 import { can, mayManageUsers } from '../auth/permissions';
 import { useUser } from '../auth/session';
 import { ErrorAlert } from '../components/errors';
-import { EnumTag } from '../components/fields';
+import { IndustryTag } from '../components/fields';
 import FormDrawer from '../components/FormDrawer';
 import { DevicesTable } from './Devices';
 import { useEnterpriseForm } from './Enterprises';
@@ -54,7 +54,7 @@ export default function EnterpriseDetailPage() {
           <Descriptions.Item label={t('field.name')}>{e.name}</Descriptions.Item>
           <Descriptions.Item label={t('field.nameEn')}>{e.nameEn}</Descriptions.Item>
           <Descriptions.Item label={t('field.industry')}>
-            <EnumTag name="industry" value={e.industry} color="blue" />
+            <IndustryTag value={e.industry} />
           </Descriptions.Item>
           <Descriptions.Item label={t('field.uscc')}>{e.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('field.gln')}>

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { gs1CheckDigit } from '../../../src/modules/identity/model.ts';
 import { CODE_PATTERN, INDUSTRIES, type Enterprise } from '../api/types';
-import { EnumSelect, EnumTag } from '../components/fields';
+import { EnumSelect, IndustryTag } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { NameCell, NameFields, required, TimeCell } from './common';
 
@@ -57,7 +57,7 @@ export default function EnterprisesPage() {
   const columns: ColumnsType<Enterprise> = [
     { title: t('field.code'), dataIndex: 'code', render: (v: string, r) => <Link to={`/enterprises/${r.id}`}>{v}</Link> },
     { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} /> },
-    { title: t('field.industry'), dataIndex: 'industry', render: (v: string) => <EnumTag name="industry" value={v} color="blue" /> },
+    { title: t('field.industry'), dataIndex: 'industry', render: (v: string) => <IndustryTag value={v} /> },
     { title: t('field.uscc'), dataIndex: 'uscc' },
     { title: t('field.contactName'), dataIndex: 'contactName' },
     { title: t('field.contactPhone'), dataIndex: 'contactPhone' },

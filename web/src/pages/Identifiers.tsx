@@ -16,6 +16,7 @@ import { useUser } from '../auth/session';
 import { EnterpriseSelect } from '../components/fields';
 import { ErrorAlert } from '../components/errors';
 import FormDrawer from '../components/FormDrawer';
+import { RowAction } from '../components/ResourcePage';
 import { IDENTIFIER_KINDS, KindTag, type Identifier } from '../components/identifiers';
 import { LinkedName, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
 import { TraceAnyInput } from './Trace';
@@ -69,12 +70,8 @@ export default function IdentifiersPage() {
       width: 1,
       render: (_, r) => (
         <Space size={4} style={{ whiteSpace: 'nowrap' }}>
-          <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => navigate(`/identifiers/${r.id}`)} data-testid="row-open">
-            {t('action.open')}
-          </Button>
-          <Button size="small" type="link" icon={<PrinterOutlined />} onClick={() => navigate(`/identifiers/${r.id}/label`)} data-testid="row-label">
-            {t('identifier.printLabel')}
-          </Button>
+          <RowAction label={t('action.open')} icon={<EyeOutlined />} onClick={() => navigate(`/identifiers/${r.id}`)} data-testid="row-open" />
+          <RowAction label={t('identifier.printLabel')} icon={<PrinterOutlined />} onClick={() => navigate(`/identifiers/${r.id}/label`)} data-testid="row-label" />
         </Space>
       ),
     },

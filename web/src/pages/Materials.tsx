@@ -10,7 +10,7 @@ import { useNameOf } from '../api/hooks';
 import { MATERIAL_CATEGORIES, MATERIAL_CODE_PATTERN, type Material } from '../api/types';
 import { EnterpriseSelect, EnumSelect, EnumTag, UomSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
-import { NameCell, NameFields, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
+import { NameCell, NameFields, required, TimeCell, useLookups, useSeesAllEnterprises, WrapTitle } from './common';
 
 const CODES = ['hwCode', 'swCode', 'ewcCode', 'hsCode', 'casNo'] as const;
 const FACTORS = ['densityKgM3', 'lhvMJPerKg', 'lhvMJPerUnit', 'carbonContentKgCPerKg', 'emissionFactorKgCO2ePerUnit', 'kgcePerUnit'] as const;
@@ -108,15 +108,17 @@ export default function MaterialsPage() {
   const [shown, setShown] = useState<Material | null>(null);
   const code = (v: string | null) => (v ? <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> : '');
   const columns: ColumnsType<Material> = [
-    { title: t('field.code'), dataIndex: 'code', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
-    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} /> },
+    // Long codes (HYDROGEN_BYPRODUCT) and names wrap rather than push the last columns under the Actions column.
+    { title: t('field.code'), dataIndex: 'code', render: (v: string) => <Typography.Link style={{ display: 'inline-block', maxWidth: 130, overflowWrap: 'anywhere' }}>{v}</Typography.Link> },
+    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} maxWidth={160} /> },
     { title: t('field.category'), dataIndex: 'category', render: (v: string) => <EnumTag name="category" value={v} /> },
     { title: t('field.hazardous'), dataIndex: 'hazardous', render: (v: boolean) => (v ? <Tag color="red">{t('material.hazardous')}</Tag> : '') },
-    { title: t('field.unitOfMeasure'), dataIndex: 'unit' },
-    { title: t('field.hwCode'), dataIndex: 'hwCode', render: code },
-    { title: t('field.swCode'), dataIndex: 'swCode', render: code },
-    { title: t('field.ewcCode'), dataIndex: 'ewcCode', render: code },
-    { title: t('field.hsCode'), dataIndex: 'hsCode', render: code },
+    // Short values under long titles: the titles wrap.
+    { title: <WrapTitle>{t('field.unitOfMeasure')}</WrapTitle>, dataIndex: 'unit' },
+    { title: <WrapTitle>{t('field.hwCode')}</WrapTitle>, dataIndex: 'hwCode', render: code },
+    { title: <WrapTitle>{t('field.swCode')}</WrapTitle>, dataIndex: 'swCode', render: code },
+    { title: <WrapTitle>{t('field.ewcCode')}</WrapTitle>, dataIndex: 'ewcCode', render: code },
+    { title: <WrapTitle>{t('field.hsCode')}</WrapTitle>, dataIndex: 'hsCode', render: code },
     { title: t('material.owner'), dataIndex: 'enterpriseId', render: (_: unknown, r) => <Owner m={r} enterprises={enterprises} /> },
   ];
   const form: FormSpec<Material> = {

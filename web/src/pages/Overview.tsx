@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import EChart from '../components/EChart';
 import { ErrorAlert } from '../components/errors';
 import { useEnumLabel } from '../components/fields';
+import { industryColor } from '../components/industries';
 
 const COUNTS = [
   ['enterprises', <ApartmentOutlined key="e" />],
@@ -33,7 +34,7 @@ export default function OverviewPage() {
   const s = summary.data;
 
   const industryOption = useMemo(() => {
-    const data = (s?.enterprisesByIndustry ?? []).filter((x) => x.count > 0).map((x) => ({ name: enumLabel('industry', x.industry), value: x.count }));
+    const data = (s?.enterprisesByIndustry ?? []).filter((x) => x.count > 0).map((x) => ({ name: enumLabel('industry', x.industry), value: x.count, itemStyle: { color: industryColor(x.industry) } }));
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
@@ -47,7 +48,7 @@ export default function OverviewPage() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 16, bottom: 8 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => nameOf(r)), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => nameOf(r)), axisLabel: { width: 220, overflow: 'truncate' } },
       series: [{ type: 'bar', name: t('overview.devices'), data: rows.map((r) => r.count), itemStyle: { color: '#1677ff' }, barMaxWidth: 24 }],
     };
   }, [s, nameOf, t]);

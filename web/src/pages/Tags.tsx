@@ -53,7 +53,7 @@ export function TagsTable({ fixed }: { fixed?: Query }) {
         </Link>
       ),
     },
-    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} /> },
+    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <NameCell row={r} maxWidth={180} /> },
     ...(fixed?.deviceId === undefined
       ? [{
           title: t('field.device'),
@@ -66,7 +66,7 @@ export function TagsTable({ fixed }: { fixed?: Query }) {
       : []),
     { title: t('field.kind'), dataIndex: 'kind', render: (v: string) => <EnumTag name="tagKind" value={v} color="purple" /> },
     { title: t('field.unitOfMeasure'), dataIndex: 'unit' },
-    { title: t('field.material'), dataIndex: 'materialId', render: (v: number | null) => (v ? <NameCell row={materials.byId.get(v) ?? { name: `#${v}`, nameEn: null }} /> : '') },
+    { title: t('field.material'), dataIndex: 'materialId', render: (v: number | null) => (v ? <NameCell row={materials.byId.get(v) ?? { name: `#${v}`, nameEn: null }} maxWidth={150} /> : '') },
     { title: t('field.limits'), key: 'limits', render: (_: unknown, r) => <LimitsRow limits={r} /> },
   ];
   const form: FormSpec<Tag> = {

@@ -1,6 +1,6 @@
 /** Users of the park and of enterprises: create, change, disable or enable, reset a password. */
 import { useState } from 'react';
-import { App, Badge, Button, Form, Input, Modal, Popconfirm, Select, Tag } from 'antd';
+import { App, Badge, Form, Input, Modal, Popconfirm, Select, Tag } from 'antd';
 import { KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { can, grantableRoles } from '../auth/permissions';
 import { useUser } from '../auth/session';
 import { ErrorAlert, useNotifyError } from '../components/errors';
 import { EnterpriseSelect, EnumSelect } from '../components/fields';
-import ResourcePage, { type FormSpec } from '../components/ResourcePage';
+import ResourcePage, { RowAction, type FormSpec } from '../components/ResourcePage';
 import { LinkedName, ParentFilters, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
 
 const ROLE_COLORS: Record<Role, string> = {
@@ -95,18 +95,14 @@ export function UsersTable({ fixed, title }: { fixed?: Query; title?: string }) 
     if (u.id === me.id || !can(me, 'update', 'user', u)) return null;
     return (
       <>
-        <Button size="small" type="link" icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid="row-reset-password">
-          {t('users.resetPassword')}
-        </Button>
+        <RowAction label={t('users.resetPassword')} icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid="row-reset-password" />
         <Popconfirm
           title={t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: u.username })}
           okText={t('action.confirm')}
           cancelText={t('action.cancel')}
           onConfirm={() => setDisabled(u, !u.disabled)}
         >
-          <Button size="small" type="link" danger={!u.disabled} icon={u.disabled ? <UnlockOutlined /> : <LockOutlined />} data-testid={u.disabled ? 'row-enable' : 'row-disable'}>
-            {t(u.disabled ? 'users.enable' : 'users.disable')}
-          </Button>
+          <RowAction label={t(u.disabled ? 'users.enable' : 'users.disable')} danger={!u.disabled} icon={u.disabled ? <UnlockOutlined /> : <LockOutlined />} data-testid={u.disabled ? 'row-enable' : 'row-disable'} />
         </Popconfirm>
       </>
     );

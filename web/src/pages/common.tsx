@@ -23,35 +23,44 @@ export function useLookups(which: { enterprises?: boolean; sites?: boolean; unit
   return { enterprises: enterprises.byId, sites: sites.byId, units: units.byId, devices: devices.byId };
 }
 
-const cut = (maxWidth: number) => ({ display: 'inline-block', maxWidth, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }) as const;
+/**
+ * A name in a table cell: at most maxWidth wide, wrapping onto more lines rather than being cut,
+ * so that a long name (an enterprise's full legal name in English) stays readable whole without
+ * widening the table past the fixed Actions column. The full name is in its tooltip as well.
+ */
+const wrap = (maxWidth: number) => ({ display: 'inline-block', maxWidth, whiteSpace: 'normal', overflowWrap: 'break-word', verticalAlign: 'middle' }) as const;
 
-/** A record's name in the current language; with maxWidth cut short, the full name in its tooltip. */
-export function NameCell({ row, maxWidth }: { row: { name: string; nameEn: string | null }; maxWidth?: number }) {
+/** Default widths of names in tables: a record's own name, and a parent's (enterprise, site …). */
+export const NAME_WIDTH = 220;
+export const PARENT_WIDTH = 180;
+
+/** A record's name in the current language, wrapped within maxWidth (0: never wrapped), the full name in its tooltip. */
+export function NameCell({ row, maxWidth = NAME_WIDTH }: { row: { name: string; nameEn: string | null }; maxWidth?: number }) {
   const nameOf = useNameOf();
   const name = nameOf(row);
   if (!maxWidth) return <>{name}</>;
   return (
-    <span title={name} style={cut(maxWidth)}>
+    <span title={name} style={wrap(maxWidth)} data-testid="name-cell">
       {name}
     </span>
   );
 }
 
-/** A link to a parent record by its name, cut short (the full name in its tooltip) in a table. */
-export function LinkedName({ to, row, missing, maxWidth = 220 }: { to: string; row: { name: string; nameEn: string | null } | undefined; missing?: number | null; maxWidth?: number }) {
+/** A link to a parent record by its name, wrapped within maxWidth in a table (the full name in its tooltip). */
+export function LinkedName({ to, row, missing, maxWidth = PARENT_WIDTH }: { to: string; row: { name: string; nameEn: string | null } | undefined; missing?: number | null; maxWidth?: number }) {
   const nameOf = useNameOf();
   if (!row) return missing ? <Typography.Text type="secondary">#{missing}</Typography.Text> : null;
   const name = nameOf(row);
   return (
-    <Link
-      to={to}
-      onClick={(e) => e.stopPropagation()}
-      title={name}
-      style={cut(maxWidth)}
-    >
+    <Link to={to} onClick={(e) => e.stopPropagation()} title={name} style={wrap(maxWidth)} data-testid="linked-name">
       {name}
     </Link>
   );
+}
+
+/** A column title that wraps within maxWidth (a long title over short values, e.g. 一般固废代码 (SW)). */
+export function WrapTitle({ children, maxWidth = 90 }: { children: string; maxWidth?: number }) {
+  return <span style={wrap(maxWidth)}>{children}</span>;
 }
 
 export function TimeCell({ ms }: { ms: number | null | undefined }) {
