@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrap, openServices, type Services } from '../src/app.ts';
+import type { Services } from '../src/app.ts';
 import { systemContext } from '../src/core/roles.ts';
 import { importCsv } from '../src/modules/telemetry/csv-import.ts';
-import { freshDatabase, testDialects, type TestDatabase } from './helpers/db.ts';
+import { meteredStore, testDialects } from './helpers/db.ts';
 
 const dialects = await testDialects();
 const T0 = Date.UTC(2026, 10, 1);
@@ -17,25 +17,17 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'symbiont-csv-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe.each(dialects)('CSV import on %s', (dialect) => {
-  let db: TestDatabase;
   let s: Services;
   let tagId: number;
   let deviceId: number;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    s = await openServices({ db: db.url, sessionTtlHours: 1 });
-    await bootstrap(s, { adminPassword: 'test-admin-password' });
-    const ctx = systemContext('test');
-    const ent = await s.registry.enterprises.create(ctx, { code: 'csv', name: '导入', industry: 'energy' });
-    const site = await s.registry.sites.create(ctx, { enterpriseId: ent.id, code: 'csv-site', name: 's' });
-    deviceId = (await s.registry.devices.create(ctx, { siteId: site.id, code: 'csv-em', name: 'm', kind: 'energy_meter', protocol: 'mqtt' })).id;
-    tagId = (await s.registry.tags.create(ctx, { deviceId, key: 'p', name: 'p', kind: 'power', unit: 'kW' })).id;
+    const store = await meteredStore(dialect, 'csv', ['p']);
+    ({ s, deviceId, close } = store);
+    tagId = store.tagIds[0];
   });
-  afterAll(async () => {
-    await s?.close();
-    await db?.drop();
-  });
+  afterAll(() => close?.());
 
   const write = (name: string, text: string) => {
     const file = path.join(dir, `${dialect}-${name}`);

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bootstrap, openServices, type Services } from '../src/app.ts';
+import type { Services } from '../src/app.ts';
 import { systemContext } from '../src/core/roles.ts';
 import { bucketOf, DAY, HOUR, MINUTE, type Point } from '../src/modules/telemetry/model.ts';
 import { KyselyPointWriter, type PointWriter } from '../src/modules/telemetry/store.ts';
 import { GroupCommitter, isDataError, ReadingRefused } from '../src/modules/telemetry/ingest.ts';
-import { freshDatabase, testDialects, type TestDatabase } from './helpers/db.ts';
+import { meteredStore, testDialects } from './helpers/db.ts';
 
 const dialects = await testDialects();
 const T0 = Date.UTC(2026, 10, 1);
@@ -35,26 +35,15 @@ function expected(points: Map<string, Point>) {
 }
 
 describe.each(dialects)('telemetry store on %s', (dialect) => {
-  let db: TestDatabase;
   let s: Services;
   let tagIds: number[];
   let deviceId: number;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    s = await openServices({ db: db.url, sessionTtlHours: 1 });
-    await bootstrap(s, { adminPassword: 'test-admin-password' });
-    const ctx = systemContext('test');
-    const ent = await s.registry.enterprises.create(ctx, { code: 'ts', name: '时序', industry: 'energy' });
-    const site = await s.registry.sites.create(ctx, { enterpriseId: ent.id, code: 'ts-site', name: 's' });
-    deviceId = (await s.registry.devices.create(ctx, { siteId: site.id, code: 'ts-em', name: 'm', kind: 'energy_meter', protocol: 'mqtt' })).id;
-    tagIds = [];
-    for (const key of ['p', 'q']) tagIds.push((await s.registry.tags.create(ctx, { deviceId, key, name: key, kind: 'power', unit: 'kW' })).id);
+    ({ s, deviceId, tagIds, close } = await meteredStore(dialect, 'ts', ['p', 'q']));
   });
-  afterAll(async () => {
-    await s?.close();
-    await db?.drop();
-  });
+  afterAll(() => close?.());
 
   const clear = async () => {
     await s.handle.db.deleteFrom('points').execute();

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { bootstrap, openServices } from '../../src/app.ts';
+import { systemContext } from '../../src/core/roles.ts';
 import { POSTGRES_ADMIN_URL, postgresReachable } from './services.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
@@ -37,6 +39,24 @@ export async function freshDatabase(dialect: TestDialect): Promise<TestDatabase>
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
+    },
+  };
+}
+
+/** A fresh store with its services, one enterprise, site and meter device with power tags `tagKeys`. */
+export async function meteredStore(dialect: TestDialect, code: string, tagKeys: string[]) {
+  const db = await freshDatabase(dialect);
+  const s = await openServices({ db: db.url, sessionTtlHours: 1 });
+  await bootstrap(s, { adminPassword: 'test-admin-password' });
+  const ctx = systemContext('test');
+  const ent = await s.registry.enterprises.create(ctx, { code, name: `${code} enterprise`, industry: 'energy' });
+  const site = await s.registry.sites.create(ctx, { enterpriseId: ent.id, code: `${code}-site`, name: 's' });
+  const deviceId = (await s.registry.devices.create(ctx, { siteId: site.id, code: `${code}-em`, name: 'm', kind: 'energy_meter', protocol: 'mqtt' })).id;
+  const tagIds: number[] = [];
+  for (const key of tagKeys) tagIds.push((await s.registry.tags.create(ctx, { deviceId, key, name: key, kind: 'power', unit: 'kW' })).id);
+  return { db, s, deviceId, tagIds, enterpriseId: ent.id, close: async () => {
+      await s.close();
+      await db.drop();
     },
   };
 }

@@ -130,4 +130,15 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
   }
 }
 
+/** A list of strings stored as JSON text (or a json column): empty when absent or unreadable. */
+export function stringListColumn(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  try {
+    const list = typeof v === 'string' ? JSON.parse(v) : v;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export { sql };

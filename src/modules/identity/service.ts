@@ -5,7 +5,7 @@
  */
 import QRCode from 'qrcode';
 import type { DbHandle, Tx } from '../../adapters/db/index.ts';
-import { isUniqueViolation, sql } from '../../adapters/db/index.ts';
+import { isUniqueViolation, sql, stringListColumn } from '../../adapters/db/index.ts';
 import { conflict, forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { canSee, scoped } from '../../core/tenancy.ts';
@@ -396,18 +396,9 @@ export async function companyPrefixHolder(db: Tx, gtin14: string): Promise<{ ent
   const rows = await db.selectFrom('enterprises').select(['id', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).execute();
   let best: { enterpriseId: number; prefix: string } | null = null;
   for (const r of rows) {
-    const prefixes = parsePrefixes(r.gs1_company_prefixes);
+    const prefixes = stringListColumn(r.gs1_company_prefixes);
     for (const p of prefixes) if (gtinUnderPrefix(gtin14, p) && (!best || p.length > best.prefix.length)) best = { enterpriseId: Number(r.id), prefix: p };
   }
   return best;
 }
 
-function parsePrefixes(v: unknown): string[] {
-  if (v === null || v === undefined) return [];
-  try {
-    const list = typeof v === 'string' ? JSON.parse(v) : v;
-    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
-  } catch {
-    return [];
-  }
-}

@@ -2,7 +2,7 @@
  * The registry's use cases beyond the generic collections: the park itself, its summary, and
  * keeping the shipped material catalogue in the database.
  */
-import { sql, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
+import { sql, stringListColumn, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { ResourceService } from '../../core/crud/service.ts';
 import type { Item, Row } from '../../core/crud/store.ts';
 import { forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
@@ -133,7 +133,7 @@ export class RegistryService {
       const current = await trx.selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
       if (!current) throw notFound('The park');
       await trx.updateTable('park').set({ outbound_allowlist: JSON.stringify(list) }).where('id', '=', 1).execute();
-      await this.audit.append(trx, ctx, { action: 'update', entity: 'park_outbound_allowlist', entityId: 1, enterpriseId: null, before: { entries: parseList(current.outbound_allowlist) }, after: { entries: list } });
+      await this.audit.append(trx, ctx, { action: 'update', entity: 'park_outbound_allowlist', entityId: 1, enterpriseId: null, before: { entries: stringListColumn(current.outbound_allowlist) }, after: { entries: list } });
     });
     return { entries: list };
   }
@@ -227,18 +227,9 @@ function parkOf(row: Record<string, unknown>): Park {
 /** The park's outbound allow-list as stored (empty when none). Read at every webhook connect. */
 export async function readOutboundAllowlist(db: Db | Tx): Promise<string[]> {
   const row = await db.selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
-  return parseList(row?.outbound_allowlist);
+  return stringListColumn(row?.outbound_allowlist);
 }
 
-function parseList(v: unknown): string[] {
-  if (v === null || v === undefined) return [];
-  try {
-    const list = typeof v === 'string' ? JSON.parse(v) : v;
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Enterprises, with `gs1CompanyPrefixes` written by park administrators only. */
 class EnterpriseService extends ResourceService {
@@ -277,7 +268,7 @@ async function companyPrefixesWritten(trx: Tx, before: Item | null, after: Item 
   const errors: FieldError[] = [];
   for (const p of added) {
     for (const o of others) {
-      const clash = parseList(o.gs1_company_prefixes).find((q) => q.startsWith(p) || p.startsWith(q));
+      const clash = stringListColumn(o.gs1_company_prefixes).find((q) => q.startsWith(p) || p.startsWith(q));
       if (clash !== undefined) {
         errors.push({ path: `/body/gs1CompanyPrefixes/${next.indexOf(p)}`, message: `overlaps ${clash}, recorded for the enterprise ${o.code}` });
         break;
