@@ -267,7 +267,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const localUrl = publicUrlOf({ host: config.host, tls: config.tls }, port);
+    const localUrl = publicUrlOf({ host: config.host, tls: config.tls }, port, null);
     const publicUrl = publicUrlOf(config, port);
     app.publicUrl = publicUrl;
     let broker: { port: number | null; close(): Promise<void> };

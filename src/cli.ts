@@ -81,8 +81,8 @@ storeOptions(program.command('start').description('run the platform (API, consol
         : '  Log in as admin (password: SYMBIONT_ADMIN_PASSWORD, or the one printed at the first start)',
     ];
     if (!config.publicUrl && ['0.0.0.0', '::'].includes(config.host)) {
-      // Identifiers' URLs and QR labels would point at the loopback address, which no one else can reach.
-      lines.push(`  Identifiers point at ${platform.publicUrl}: give the address the plant reaches this machine by with --public-url`);
+      // Identifiers' URLs and QR labels carry this address: a guess from the machine's interfaces.
+      lines.push(`  Identifiers and labels point at ${platform.publicUrl}; if the plant reaches this machine by another name or address, give it with --public-url`);
     }
     if (config.demo) {
       lines.push('  Demo users (password symbiont-demo): regulator, operator, chloralkali.admin, chloralkali.operator, chloralkali.viewer, … (see README)');

@@ -46,8 +46,9 @@ describe('config', () => {
   });
 
   it('derives the public URL from the listening address when none is given', () => {
-    expect(publicUrlOf({ host: '0.0.0.0' }, 8081)).toBe('http://127.0.0.1:8081');
-    expect(publicUrlOf({ host: '::' }, 8081)).toBe('http://127.0.0.1:8081');
+    expect(publicUrlOf({ host: '0.0.0.0' }, 8081, null)).toBe('http://127.0.0.1:8081');
+    expect(publicUrlOf({ host: '0.0.0.0' }, 8081, '10.1.2.3')).toBe('http://10.1.2.3:8081');
+    expect(publicUrlOf({ host: '::' }, 8081, null)).toBe('http://127.0.0.1:8081');
     expect(publicUrlOf({ host: '10.0.0.5' }, 80)).toBe('http://10.0.0.5:80');
     expect(publicUrlOf({ host: '::1' }, 9000)).toBe('http://[::1]:9000');
     expect(publicUrlOf({ host: '10.0.0.5', publicUrl: 'https://s.example' }, 80)).toBe('https://s.example');

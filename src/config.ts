@@ -56,14 +56,23 @@ export function servingOf(config: Pick<Config, 'publicUrl' | 'tls'>): Serving {
 }
 
 /**
- * The public URL: the configured one, else scheme://host:port of the listening socket, where the
- * wildcard addresses (which no client can connect to) are shown as the loopback address.
+ * The public URL: the configured one, else scheme://host:port of the listening socket. The wildcard
+ * addresses (which no client can connect to) are shown as `wildcardAs`: by default this machine's
+ * first network address (what a plant network most likely reaches it by), else the loopback one.
  */
-export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'tls' | 'host'>, port: number): string {
+export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'tls' | 'host'>, port: number, wildcardAs: string | null = lanAddress()): string {
   if (config.publicUrl) return config.publicUrl;
   const wildcard = config.host === '0.0.0.0' || config.host === '::' || config.host === '';
-  const host = wildcard ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `${config.tls ? 'https' : 'http'}://${host}:${port}`;
+  const host = wildcard ? (wildcardAs ?? '127.0.0.1') : config.host;
+  return `${config.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** This machine's first IPv4 address that is not loopback, or null. */
+export function lanAddress(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
 }
 
 export interface ConfigInput {

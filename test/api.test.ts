@@ -288,6 +288,13 @@ describe('registry', () => {
     const p = await admin.patch('/api/v1/park', { nameEn: 'Binhai Park (edited)' });
     expect(p.body.nameEn).toBe('Binhai Park (edited)');
     expect((await admin.patch('/api/v1/park', { timezone: 'Mars/Olympus' })).body.errors[0].path).toBe('/body/timezone');
+    // The park's names follow the rule every record's names follow.
+    for (const name of ['   ', 'Bin\u200bhai', 'Bin\u0000hai', '\u202eBinhai']) {
+      const r = await admin.patch('/api/v1/park', { name });
+      expect(r.status, JSON.stringify(name)).toBe(400);
+      expect(r.body.errors[0].path).toBe('/body/name');
+    }
+    expect((await admin.patch('/api/v1/park', { name: '  滨海循环经济产业园 ' })).body.name).toBe('滨海循环经济产业园');
     const viewer = client(server.url, await login(server.url, 'regulator', 'symbiont-demo'));
     expect((await viewer.patch('/api/v1/park', { name: 'x' })).status).toBe(403);
     const sum = await viewer.get('/api/v1/park/summary');

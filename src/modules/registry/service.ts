@@ -7,6 +7,7 @@ import { ResourceService } from '../../core/crud/service.ts';
 import type { Item, Row } from '../../core/crud/store.ts';
 import { forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { parseAllowlist } from '../../core/outbound.ts';
+import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../audit/store.ts';
@@ -95,10 +96,17 @@ export class RegistryService {
     if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may change the park');
     const now = Date.now();
     const set: Record<string, unknown> = { updated_at: now };
+    const errors: FieldError[] = [];
     for (const [k, v] of Object.entries(patch)) {
       const col = PARK_COLUMNS[k as keyof typeof PARK_COLUMNS];
-      if (col && v !== undefined) set[col] = v;
+      if (!col || v === undefined) continue;
+      // The park's names are held to the same rule as every record's (src/core/crud/text.ts).
+      const value = typeof v === 'string' && isNameField(k) ? v.trim() : v;
+      const why = typeof value !== 'string' ? null : isNameField(k) ? nameProblem(value) : textProblem(value);
+      if (why) errors.push({ path: `/body/${k}`, message: why });
+      set[col] = value;
     }
+    if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
     await this.handle.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
       if (current) await trx.updateTable('park').set(set).where('id', '=', 1).execute();
