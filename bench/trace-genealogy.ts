@@ -217,7 +217,12 @@ export class Genealogy {
     starts[W] = n;
     const ip = new Int32Array(n);
     const iq = new Float64Array(n);
-    for (let p = 0, k = 0; p < W; p++) for (const x of lists[p]) (ip[k] = x.p), (iq[k++] = x.quantity);
+    for (let p = 0, k = 0; p < W; p++) {
+      for (const x of lists[p]) {
+        ip[k] = x.p;
+        iq[k++] = x.quantity;
+      }
+    }
     this.inStart.push(starts);
     this.inPos.push(ip);
     this.inQty.push(iq);
@@ -243,13 +248,25 @@ export class Genealogy {
     let frontier = [p];
     for (let d = 1, tt = t; d <= depth && tt > 0 && frontier.length; d++, tt--) {
       const next: number[] = [];
-      for (const x of frontier) for (const i of this.inputsOf(tt, x)) if (!seen.has(`${tt - 1}.${i.p}`)) (seen.add(`${tt - 1}.${i.p}`), next.push(i.p));
+      for (const x of frontier) {
+        for (const i of this.inputsOf(tt, x)) {
+          if (seen.has(`${tt - 1}.${i.p}`)) continue;
+          seen.add(`${tt - 1}.${i.p}`);
+          next.push(i.p);
+        }
+      }
       frontier = next;
     }
     frontier = [p];
     for (let d = 1, tt = t; d <= depth && tt < this.tiers - 1 && frontier.length; d++, tt++) {
       const next: number[] = [];
-      for (const x of frontier) for (const c of this.consumersOf(tt, x)) if (!seen.has(`${tt + 1}.${c}`)) (seen.add(`${tt + 1}.${c}`), next.push(c));
+      for (const x of frontier) {
+        for (const c of this.consumersOf(tt, x)) {
+          if (seen.has(`${tt + 1}.${c}`)) continue;
+          seen.add(`${tt + 1}.${c}`);
+          next.push(c);
+        }
+      }
       frontier = next;
     }
     return seen;

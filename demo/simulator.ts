@@ -12,7 +12,7 @@ import { systemContext } from '../src/core/roles.ts';
 import type { Progress } from '../src/core/progress.ts';
 import type { Point } from '../src/modules/telemetry/model.ts';
 import { demoPark, type DemoPark } from './park.ts';
-import { signalsForPark, type DeviceSignals } from './signals.ts';
+import { signalsForPark } from './signals.ts';
 
 export interface SimulatorOptions {
   services: Services;
@@ -108,7 +108,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     devices: devices.length,
     backfilled,
     stop: async () => {
-      for (const t of timers) clearTimeout(t), clearInterval(t);
+      for (const t of timers) {
+        clearTimeout(t);
+        clearInterval(t);
+      }
       await Promise.all(clients.map((c) => c.endAsync(true)));
     },
   };
@@ -122,7 +125,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
  */
 async function ensureCredentials(services: Services, dataDir: string, devices: { code: string; id: number }[]): Promise<Record<string, string>> {
   const file = path.join(dataDir, CREDENTIALS_FILE);
-  let saved: Record<string, string> = {};
+  let saved: Record<string, string>;
   try {
     saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {

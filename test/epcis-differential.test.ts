@@ -232,8 +232,17 @@ function randomJsonMutant(doc: Obj, pick: number, op: number, value: Json, key: 
   const d = clone(doc);
   const spots: [Obj | Json[], string | number][] = [];
   const visit = (v: Json) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (spots.push([v, i]), visit(x)));
-    else if (isObj(v)) for (const [k, x] of Object.entries(v)) spots.push([v, k]), visit(x);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        spots.push([v, i]);
+        visit(x);
+      });
+    } else if (isObj(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        spots.push([v, k]);
+        visit(x);
+      }
+    }
   };
   visit(d);
   const [parent, k] = spots[pick % spots.length];

@@ -238,7 +238,6 @@ describe('the demo park’s lots', () => {
 describe('visibility across enterprises', () => {
   const events = (c: ReturnType<typeof client>, q: string) => c.get(`/epcis/events?${q}`).then((r) => r.body.epcisBody.queryResults.resultsBody.eventList as Record<string, unknown>[]);
   const as = async (user: string) => client(server.url, await login(server.url, user, 'symbiont-demo'));
-  const PE = 'https://id.gs1.org/01/06901234200011/10/HDPE2611-07';
   const RECYCLED = 'urn:epc:class:lgtin:6901234.050002.RPE2611-01';
 
   it('shows a shipment to both parties and to no one else', async () => {

@@ -19,12 +19,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe.each(dialects)('CSV import on %s', (dialect) => {
   let s: Services;
   let tagId: number;
-  let deviceId: number;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
     const store = await meteredStore(dialect, 'csv', ['p']);
-    ({ s, deviceId, close } = store);
+    ({ s, close } = store);
     tagId = store.tagIds[0];
   });
   afterAll(() => close?.());

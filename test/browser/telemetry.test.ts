@@ -139,7 +139,7 @@ describe.skipIf(!RUN)('console telemetry (browser)', () => {
 
     // The last hour: every reading, one bucket each.
     await page.getByTestId('preset-1h').click();
-    await expect.poll(async () => await seriesLengths(page, 'tag-history-chart')).toEqual([20, 20, 20]);
+    await expect.poll(() => seriesLengths(page, 'tag-history-chart')).toEqual([20, 20, 20]);
     expect(await resolution.getAttribute('data-resolution')).toBe('raw');
     expect(Number(await page.getByTestId('history-info').getAttribute('data-points'))).toBe(20);
     // The CSV button downloads the same window (the session cookie authorizes it).

@@ -151,7 +151,8 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
     if (!device) return done(new Error('an unauthenticated client may not subscribe'), null);
     // Refused for this topic only (granted QoS 0x80); the connection and its other subscriptions stay.
     log.warn({ device: code, topic: sub.topic }, 'MQTT subscription to a topic of another device refused');
-    telemetry
+    // aedes' callback API: the refusal is answered once the log write settled; its failure is caught.
+    void telemetry
       .logError(device, 'mqtt', 'not_authorized', `may not subscribe to ${sub.topic.slice(0, 200)}: a device subscribes to symbiont/v1/${code}/… (and, as a Sparkplug edge node, to its NCMD/DCMD and STATE) only`)
       .catch((err: Error) => log.warn({ device: code, err: err.message }, 'MQTT subscription refusal not logged'))
       .then(() => done(null, null));

@@ -493,7 +493,7 @@ export class OpcUaConnector {
         ++this.run; // whatever the client still emits is ignored
         await this.closeClient();
       }
-      throw new Error(message.startsWith('OPC UA') ? message : `OPC UA ${endpoint}: ${message}`);
+      throw new Error(message.startsWith('OPC UA') ? message : `OPC UA ${endpoint}: ${message}`, { cause: e });
     }
   }
 
@@ -549,7 +549,7 @@ export class OpcUaConnector {
       const full = e instanceof Error ? e.message : String(e);
       const m = errMessage(e);
       if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|timed? ?out/i.test(full)) {
-        throw new Error(`OPC UA server ${endpoint} not reached after ${retry.connectRetries + 1} attempts: ${m}`);
+        throw new Error(`OPC UA server ${endpoint} not reached after ${retry.connectRetries + 1} attempts: ${m}`, { cause: e });
       }
       let hint = '';
       if (/server certificate verification failed/i.test(full)) {
@@ -557,7 +557,7 @@ export class OpcUaConnector {
       } else if (securityMode !== 'None' && /BadSecurityChecksFailed|BadCertificate/i.test(full)) {
         hint = ` (if the server does not trust Symbiont's certificate yet, trust ${path.join(this.pkiDir, 'own', 'certs', 'client_certificate.pem')} on the server)`;
       }
-      throw new Error(`OPC UA server ${endpoint}: cannot connect: ${m}${hint}`);
+      throw new Error(`OPC UA server ${endpoint}: cannot connect: ${m}${hint}`, { cause: e });
     }
     if (!live()) throw new Error('stopped while starting');
 
@@ -569,7 +569,7 @@ export class OpcUaConnector {
     try {
       session = await client.createSession(identity);
     } catch (e) {
-      throw new Error(`OPC UA server ${endpoint} refused the session${username !== undefined ? ` for user ${username}` : ' (anonymous)'}: ${errMessage(e)}`);
+      throw new Error(`OPC UA server ${endpoint} refused the session${username !== undefined ? ` for user ${username}` : ' (anonymous)'}: ${errMessage(e)}`, { cause: e });
     }
     if (!live()) {
       await within(session.close(true).catch(() => undefined), 3_000);

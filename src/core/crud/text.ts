@@ -10,12 +10,14 @@ import type { FieldError } from '../errors.ts';
 import type { ResourceSpec } from './spec.ts';
 
 /** C0 and C1 control characters and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
 /** Zero-width space, non-joiner and joiner, word joiner, byte-order mark (zero-width no-break space). */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/u;
 /** Bidirectional embeddings, overrides and isolates, and the implicit marks (LRM, RLM, ALM). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 /** Free text keeps tab, line feed and carriage return; every other control character is refused. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const TEXT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
 /** Fields that name or identify a record (and so are held to the strict rule). */

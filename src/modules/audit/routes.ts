@@ -4,7 +4,7 @@ import { MAX_ID, pageParams } from '../../core/crud/schemas.ts';
 import { forbidden } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
 import { isParkRole } from '../../core/roles.ts';
-import type { AuditStore } from './store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, audit: AuditStore): void {
   const problem = { $ref: 'problem#' };

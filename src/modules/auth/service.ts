@@ -5,7 +5,7 @@
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { conflict, forbidden, notFound, unauthorized, validation } from '../../core/errors.ts';
 import type { AuthContext, Role } from '../../core/roles.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { API_KEY_PREFIX, dummyHash, generatePassword, hashPassword, newSecret, SESSION_PREFIX, sha256, verifyPassword } from './secrets.ts';
 import { UserService, type UserItem } from './users.ts';
 

@@ -5,7 +5,7 @@ import { ResourceService } from '../../core/crud/service.ts';
 import type { Item } from '../../core/crud/store.ts';
 import type { FieldError } from '../../core/errors.ts';
 import { isParkRole, ROLES, type AuthContext, type Role } from '../../core/roles.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { hashPassword } from './secrets.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;

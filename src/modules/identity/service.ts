@@ -9,7 +9,7 @@ import { isUniqueViolation, sql, stringListColumn } from '../../adapters/db/inde
 import { conflict, forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { canSee, scoped } from '../../core/tenancy.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import type { RegistryService } from '../registry/service.ts';
 import {
   GS1_ALNUM_PATTERN, gs1KeyOf, gtinUnderPrefix, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue,
@@ -161,7 +161,7 @@ export class IdentityService {
           await this.audit.append(trx, ctx, { action: 'create', entity: 'identifier', entityId: Number(row.id), enterpriseId, after: { handle, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null } });
           return Number(row.id);
         });
-        return this.get(ctx, id);
+        return await this.get(ctx, id);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         // Which unique index: the GS1 key (another mint took it meanwhile) or the handle?

@@ -21,7 +21,7 @@ describe('ErrorThrottle', () => {
         let now = 0;
         const seen = new Map<string, number>();
         const accounted = new Map<string, number>();
-        let pending = new Map<string, number>();
+        const pending = new Map<string, number>();
         for (const [key, dt] of calls) {
           now += dt;
           seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -32,7 +32,6 @@ describe('ErrorThrottle', () => {
           } else pending.set(key, a.suppressed);
         }
         for (const [key, n] of seen) expect((accounted.get(key) ?? 0) + (pending.get(key) ?? 0)).toBe(n);
-        pending = new Map();
       }),
     );
   });

@@ -27,7 +27,7 @@ export class ErrorThrottle {
   ) {}
 
   admit(key: string, now: number): Admission {
-    let w = this.windows.get(key);
+    const w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
       const suppressed = w?.suppressed ?? 0;
       if (!w && this.windows.size >= this.maxKeys) this.evict(now);

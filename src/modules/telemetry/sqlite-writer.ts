@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { aggregate, HOUR, MINUTE, type Point } from './model.ts';
-import { dirtyBucketsOf, type DeviceSeen, type PointWriter, type WriteReport } from './store.ts';
+import { dirtyBucketsOf, type DeviceSeen, type PointWriter, type WriteReport } from './writer.ts';
 
 export class SqlitePointWriter implements PointWriter {
   private readonly run: (points: readonly Point[], seen: readonly DeviceSeen[]) => WriteReport;

@@ -7,48 +7,13 @@
  */
 import { sql } from 'kysely';
 import type { Db, Dialect, DbHandle, Tx } from '../../adapters/db/index.ts';
-import { aggregate, DAY, HOUR, MINUTE, ROLLUP_STEPS, bucketOf, type Aggregate, type Point } from './model.ts';
+import { aggregate, DAY, HOUR, MINUTE, type Aggregate, type Point } from './model.ts';
+import { dirtyBucketsOf, type DeviceSeen, type DirtyBucket, type PointWriter, type WriteReport } from './writer.ts';
 
-export interface WriteReport {
-  inserted: number;
-  overwritten: number;
-}
-
-export interface DeviceSeen {
-  deviceId: number;
-  lastTs: number;
-  /** How it reached us: mqtt, http, sparkplug, opcua, import. */
-  via: string;
-}
-
-export interface PointWriter {
-  write(points: readonly Point[], seen: readonly DeviceSeen[]): Promise<WriteReport>;
-}
+export type { DeviceSeen, DirtyBucket, PointWriter, WriteReport } from './writer.ts';
 
 /** Where a recomputed bucket reads from: 1m from raw points, 1h from 1m, 1d from 1h. */
 const SOURCE: Record<number, number> = { [MINUTE]: 0, [HOUR]: MINUTE, [DAY]: HOUR };
-
-export interface DirtyBucket {
-  tagId: number;
-  stepMs: number;
-  bucket: number;
-}
-
-/** The buckets of every resolution that an overwritten point touches, finest first. */
-export function dirtyBucketsOf(overwrites: readonly Point[]): DirtyBucket[] {
-  const seen = new Set<string>();
-  const out: DirtyBucket[] = [];
-  for (const stepMs of ROLLUP_STEPS) {
-    for (const p of overwrites) {
-      const bucket = bucketOf(p.ts, stepMs);
-      const k = `${p.tagId}:${stepMs}:${bucket}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push({ tagId: p.tagId, stepMs, bucket });
-    }
-  }
-  return out;
-}
 
 export class KyselyPointWriter implements PointWriter {
   constructor(

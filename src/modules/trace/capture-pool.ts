@@ -96,6 +96,6 @@ export class CapturePool {
   async close(): Promise<void> {
     this.closed = true;
     openPools.delete(this);
-    await Promise.all(this.slots.map((s) => s?.worker.terminate()));
+    await Promise.all(this.slots.flatMap((s) => (s ? [s.worker.terminate()] : [])));
   }
 }

@@ -51,8 +51,10 @@ export interface CaptureInput {
   behaviour: CaptureBehaviour;
 }
 
-class Refused {
-  constructor(readonly errors: EpcisValidationError[]) {}
+class Refused extends Error {
+  constructor(readonly errors: EpcisValidationError[]) {
+    super('the capture is refused');
+  }
 }
 
 export function prepareCapture(input: CaptureInput): PreparedCapture {

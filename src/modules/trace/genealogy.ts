@@ -243,7 +243,13 @@ export async function walk(
   const ok = new Set([root]);
   for (let list = [root]; list.length; ) {
     const more: string[] = [];
-    for (const r of list) for (const n of out.get(r) ?? []) if (!ok.has(n)) (ok.add(n), more.push(n));
+    for (const r of list) {
+      for (const n of out.get(r) ?? []) {
+        if (ok.has(n)) continue;
+        ok.add(n);
+        more.push(n);
+      }
+    }
     list = more;
   }
   for (const n of nodes.values()) n.confirmed = ok.has(n.ref);

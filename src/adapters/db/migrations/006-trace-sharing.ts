@@ -1,6 +1,7 @@
 import type { Db, Dialect } from '../index.ts';
 import { sql } from '../index.ts';
-import { toCanonicalDigitalLink } from '../../../modules/trace/epcis/hash.ts';
+// Frozen: a migration must not change when module code does (frozen/digital-link.ts).
+import { toCanonicalDigitalLink } from './frozen/digital-link.ts';
 import { tableWithId } from './columns.ts';
 
 /** SQLite stores a table with a composite primary key best as WITHOUT ROWID (one B-tree, not two). */

@@ -1,5 +1,6 @@
 import type { Db, Dialect } from '../index.ts';
-import { destinationGlnsOf, partyGlnsOf } from '../../../modules/trace/parties.ts';
+// Frozen: a migration must not change when module code does (frozen/parties.ts).
+import { destinationGlnsOf, partyGlnsOf } from './frozen/parties.ts';
 
 /**
  * Who recorded each EPCIS event, and on which side an event names a party (issue 8: forged

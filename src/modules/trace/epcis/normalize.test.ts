@@ -21,9 +21,10 @@ describe.skipIf(!haveCorpus)('epcsOf on GS1 examples', () => {
     const ev = doc.epcisBody.eventList[0];
     const refs = epcsOf(ev);
     const byRole = (role: string) => refs.filter((r) => r.role === role);
-    expect(byRole('input').map((r) => r.id)).toEqual((ev as any).inputEPCList ?? []);
-    expect(byRole('output').map((r) => r.id)).toEqual((ev as any).outputEPCList ?? []);
-    expect(byRole('inputQuantity').map((r) => r.id)).toEqual(((ev as any).inputQuantityList ?? []).map((q: any) => q.epcClass));
+    const lists = ev as { inputEPCList?: string[]; outputEPCList?: string[]; inputQuantityList?: { epcClass: string }[] };
+    expect(byRole('input').map((r) => r.id)).toEqual(lists.inputEPCList ?? []);
+    expect(byRole('output').map((r) => r.id)).toEqual(lists.outputEPCList ?? []);
+    expect(byRole('inputQuantity').map((r) => r.id)).toEqual((lists.inputQuantityList ?? []).map((q) => q.epcClass));
     expect(byRole('input').length + byRole('inputQuantity').length).toBeGreaterThan(0);
     expect(byRole('output').length + byRole('outputQuantity').length).toBeGreaterThan(0);
     for (const q of byRole('inputQuantity')) expect(typeof q.quantity).toBe('number');

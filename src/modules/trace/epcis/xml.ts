@@ -261,7 +261,7 @@ class Namespaces {
 
   declare(prefix: string, uri: string): void {
     if (!uri || NON_EXTENSION_NAMESPACES.has(uri) || STANDARD_PREFIXES[uri] || this.uriToPrefix.has(uri)) return;
-    let base = prefix && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(prefix) ? prefix : 'ns';
+    const base = prefix && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(prefix) ? prefix : 'ns';
     let p = base;
     for (let n = 1; this.usedPrefixes.has(p); n++) p = `${base}${n}`;
     this.usedPrefixes.add(p);

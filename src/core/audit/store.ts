@@ -1,8 +1,8 @@
 /** Persistence of the audit chain. Appends run inside the caller's transaction. */
 import { sql } from 'kysely';
 import type { Db, Dialect, Tx } from '../../adapters/db/index.ts';
-import type { AuthContext } from '../../core/roles.ts';
-import { scoped } from '../../core/tenancy.ts';
+import type { AuthContext } from '../roles.ts';
+import { scoped } from '../tenancy.ts';
 import { GENESIS_HASH, hashRecord, verifyRun, type AuditRecord, type ChainBreak } from './model.ts';
 
 export interface AuditEntry {
