@@ -45,6 +45,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
   .addOption(new Option('--tls-key <file>', 'the PEM private key of --tls-cert (SYMBIONT_TLS_KEY)'))
   .addOption(new Option('--mqtt-port <port>', 'MQTT port, default 1883 (SYMBIONT_MQTT_PORT)'))
   .addOption(new Option('--mqtt-url <url>', 'use an external broker instead of the embedded one (SYMBIONT_MQTT_URL)'))
+  .addOption(new Option('--bus <url>', 'domain events across nodes: nats://host:4222 (NATS JetStream); default in this process (SYMBIONT_BUS)'))
   .addOption(new Option('--resolver-peers <list>', 'resolvers of other identifier prefixes: 88.118.3=http://host:port,… (SYMBIONT_RESOLVER_PEERS)'))
   .addOption(new Option('--node-id <name>', "this node's stable name for its broker session (SYMBIONT_NODE_ID)"))
   .addOption(new Option('--no-demo', 'do not load the demo park (SYMBIONT_NO_DEMO=1)'))
@@ -106,8 +107,15 @@ storeOptions(program.command('start').description('run the platform (API, consol
       await platform.close();
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // A signal handler cannot be awaited: a failure to shut down cleanly is reported and still exits.
+    const onSignal = () => {
+      void stop().catch((err: unknown) => {
+        process.stderr.write(`symbiont: shutting down failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      });
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
   });
 
 storeOptions(program.command('migrate').description('apply the database migrations and exit')).action(async (_o, cmd: Command) => {

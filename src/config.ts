@@ -15,6 +15,8 @@ export interface Config {
   mqttPort: number;
   /** An external broker (server shape); when set, no embedded broker runs. */
   mqttUrl?: string;
+  /** The domain-event bus: `nats://host:port[?prefix=name]` (server shape); absent: in this process. */
+  bus?: string;
   /** Resolvers of other identifier prefixes: prefix → base URL (`--resolver-peers 88.118.3=http://…`). */
   resolverPeers: Map<string, string>;
   /** This node's stable name (its persistent MQTT session on an external broker). */
@@ -81,6 +83,7 @@ export interface ConfigInput {
   port?: string | number;
   mqttPort?: string | number;
   mqttUrl?: string;
+  bus?: string;
   nodeId?: string;
   resolverPeers?: string;
   db?: string;
@@ -135,6 +138,20 @@ function checkMqttUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   if (!/^mqtts?:\/\/[^/]+/.test(url)) throw new ConfigError(`--mqtt-url must be mqtt://host:port or mqtts://host:port, got "${url}"`);
   return url;
+}
+
+function checkBusUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '' || value === 'memory') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'nats:' || !url.hostname) throw new ConfigError(`--bus must be nats://host:port (or memory, the default), got "${value}"`);
+  const prefix = url.searchParams.get('prefix');
+  if (prefix !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(prefix)) throw new ConfigError(`--bus prefix= must be letters, digits, _ or - (at most 64), got "${prefix}"`);
+  return value;
 }
 
 /** An origin (scheme, host, optional port) that users and devices can reach; no path, query or credentials. */
@@ -203,6 +220,7 @@ export function loadConfig(input: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     mqttPort: integer(input.mqttPort ?? env.SYMBIONT_MQTT_PORT ?? 1883, '--mqtt-port', 0, 65535),
     resolverPeers: parsePeers(input.resolverPeers ?? env.SYMBIONT_RESOLVER_PEERS),
     mqttUrl: checkMqttUrl(input.mqttUrl ?? env.SYMBIONT_MQTT_URL),
+    bus: checkBusUrl(input.bus ?? env.SYMBIONT_BUS),
     nodeId: input.nodeId ?? env.SYMBIONT_NODE_ID ?? `${os.hostname()}-${input.port ?? env.SYMBIONT_PORT ?? 8080}`,
     mqttPortChosen: input.mqttPort !== undefined || env.SYMBIONT_MQTT_PORT !== undefined,
     db,

@@ -17,7 +17,7 @@ export function postgresReachable(): Promise<boolean> {
       await client.query('select 1');
       return true;
     } catch (err) {
-      if (REQUIRE_SERVICES) throw new Error(`PostgreSQL is required (SYMBIONT_REQUIRE_SERVICES=1) but ${POSTGRES_ADMIN_URL} did not answer: ${(err as Error).message}`);
+      if (REQUIRE_SERVICES) throw new Error(`PostgreSQL is required (SYMBIONT_REQUIRE_SERVICES=1) but ${POSTGRES_ADMIN_URL} did not answer: ${(err as Error).message}`, { cause: err });
       console.warn(`[skip] PostgreSQL at ${POSTGRES_ADMIN_URL} is not reachable: PostgreSQL store tests are skipped`);
       return false;
     } finally {
@@ -25,4 +25,30 @@ export function postgresReachable(): Promise<boolean> {
     }
   })();
   return pgReachable;
+}
+
+export const NATS_URL = process.env.SYMBIONT_TEST_NATS ?? 'nats://127.0.0.1:4222';
+
+let natsAnswers: Promise<boolean> | undefined;
+
+/** Whether NATS with JetStream answers at NATS_URL (a stream can be made, so JetStream is on). */
+export function natsReachable(): Promise<boolean> {
+  natsAnswers ??= (async () => {
+    const { connect } = await import('@nats-io/transport-node');
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const url = new URL(NATS_URL);
+    let nc: Awaited<ReturnType<typeof connect>> | undefined;
+    try {
+      nc = await connect({ servers: `${url.hostname}:${url.port || 4222}`, timeout: 2000, reconnect: false });
+      await (await jetstreamManager(nc)).getAccountInfo();
+      return true;
+    } catch (err) {
+      if (REQUIRE_SERVICES) throw new Error(`NATS with JetStream is required (SYMBIONT_REQUIRE_SERVICES=1) but ${NATS_URL} did not answer: ${(err as Error).message}`, { cause: err });
+      console.warn(`[skip] NATS with JetStream at ${NATS_URL} is not reachable: the NATS bus tests are skipped`);
+      return false;
+    } finally {
+      await nc?.close().catch(() => {});
+    }
+  })();
+  return natsAnswers;
 }

@@ -2,14 +2,16 @@
  * Telemetry use cases: device credentials, validating and ingesting readings from any transport,
  * the per-device error log, and reading series back at the right resolution.
  */
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
+import type { Bus, BusSubscription } from '../../adapters/bus/port.ts';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { assertMayWrite } from '../../core/crud/service.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import { deviceSpec } from '../registry/resources.ts';
 import type { RegistryService } from '../registry/service.ts';
@@ -55,33 +57,106 @@ function statusOf(row: Record<string, unknown> | undefined, now: number) {
   return { online, lastSeenAt, via: row?.via == null ? null : String(row.via) };
 }
 
+/** How often a node tells the others which tags it shows live, and how long that holds. */
+const WATCH_ANNOUNCE_MS = 10_000;
+const WATCH_TTL_MS = 30_000;
+
 /** How long a device's tag list is trusted before it is read again (a new tag works within this). */
 const DIRECTORY_TTL_MS = 5_000;
 
 export class TelemetryService {
   readonly committer: GroupCommitter;
   private readonly directory = new Map<string, DeviceEntry>();
-  /** Emits `tag:<id>` with {ts, value} for every committed reading that someone listens to. */
+  /**
+   * Emits `tag:<id>` with {ts, value} for every committed reading that someone listens to: those
+   * this node commits and, with a distributed bus, those other nodes commit (see `watch`).
+   */
   readonly live = new EventEmitter().setMaxListeners(0);
   private readonly errorThrottle = new ErrorThrottle();
+  /** Live updates across nodes (a distributed bus only; in one process `live` is all there is). */
+  private readonly liveBus: Bus | null;
+  private readonly liveNode = randomUUID();
+  /** Tags other nodes show live → until when (their announcements expire unless repeated). */
+  readonly remoteWatched = new Map<number, number>();
+  private readonly liveSubscriptions: BusSubscription[] = [];
+  private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly handle: DbHandle,
     readonly registry: RegistryService,
     private readonly audit: AuditStore,
-    opts: GroupCommitOptions = {},
+    opts: GroupCommitOptions & { bus?: Bus } = {},
   ) {
-    registry.devices.decorate = (items) => this.decorateDevices(items);
+    const { bus, ...commit } = opts;
+    this.liveBus = bus?.distributed ? bus : null;
     this.committer = new GroupCommitter(createPointWriter(handle), {
-      ...opts,
+      ...commit,
       onCommitted: (points) => {
-        if (this.live.eventNames().length === 0) return;
-        for (const p of points) {
-          const event = `tag:${p.tagId}`;
-          if (this.live.listenerCount(event)) this.live.emit(event, { ts: p.ts, value: p.value });
+        if (this.live.eventNames().length !== 0) {
+          for (const p of points) {
+            const event = `tag:${p.tagId}`;
+            if (this.live.listenerCount(event)) this.live.emit(event, { ts: p.ts, value: p.value });
+          }
         }
+        // Not an outbox row per reading: one best-effort notification per batch, of watched tags only.
+        if (this.remoteWatched.size !== 0) this.shareCommitted(points);
       },
     });
+    if (this.liveBus) this.joinLive(this.liveBus);
+  }
+
+  /**
+   * Calls `listener` with each reading of the tag as it is committed, on this node or (with a
+   * distributed bus) on any other; returns the function that stops it. Best effort: a reading
+   * committed while a node is unreachable is not shown live (it is stored all the same).
+   */
+  watch(tagId: number, listener: (r: { ts: number; value: number }) => void): () => void {
+    const event = `tag:${tagId}`;
+    const first = this.live.listenerCount(event) === 0;
+    this.live.on(event, listener);
+    if (first) this.liveBus?.notify('telemetry.live.watching', { node: this.liveNode, tagIds: [tagId], ttlMs: WATCH_TTL_MS });
+    return () => void this.live.off(event, listener);
+  }
+
+  private joinLive(bus: Bus): void {
+    this.liveSubscriptions.push(
+      bus.fanout('telemetry.readings.committed', (m) => {
+        if (m.node === this.liveNode) return;
+        for (const [tagId, ts, value] of m.readings) {
+          const event = `tag:${tagId}`;
+          if (this.live.listenerCount(event)) this.live.emit(event, { ts, value });
+        }
+      }),
+      bus.fanout('telemetry.live.watching', (m) => {
+        if (m.node === this.liveNode) return;
+        const until = Date.now() + m.ttlMs;
+        for (const id of m.tagIds) this.remoteWatched.set(id, until);
+      }),
+    );
+    this.announceTimer = setInterval(() => this.announceWatching(), WATCH_ANNOUNCE_MS);
+    this.announceTimer.unref();
+  }
+
+  /** Resolves once this node receives live updates of other nodes (tests). */
+  async liveReady(): Promise<void> {
+    await Promise.all(this.liveSubscriptions.map((s) => s.ready));
+  }
+
+  private announceWatching(now = Date.now()): void {
+    for (const [id, until] of this.remoteWatched) if (until < now) this.remoteWatched.delete(id);
+    const tagIds: number[] = [];
+    for (const name of this.live.eventNames()) if (typeof name === 'string' && name.startsWith('tag:')) tagIds.push(Number(name.slice(4)));
+    if (tagIds.length) this.liveBus?.notify('telemetry.live.watching', { node: this.liveNode, tagIds, ttlMs: WATCH_TTL_MS });
+  }
+
+  private shareCommitted(points: readonly Point[]): void {
+    const now = Date.now();
+    let readings: [number, number, number][] | undefined;
+    for (const p of points) {
+      const until = this.remoteWatched.get(p.tagId);
+      if (until !== undefined && until >= now) (readings ??= []).push([p.tagId, p.ts, p.value]);
+    }
+    if (readings) this.liveBus?.notify('telemetry.readings.committed', { node: this.liveNode, readings });
   }
 
   private get db() {
@@ -241,16 +316,17 @@ export class TelemetryService {
     return rows.map((r) => ({ deviceId: Number(r.id), ...statusOf(r, now) }));
   }
 
-  /** Adds online and lastSeenAt to device items (the registry's device list shows them). */
-  async decorateDevices(items: { id: number; [k: string]: unknown }[], now = Date.now()): Promise<void> {
-    if (items.length === 0) return;
-    const rows = await this.db.selectFrom('device_status').selectAll().where('device_id', 'in', items.map((i) => i.id)).execute();
+  /** Online and last seen of the given devices (the registry's device items show them: RegistryService.provideDeviceStatus). */
+  async deviceStatuses(deviceIds: number[], now = Date.now()): Promise<Map<number, { online: boolean; lastSeenAt: number | null }>> {
+    const out = new Map<number, { online: boolean; lastSeenAt: number | null }>();
+    if (deviceIds.length === 0) return out;
+    const rows = await this.db.selectFrom('device_status').selectAll().where('device_id', 'in', deviceIds).execute();
     const byId = new Map(rows.map((r) => [Number(r.device_id), r]));
-    for (const item of items) {
-      const { online, lastSeenAt } = statusOf(byId.get(item.id), now);
-      item.online = online;
-      item.lastSeenAt = lastSeenAt;
+    for (const id of deviceIds) {
+      const { online, lastSeenAt } = statusOf(byId.get(id), now);
+      out.set(id, { online, lastSeenAt });
     }
+    return out;
   }
 
   /** The latest reading of each of a device's tags that has one. */
@@ -348,6 +424,9 @@ export class TelemetryService {
   }
 
   async close(): Promise<void> {
+    if (this.announceTimer) clearInterval(this.announceTimer);
+    this.announceTimer = null;
+    await Promise.allSettled(this.liveSubscriptions.map((s) => s.close()));
     await this.committer.close();
   }
 }

@@ -9,12 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbHandle } from '../../adapters/db/index.ts';
+import { MemoryBus } from '../../adapters/bus/memory.ts';
+import { OutboxDispatcher, recordEvent } from '../../adapters/db/outbox.ts';
 import { forbidden, notFound, validation } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
 import { ResourceService } from '../../core/crud/service.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { CapturePool } from './capture-pool.ts';
 import { storedDoc, type CaptureBehaviour, type PreparedEvent } from './capture-prepare.ts';
 import { SYMBIONT_NS, toCanonicalDigitalLink } from './epcis/hash.ts';
@@ -141,7 +143,6 @@ export interface QueryOptions {
 
 export class TraceService {
   private readonly running = new Set<Promise<void>>();
-  private readonly capturedListeners = new Set<(enterpriseId: number, captured: number) => void>();
   /** This node's name: capture jobs are resumed by the node that accepted them. */
   nodeId = 'local';
 
@@ -152,6 +153,12 @@ export class TraceService {
     private readonly handle: DbHandle,
     private readonly audit: AuditStore,
     captureWorkers?: number,
+    /**
+     * Where the module's domain events go (a capture records `trace.epcis.captured` in its
+     * transaction) and the bus processors of them subscribe to. The composition root passes the
+     * node's dispatcher; without one, events stay in the outbox until a node publishes them.
+     */
+    readonly events: OutboxDispatcher = new OutboxDispatcher(handle, new MemoryBus()),
   ) {
     this.shares = new ResourceService(handle, traceShareSpec, audit);
     this.compiled = new CompiledQueries(handle.db);
@@ -218,17 +225,18 @@ export class TraceService {
   }
 
   private async runCapture(ctx: AuthContext, jobId: string, owner: number, body: unknown, contentType: string, behaviour: CaptureBehaviour): Promise<void> {
-    let errors: EpcisValidationError[] = [];
+    let errors: EpcisValidationError[];
     let captured = 0;
     let duplicates = 0;
     try {
       const prepared = await this.pool.prepare({ body, contentType, behaviour });
       errors = prepared.errors;
       if (errors.length === 0 || behaviour === 'proceed') {
-        const r = await this.store(ctx, owner, prepared.events);
+        const r = await this.store(ctx, owner, prepared.events, jobId);
         captured = r.captured;
         duplicates = r.duplicates;
-        if (captured > 0) for (const l of this.capturedListeners) l(owner, captured);
+        // The event was recorded in the capture's transaction: publish it now rather than at the next poll.
+        if (captured > 0) this.events.wake();
       }
     } catch (err) {
       errors = [{ eventIndex: null, path: '', message: `capture failed: ${(err as Error).message}` }];
@@ -241,7 +249,7 @@ export class TraceService {
    * stored (same hash) is counted, not stored again. Identifiers are indexed in canonical form
    * (GS1 Digital Link where the identifier has a GS1 key), so queries in any syntax find them.
    */
-  private async store(ctx: AuthContext, owner: number, events: PreparedEvent[]): Promise<{ captured: number; duplicates: number }> {
+  private async store(ctx: AuthContext, owner: number, events: PreparedEvent[], jobId: string): Promise<{ captured: number; duplicates: number }> {
     const glns = [...new Set(events.flatMap((n) => n.partyGlns))];
     const partyOf = new Map<string, number>();
     for (let i = 0; i < glns.length; i += 500) {
@@ -295,6 +303,7 @@ export class TraceService {
       }
       const duplicates = events.length - captured;
       await this.audit.append(trx, ctx, { action: 'capture', entity: 'epcis_events', entityId: null, enterpriseId: owner, after: { captured, duplicates } });
+      if (captured > 0) await recordEvent(trx, 'trace.epcis.captured', { enterpriseId: owner, captured, jobId });
       return { captured, duplicates };
     });
   }
@@ -488,12 +497,6 @@ export class TraceService {
     if (!ids.length) return [];
     const rows = await this.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en']).where('id', 'in', ids).orderBy('id').execute();
     return rows.map((r) => ({ id: Number(r.id), code: String(r.code), name: String(r.name), nameEn: r.name_en === null ? null : String(r.name_en) }));
-  }
-
-  /** Calls `listener` after every capture that stored events (subscriptions deliver on it). */
-  onCaptured(listener: (enterpriseId: number, captured: number) => void): () => void {
-    this.capturedListeners.add(listener);
-    return () => this.capturedListeners.delete(listener);
   }
 
   /** Lets running capture jobs finish (shutdown). */
