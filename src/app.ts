@@ -6,21 +6,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from './core/security-headers.ts';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { MemoryBus, openBus, type Bus, type BusLog } from './adapters/bus/index.ts';
 import { openDb, type DbHandle } from './adapters/db/index.ts';
+import { OutboxDispatcher } from './adapters/db/outbox.ts';
 import { MqttPortInUseError, startEmbeddedBroker } from './adapters/mqtt/embedded.ts';
 import { subscribeExternal } from './adapters/mqtt/external.ts';
 import { migrateToLatest } from './adapters/db/migrate.ts';
+import { LeaseStore } from './adapters/db/leases.ts';
 import { ConfigError, publicUrlOf, servingOf, type Config } from './config.ts';
 import { Problem } from './core/errors.ts';
 import { installHttpPlumbing } from './core/http.ts';
 import { installMetrics } from './core/metrics.ts';
 import { systemContext } from './core/roles.ts';
-import { AuditStore } from './modules/audit/store.ts';
+import { Worker } from './core/worker.ts';
+import { AuditStore } from './core/audit/store.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
@@ -64,24 +68,37 @@ export interface Services {
   trace: TraceService;
   /** EPCIS named queries and webhook subscriptions (its delivery worker runs under startPlatform). */
   subscriptions: SubscriptionService;
+  /** Background jobs with an owner: each runs on the one node holding its lease (started under startPlatform). */
+  worker: Worker;
+  /** Domain events and live updates (in this process, or NATS JetStream with --bus). */
+  bus: Bus;
+  /** Publishes recorded domain events to the bus (runs under startPlatform, on every node). */
+  outbox: OutboxDispatcher;
   /** Writes what is queued and closes the store. */
   close(): Promise<void>;
 }
 
 /** Opens the store, migrates it and builds the modules (no HTTP). Used by the server and the CLI. */
-export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'> & { resolverPeers?: Map<string, string> }): Promise<Services> {
+export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'> & { resolverPeers?: Map<string, string>; eventBus?: Bus }): Promise<Services> {
+  // The services own the bus from here on (closed with them); the CLI's commands use one in memory.
+  const bus = config.eventBus ?? new MemoryBus();
   const handle = openDb(config.db);
   try {
     await migrateToLatest(handle.db, handle.dialect);
   } catch (err) {
     await handle.close().catch(() => {});
+    await bus.close().catch(() => {});
     throw new ConfigError(`the store at ${handle.location} could not be opened: ${(err as Error).message}`);
   }
   const audit = new AuditStore(handle.db, handle.dialect);
+  const outbox = new OutboxDispatcher(handle, bus);
   const registry = new RegistryService(handle, audit);
-  const telemetry = new TelemetryService(handle, registry, audit);
-  const trace = new TraceService(handle, audit);
+  const telemetry = new TelemetryService(handle, registry, audit, { bus });
+  // Device items show telemetry's online/last seen through the registry's hook (no dependency of the registry on telemetry).
+  registry.provideDeviceStatus((ids) => telemetry.deviceStatuses(ids));
+  const trace = new TraceService(handle, audit, undefined, outbox);
   const subscriptions = new SubscriptionService(handle, audit, trace);
+  const worker = new Worker(new LeaseStore(handle.db));
   return {
     handle,
     audit,
@@ -91,10 +108,16 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     identity: new IdentityService(handle, registry, audit, config.resolverPeers),
     trace,
     subscriptions,
+    worker,
+    bus,
+    outbox,
     close: async () => {
       await subscriptions.stop();
+      await worker.stop();
+      await outbox.stop();
       await trace.close();
       await telemetry.close();
+      await bus.close();
       await handle.close();
     },
   };
@@ -178,7 +201,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerTraceRoutes(app, services.trace);
   registerQueryRoutes(app, services.subscriptions);
   registerGenealogyRoutes(app, services.trace, services.identity);
-  const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log });
+  const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log, worker: services.worker });
   app.decorate('opcua', opcua);
   registerOpcUaRoutes(app, opcua);
   installMetrics(app);
@@ -255,7 +278,17 @@ export interface Platform {
 }
 
 export async function startPlatform(config: Config, opts: { beforeListen?: (s: Services) => Promise<void> } = {}): Promise<Platform> {
-  const services = await openServices(config);
+  // The bus logs through the node's logger once there is one.
+  let log: BusLog | undefined;
+  const busLog: BusLog = { info: (o, m) => log?.info(o, m), warn: (o, m) => log?.warn(o, m), error: (o, m) => log?.error(o, m) };
+  let eventBus: Bus;
+  try {
+    eventBus = await openBus(config.bus, { name: `symbiont ${config.nodeId}`, log: busLog });
+  } catch (err) {
+    const where = config.bus ? config.bus.replace(/\/\/[^@/]*@/, '//') : 'memory';
+    throw new ConfigError(`--bus ${where}: the bus could not be reached: ${(err as Error).message}`);
+  }
+  const services = await openServices({ ...config, eventBus });
   try {
     const report = await bootstrap(services, config);
     // Known before listening unless the port is chosen by the system; identifiers minted meanwhile
@@ -293,19 +326,18 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     if (resumed) app.log.warn({ jobs: resumed }, 'capture jobs interrupted by the last stop run again');
     app.mqtt.url = config.mqttUrl ?? `mqtt://${host}:${broker.port}`;
     app.mqtt.port = broker.port;
-    // Retention runs at start and then hourly; every node may run it, deleting twice is harmless.
-    const retention = async () => {
-      try {
-        const r = await services.telemetry.applyRetention(config.retentionRawDays, config.retentionMinuteDays);
-        if (r.points || r.minuteRollups || r.deviceErrors) app.log.info(r, 'retention: deleted expired readings and device error-log entries');
-      } catch (err) {
-        app.log.error({ err }, 'retention failed');
-      }
-    };
-    void retention();
+    // Owned background work: retention once an hour on one node (the first node's start runs it at
+    // once), OPC UA connectors each on one node (src/core/worker.ts; errors are logged by the worker).
+    services.worker.start({ nodeId: config.nodeId, log: app.log });
+    services.worker.every('telemetry:retention', 3_600_000, async () => {
+      const r = await services.telemetry.applyRetention(config.retentionRawDays, config.retentionMinuteDays);
+      if (r.points || r.minuteRollups || r.deviceErrors) app.log.info(r, 'retention: deleted expired readings and device error-log entries');
+    });
     await app.opcua.startAll();
     services.subscriptions.start({ nodeId: config.nodeId, log: app.log });
-    const retentionTimer = setInterval(retention, 3_600_000).unref();
+    // After the processors subscribed: events recorded before the start (the demo's captures) are published now.
+    log = app.log;
+    services.outbox.start({ log: app.log });
     return {
       services,
       app,
@@ -315,8 +347,8 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       mqttUrl: app.mqtt.url,
       bootstrap: report,
       close: async () => {
-        clearInterval(retentionTimer);
         await services.subscriptions.stop();
+        await services.outbox.stop();
         await app.opcua.stopAll();
         await broker.close();
         await app.close();

@@ -85,6 +85,8 @@ describe('OPC UA connectors', () => {
     expect(latest.body.value).toBeLessThan(90);
     const status = await admin.get(`/api/v1/devices/${device.id}/opcua`);
     expect(status.body.status.state).toBe('connected');
+    // Each connector runs on one node, and its view says which (this node: the only one).
+    expect(status.body.node).toBe(server.app.opcua.nodeId);
     expect((await admin.get(`/api/v1/devices/${device.id}/status`)).body).toMatchObject({ online: true, via: 'opcua' });
 
     const other = client(server.url, await login(server.url, 'pvc.admin', 'symbiont-demo'));

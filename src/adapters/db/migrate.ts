@@ -14,6 +14,8 @@ import * as m006 from './migrations/006-trace-sharing.ts';
 import * as m007 from './migrations/007-epcis-queries.ts';
 import * as m008 from './migrations/008-event-provenance.ts';
 import * as m009 from './migrations/009-identity-ownership.ts';
+import * as m010 from './migrations/010-outbox.ts';
+import * as m011 from './migrations/011-job-leases.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -28,6 +30,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['007-epcis-queries', m007.up],
   ['008-event-provenance', m008.up],
   ['009-identity-ownership', m009.up],
+  ['010-outbox', m010.up],
+  ['011-job-leases', m011.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

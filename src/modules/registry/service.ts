@@ -3,14 +3,14 @@
  * keeping the shipped material catalogue in the database.
  */
 import { sql, stringListColumn, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
-import { ResourceService } from '../../core/crud/service.ts';
+import { ResourceService, type SomeResourceService } from '../../core/crud/service.ts';
 import type { Item, Row } from '../../core/crud/store.ts';
 import { forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { parseAllowlist } from '../../core/outbound.ts';
 import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { loadCatalogue } from './catalogue/catalogue.ts';
 import { deviceSpec, enterpriseSpec, materialSpec, siteSpec, tagSpec, unitSpec } from './resources.ts';
 
@@ -48,13 +48,22 @@ export const DEFAULT_PARK: Omit<Park, 'updatedAt'> = {
   identifierPrefix: null,
 };
 
+/** What the registry shows of a device's connection (the telemetry module knows it). */
+export interface DeviceStatus {
+  online: boolean;
+  lastSeenAt: number | null;
+}
+
+/** Statuses of the given devices; a device missing from the answer shows as never seen. */
+export type DeviceStatusProvider = (deviceIds: number[]) => Promise<ReadonlyMap<number, DeviceStatus>>;
+
 export class RegistryService {
   readonly enterprises: ResourceService;
-  readonly sites: ResourceService;
-  readonly units: ResourceService;
-  readonly devices: ResourceService;
-  readonly tags: ResourceService;
-  readonly materials: ResourceService;
+  readonly sites: ResourceService<typeof siteSpec>;
+  readonly units: ResourceService<typeof unitSpec>;
+  readonly devices: ResourceService<typeof deviceSpec>;
+  readonly tags: ResourceService<typeof tagSpec>;
+  readonly materials: ResourceService<typeof materialSpec>;
 
   constructor(
     private readonly handle: DbHandle,
@@ -64,11 +73,33 @@ export class RegistryService {
     this.sites = new ResourceService(handle, siteSpec, audit);
     this.units = new ResourceService(handle, unitSpec, audit);
     this.devices = new ResourceService(handle, deviceSpec, audit);
+    // The registry's own device items carry deviceSpec.extraItemFields, from the status provider.
+    this.devices.decorate = (items) => this.decorateDevices(items);
     this.tags = new ResourceService(handle, tagSpec, audit);
     this.materials = new ResourceService(handle, materialSpec, audit);
   }
 
-  get collections(): ResourceService[] {
+  private deviceStatus: DeviceStatusProvider | null = null;
+
+  /**
+   * The hook through which another module supplies device items' `online` and `lastSeenAt` (the
+   * composition root connects telemetry to it; the registry does not depend on telemetry). Once.
+   */
+  provideDeviceStatus(provider: DeviceStatusProvider): void {
+    if (this.deviceStatus) throw new Error('the device status provider is already set');
+    this.deviceStatus = provider;
+  }
+
+  private async decorateDevices(items: { id: unknown; [k: string]: unknown }[]): Promise<void> {
+    const statuses = items.length && this.deviceStatus ? await this.deviceStatus(items.map((i) => Number(i.id))) : new Map<number, DeviceStatus>();
+    for (const item of items) {
+      const s = statuses.get(Number(item.id));
+      item.online = s ? s.online : this.deviceStatus ? false : null;
+      item.lastSeenAt = s ? s.lastSeenAt : null;
+    }
+  }
+
+  get collections(): SomeResourceService[] {
     return [this.enterprises, this.sites, this.units, this.devices, this.tags, this.materials];
   }
 

@@ -1,54 +1,111 @@
 /**
  * OPC UA connectors as part of the platform: one per device, configured through the API, stored
- * with the device, run by every node that starts with connectors on. Readings go through the same
- * group commit as every other transport; a connector whose server is down is retried every minute.
+ * with the device. Each connector runs on exactly one node: the one holding its lease
+ * `opcua:<deviceId>` (src/core/worker.ts); when that node stops the lease is released and another
+ * node takes the connector over at once, when it dies the lease expires first. Every node compares
+ * its jobs with the stored connectors every few seconds, so a change made through any node reaches
+ * the node that runs the connector. Readings go through the same group commit as every other
+ * transport; a connector whose server is down is retried every minute.
  */
 import path from 'node:path';
 import type { DbHandle } from '../../adapters/db/index.ts';
+import { LeaseStore } from '../../adapters/db/leases.ts';
 import { OpcUaConnector, summarizeError, validateOpcUaConfig, type OpcUaConnectorConfig, type OpcUaLog, type OpcUaReading, type OpcUaStatus } from '../../adapters/opcua/connector.ts';
 import { assertMayWrite } from '../../core/crud/service.ts';
 import { notFound, validation } from '../../core/errors.ts';
+import { isHeld } from '../../core/lease.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import type { AuditStore } from '../audit/store.ts';
+import { aborted, type ExclusiveOptions, type Job, type Worker } from '../../core/worker.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { deviceSpec } from '../registry/resources.ts';
 import { readingProblem, type Point } from './model.ts';
 import type { TelemetryService } from './service.ts';
 
 const RETRY_MS = 60_000;
 
+/**
+ * How a node holds a connector: renewed every 10 s; another node takes it over within 5 s of a clean
+ * stop (the lease released) and within 35 s of a crash (the lease expired).
+ */
+export const OPCUA_LEASE: ExclusiveOptions = { leaseMs: 30_000, heartbeatMs: 10_000, retryMs: 5_000 };
+/** How often a node compares its connector jobs with the stored connectors. */
+const SYNC_MS = 5_000;
+
 export interface OpcUaView {
   deviceId: number;
   enabled: boolean;
   /** The configuration without the password. */
   config: Omit<OpcUaConnectorConfig, 'password'> & { hasPassword: boolean };
+  /** The node running the connector now (the holder of its lease), or null when none does. */
+  node: string | null;
+  /** The connector's status, as the node running it sees it; null when another node (or none) runs it. */
   status: OpcUaStatus | null;
 }
 
+interface Entry {
+  /** The stored configuration the job was started with (a change restarts it). */
+  version: string;
+  job: Job;
+  /** The connector while this node runs it. */
+  connector: OpcUaConnector | null;
+}
+
 export class OpcUaManager {
-  private readonly running = new Map<number, OpcUaConnector>();
-  private readonly retries = new Map<number, NodeJS.Timeout>();
+  private readonly entries = new Map<number, Entry>();
+  private readonly leases: LeaseStore;
   private active = false;
+  private syncTimer: NodeJS.Timeout | null = null;
+  private syncing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly handle: DbHandle,
     private readonly telemetry: TelemetryService,
     private readonly audit: AuditStore,
-    private readonly opts: { dataDir: string; log: OpcUaLog },
-  ) {}
-
-  /** Starts every enabled connector (without waiting for the servers). */
-  async startAll(): Promise<void> {
-    this.active = true;
-    const rows = await this.handle.db.selectFrom('opcua_connectors').select(['device_id', 'config']).where('enabled', '=', 1).execute();
-    for (const r of rows) this.launch(Number(r.device_id), JSON.parse(String(r.config)));
+    private readonly opts: { dataDir: string; log: OpcUaLog; worker: Worker; lease?: Partial<ExclusiveOptions>; syncMs?: number },
+  ) {
+    this.leases = new LeaseStore(handle.db);
   }
 
+  /** This node's id in the connectors' leases. */
+  get nodeId(): string {
+    return this.opts.worker.nodeId;
+  }
+
+  /** Takes part in running the enabled connectors (without waiting for the servers): each runs on the node holding its lease. */
+  async startAll(): Promise<void> {
+    this.active = true;
+    await this.sync();
+    this.syncTimer = setInterval(() => void this.sync(), this.opts.syncMs ?? SYNC_MS);
+    this.syncTimer.unref();
+  }
+
+  /** Stops this node's connectors and gives their leases up, so other nodes take them over at once. */
   async stopAll(): Promise<void> {
     this.active = false;
-    for (const t of this.retries.values()) clearTimeout(t);
-    this.retries.clear();
-    await Promise.all([...this.running.values()].map((c) => c.stop()));
-    this.running.clear();
+    if (this.syncTimer) clearInterval(this.syncTimer);
+    this.syncTimer = null;
+    await this.syncing;
+    await Promise.all([...this.entries.keys()].map((id) => this.halt(id)));
+  }
+
+  /**
+   * Brings this node's jobs in line with the stored connectors: one job per enabled connector
+   * (running here or waiting for its lease), restarted when its configuration changed, stopped when
+   * it was disabled or removed. Serialised; errors are logged.
+   */
+  sync(): Promise<void> {
+    this.syncing = this.syncing.then(async () => {
+      if (!this.active) return;
+      try {
+        const rows = await this.handle.db.selectFrom('opcua_connectors').select(['device_id', 'config', 'updated_at']).where('enabled', '=', 1).execute();
+        const want = new Map(rows.map((r) => [Number(r.device_id), `${r.updated_at}:${r.config}`]));
+        for (const [id, e] of [...this.entries]) if (want.get(id) !== e.version) await this.halt(id);
+        for (const [id, version] of want) if (!this.entries.has(id) && this.active) this.launch(id, version);
+      } catch (err) {
+        this.opts.log.warn({ err: (err as Error).message }, 'OPC UA: reading the configured connectors failed');
+      }
+    });
+    return this.syncing;
   }
 
   async get(ctx: AuthContext, deviceId: number): Promise<OpcUaView> {
@@ -84,8 +141,7 @@ export class OpcUaManager {
         after: { enabled, ...redact(checked.config) },
       });
     });
-    await this.halt(deviceId);
-    if (enabled && this.active) this.launch(deviceId, checked.config);
+    await this.sync();
     return this.view(deviceId, checked.config, enabled);
   }
 
@@ -97,37 +153,57 @@ export class OpcUaManager {
       if (Number(r.numDeletedRows) === 0) throw notFound(`The OPC UA connector of device ${deviceId}`);
       await this.audit.append(trx, ctx, { action: 'delete', entity: 'opcua_connector', entityId: deviceId, enterpriseId: device.enterpriseId as number });
     });
-    await this.halt(deviceId);
+    await this.sync();
   }
 
-  private view(deviceId: number, config: OpcUaConnectorConfig, enabled: boolean): OpcUaView {
+  private async view(deviceId: number, config: OpcUaConnectorConfig, enabled: boolean): Promise<OpcUaView> {
     const { password, ...rest } = config;
-    return { deviceId, enabled, config: { ...rest, hasPassword: password !== undefined }, status: this.running.get(deviceId)?.status() ?? null };
+    const lease = await this.leases.get(leaseKey(deviceId));
+    const node = lease && isHeld(lease, Date.now()) ? lease.owner : null;
+    return { deviceId, enabled, config: { ...rest, hasPassword: password !== undefined }, node, status: this.entries.get(deviceId)?.connector?.status() ?? null };
   }
 
+  /** Stops this node's job of a connector (its lease released when this node held it). */
   private async halt(deviceId: number): Promise<void> {
-    clearTimeout(this.retries.get(deviceId));
-    this.retries.delete(deviceId);
-    const c = this.running.get(deviceId);
-    this.running.delete(deviceId);
-    await c?.stop();
+    const e = this.entries.get(deviceId);
+    this.entries.delete(deviceId);
+    await e?.job.stop();
   }
 
-  private launch(deviceId: number, config: OpcUaConnectorConfig): void {
-    const connector = new OpcUaConnector(config, (readings) => this.sink(deviceId, readings), this.opts.log, {
-      pkiDir: path.join(this.opts.dataDir, 'opcua-pki'),
-    });
-    this.running.set(deviceId, connector);
-    connector.start().catch((err: Error) => {
-      this.opts.log.warn({ deviceId, err: summarizeError(err).message }, 'OPC UA connector did not start; retrying in a minute');
-      if (!this.active || this.running.get(deviceId) !== connector) return;
-      this.retries.set(
-        deviceId,
-        setTimeout(() => {
-          if (this.running.get(deviceId) === connector) this.launch(deviceId, config);
-        }, RETRY_MS).unref(),
-      );
-    });
+  private launch(deviceId: number, version: string): void {
+    const entry = { version, connector: null } as Omit<Entry, 'job'> as Entry;
+    this.entries.set(deviceId, entry);
+    entry.job = this.opts.worker.runExclusive(leaseKey(deviceId), { ...OPCUA_LEASE, ...this.opts.lease }, (signal) => this.run(deviceId, entry, signal));
+  }
+
+  /** Runs a connector while this node holds its lease: started (again every minute while its server is down), stopped when the signal fires. */
+  private async run(deviceId: number, entry: Entry, signal: AbortSignal): Promise<void> {
+    const row = await this.handle.db.selectFrom('opcua_connectors').select('config').where('device_id', '=', deviceId).where('enabled', '=', 1).executeTakeFirst();
+    if (!row) return;
+    const config = JSON.parse(String(row.config)) as OpcUaConnectorConfig;
+    try {
+      while (!signal.aborted) {
+        await entry.connector?.stop(); // the one whose start failed
+        const connector = new OpcUaConnector(config, (readings) => this.sink(deviceId, readings), this.opts.log, {
+          pkiDir: path.join(this.opts.dataDir, 'opcua-pki'),
+        });
+        entry.connector = connector;
+        const started = connector.start();
+        started.catch(() => {});
+        try {
+          await Promise.race([started, aborted(signal)]);
+        } catch (err) {
+          this.opts.log.warn({ deviceId, err: summarizeError(err as Error).message }, 'OPC UA connector did not start; retrying in a minute');
+          await pause(RETRY_MS, signal);
+          continue;
+        }
+        this.opts.log.info({ deviceId, node: this.nodeId }, 'OPC UA connector runs on this node');
+        await aborted(signal);
+      }
+    } finally {
+      await entry.connector?.stop();
+      entry.connector = null;
+    }
   }
 
   /**
@@ -160,6 +236,24 @@ export class OpcUaManager {
     }
     if (points.length) await this.telemetry.store(device, points, 'opcua', now);
   }
+}
+
+function leaseKey(deviceId: number): string {
+  return `opcua:${deviceId}`;
+}
+
+/** Waits `ms` (an unref'd timer) or until the signal fires. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function redact(config: OpcUaConnectorConfig): Omit<OpcUaConnectorConfig, 'password'> {

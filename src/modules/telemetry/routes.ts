@@ -124,10 +124,11 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
       res.write(': live\n\n');
       const send = (r: { ts: number; value: number }) => res.write(`data: ${JSON.stringify(r)}\n\n`);
       const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
-      telemetry.live.on(`tag:${id}`, send);
+      // Readings committed on this node or, with a distributed bus (--bus nats://…), on any other.
+      const unwatch = telemetry.watch(id, send);
       req.raw.on('close', () => {
         clearInterval(heartbeat);
-        telemetry.live.off(`tag:${id}`, send);
+        unwatch();
       });
     },
   });
@@ -187,7 +188,7 @@ export function registerTelemetryRoutes(app: FastifyInstance, telemetry: Telemet
 
 export function registerOpcUaRoutes(app: FastifyInstance, opcua: OpcUaManager): void {
   const tags = ['telemetry'];
-  const view = { type: 'object', additionalProperties: true, properties: { deviceId: { type: 'integer' }, enabled: { type: 'boolean' }, config: { type: 'object', additionalProperties: true }, status: { anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: true }] } } };
+  const view = { type: 'object', additionalProperties: true, properties: { deviceId: { type: 'integer' }, enabled: { type: 'boolean' }, config: { type: 'object', additionalProperties: true }, node: { type: ['string', 'null'], description: 'the node running the connector now (each connector runs on one node); null when none does' }, status: { anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: true }], description: 'as the running node sees it; null when asked of another node' } } };
   app.get('/api/v1/devices/:id/opcua', {
     schema: { tags, summary: "The device's OPC UA connector and its status (the password is never returned)", params: idParamsSchema, response: { 200: view, 401: problem, 404: problem } },
     handler: async (req) => opcua.get(requireAuth(req), (req.params as { id: number }).id),

@@ -12,16 +12,25 @@
  * UPDATE of its lease (owner, until) and writes its progress only while it still holds it, so
  * several nodes on one PostgreSQL deliver each subscription from one node at a time; a node that
  * dies leaves a lease that expires.
+ *
+ * The lease stays in the subscription's row rather than in job_leases (src/core/worker.ts): the row
+ * is its own fence — each progress write is one UPDATE conditional on `lease_owner`, with no
+ * transaction around a separate check — the due scan filters on it without a join, and deleting a
+ * subscription deletes its lease. When it may be taken is the shared rule (`leaseFree`, the SQL form
+ * of `mayTake` in src/core/lease.ts). The owner id doubles as the fencing token: it is unique to a
+ * node's start, and a node runs a subscription at most once at a time, so a write under a lease
+ * another node has taken since never matches.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { SelectQueryBuilder } from 'kysely';
 import { isUniqueViolation, sql, type DbHandle, type Tx } from '../../adapters/db/index.ts';
+import { leaseFree } from '../../adapters/db/leases.ts';
 import { conflict, forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { checkDestination, OutboundRefused, postWebhook, type Resolver } from '../../core/outbound.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
-import type { AuditStore } from '../audit/store.ts';
+import type { AuditStore } from '../../core/audit/store.ts';
 import { readOutboundAllowlist } from '../registry/service.ts';
 import { nextRun, parseSchedule, ScheduleSyntaxError, SCHEDULE_FIELDS, type ScheduleSpec } from './schedule.ts';
 import { queryDocument, QUERY_LIST_PARAMS, type EventQuery, type TraceService } from './service.ts';
@@ -121,6 +130,8 @@ export interface OutboundOptions {
   allowlist?: () => Promise<readonly string[]>;
   resolve?: Resolver;
 }
+
+const LEASE_COLUMNS = { owner: 'lease_owner', until: 'lease_until' };
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
 
@@ -339,7 +350,8 @@ export class SubscriptionService {
     this.nodeId = `${opts.nodeId ?? os.hostname()}/${randomUUID().slice(0, 8)}`;
     this.log = opts.log;
     this.stopping = false;
-    this.unlisten = this.trace.onCaptured(() => this.wake());
+    // A processor of captures (on any node, at least once): a capture wakes delivery at once; the poll covers the rest.
+    this.unlisten = this.trace.events.bus.subscribe('trace.epcis.captured', { durable: 'trace-subscription-delivery' }, () => this.wake()).unsubscribe;
     this.timer = setInterval(() => this.wake(), this.options.pollMs);
     this.timer.unref();
     this.wake();
@@ -388,7 +400,7 @@ export class SubscriptionService {
       .where('due_at', '<=', now)
       // A stream is due when events were stored past its cursor; a schedule when its time came.
       .where((eb) => eb.or([eb.and([eb('stream', '=', 1), eb('cursor_id', '<', high)]), eb('next_run_at', '<=', now)]))
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .where((eb) => leaseFree(eb, LEASE_COLUMNS, now))
       .orderBy('due_at')
       .limit(free + this.active.size)
       .execute();
@@ -412,7 +424,7 @@ export class SubscriptionService {
       .updateTable('epcis_subscriptions')
       .set({ lease_owner: this.nodeId, lease_until: now + this.options.leaseMs })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', this.nodeId)]))
+      .where((eb) => leaseFree(eb, LEASE_COLUMNS, now))
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return;
     try {
