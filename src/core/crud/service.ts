@@ -5,17 +5,17 @@
  */
 import type { DbHandle, Tx } from '../../adapters/db/index.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../../adapters/db/index.ts';
-import type { AuditStore } from '../../modules/audit/store.ts';
+import type { AuditStore } from '../audit/store.ts';
 import { conflict, forbidden, notFound, validation, type FieldError } from '../errors.ts';
 import type { AuthContext } from '../roles.ts';
 import { canSee } from '../tenancy.ts';
-import type { ResourceSpec, WriteAction } from './spec.ts';
-import { ResourceStore, type Item, type ListQuery, type Page, type Row } from './store.ts';
+import type { CreateOf, ItemOf, ListQuery, ListQueryOf, PatchOf, ResourceSpec, WriteAction } from './spec.ts';
+import { ResourceStore, type Item, type Page, type Row } from './store.ts';
 import { cleanStrings } from './text.ts';
 
-export interface WriteHooks {
+export interface WriteHooks<S extends ResourceSpec = ResourceSpec> {
   /** Runs inside the transaction after the row is written (e.g. to maintain derived tables). */
-  afterWrite?(trx: Tx, action: WriteAction, before: Item | null, after: Item | null): Promise<void>;
+  afterWrite?(trx: Tx, action: WriteAction, before: ItemOf<S> | null, after: ItemOf<S> | null): Promise<void>;
 }
 
 export function assertMayWrite(ctx: AuthContext, spec: ResourceSpec, action: WriteAction, owner: number | null): void {
@@ -29,29 +29,39 @@ export function assertMayWrite(ctx: AuthContext, spec: ResourceSpec, action: Wri
   }
 }
 
-export class ResourceService {
-  readonly store: ResourceStore;
-  /** Adds the spec's extraItemFields to items on their way out (set by the module that owns them). */
-  decorate: (items: Item[]) => Promise<void> = async (items) => {
-    for (const item of items) for (const k of Object.keys(this.spec.extraItemFields ?? {})) item[k] = null;
-  };
+/** A service of any resource, e.g. in a list of collections (ItemOf is not covariant in the spec). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SomeResourceService = ResourceService<any>;
+
+/**
+ * `S` is the spec's type (declared with defineResource): items come out as `ItemOf<S>`, creates and
+ * patches go in as `CreateOf<S>` and `PatchOf<S>`. A service of a spec typed as plain ResourceSpec
+ * takes and returns records, as before.
+ */
+export class ResourceService<S extends ResourceSpec = ResourceSpec> {
+  readonly store: ResourceStore<S>;
 
   constructor(
     private readonly handle: DbHandle,
-    readonly spec: ResourceSpec,
+    readonly spec: S,
     private readonly audit: AuditStore,
-    private readonly hooks: WriteHooks = {},
+    private readonly hooks: WriteHooks<S> = {},
   ) {
-    this.store = new ResourceStore(handle.db, handle.dialect, spec);
+    this.store = new ResourceStore(handle.db, handle.dialect, spec, handle.sqlite);
   }
 
-  async list(ctx: AuthContext, query: ListQuery): Promise<Page<Item>> {
+  /** Adds the spec's extraItemFields to items on their way out (replaced by the module that owns them). */
+  async decorate(items: ItemOf<S>[]): Promise<void> {
+    for (const item of items as Item[]) for (const k of Object.keys(this.spec.extraItemFields ?? {})) item[k] = null;
+  }
+
+  async list(ctx: AuthContext, query: ListQuery | ListQueryOf<S>): Promise<Page<ItemOf<S>>> {
     const page = await this.store.list(ctx, query);
     if (this.spec.extraItemFields) await this.decorate(page.items);
     return page;
   }
 
-  async get(ctx: AuthContext, id: number): Promise<Item> {
+  async get(ctx: AuthContext, id: number): Promise<ItemOf<S>> {
     const row = await this.store.findVisible(this.handle.db, ctx, id);
     if (!row) throw notFound(`${this.spec.label} ${id}`);
     const item = this.store.toItem(row);
@@ -59,12 +69,12 @@ export class ResourceService {
     return item;
   }
 
-  async create(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
-    return this.present(await this.insertAudited(ctx, this.cleaned(input), extraRow));
+  async create(ctx: AuthContext, input: CreateOf<S>, extraRow: Row = {}): Promise<ItemOf<S>> {
+    return this.present(await this.insertAudited(ctx, this.cleaned(input as Record<string, unknown>), extraRow));
   }
 
-  async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
-    return this.present(await this.updateAudited(ctx, id, this.cleaned(patch), extraRow));
+  async update(ctx: AuthContext, id: number, patch: PatchOf<S>, extraRow: Row = {}): Promise<ItemOf<S>> {
+    return this.present(await this.updateAudited(ctx, id, this.cleaned(patch as Record<string, unknown>), extraRow));
   }
 
   /** Names and codes trimmed and checked, free text checked (text.ts): one rule for every resource and every caller. */
@@ -75,12 +85,12 @@ export class ResourceService {
   }
 
   /** A written item as clients see it (with the fields other modules add). */
-  private async present(item: Item): Promise<Item> {
+  private async present(item: ItemOf<S>): Promise<ItemOf<S>> {
     if (this.spec.extraItemFields) await this.decorate([item]);
     return item;
   }
 
-  private insertAudited(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row): Promise<Item> {
+  private insertAudited(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row): Promise<ItemOf<S>> {
     return this.write(async (trx) => {
       const owner = await this.ownerForCreate(trx, ctx, input);
       assertMayWrite(ctx, this.spec, 'create', owner);
@@ -96,17 +106,17 @@ export class ResourceService {
     });
   }
 
-  private updateAudited(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row): Promise<Item> {
+  private updateAudited(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row): Promise<ItemOf<S>> {
     return this.write(async (trx) => {
       const current = await this.store.findVisible(trx, ctx, id);
       if (!current) throw notFound(`${this.spec.label} ${id}`);
       const owner = this.store.ownerOf(current);
       assertMayWrite(ctx, this.spec, 'update', owner);
       const before = this.store.toItem(current);
-      const merged = { ...before, ...patch };
+      const merged: Record<string, unknown> = { ...before, ...patch };
       if (this.spec.ownership.kind === 'parent') {
         const { field } = this.spec.ownership;
-        if (patch[field] !== undefined && patch[field] !== before[field]) {
+        if (patch[field] !== undefined && patch[field] !== (before as Item)[field]) {
           const parentOwner = await this.parentOwner(trx, ctx, patch[field]);
           if (parentOwner !== owner) {
             throw validation(`${this.spec.label} ${id} cannot move to another enterprise`, [

@@ -1,5 +1,7 @@
 /** The registry's collections as resource specs: the park's enterprises and what they operate. */
-import { ENTERPRISE_FIELD, type FieldSpec, type ResourceSpec } from '../../core/crud/spec.ts';
+import Type from 'typebox';
+import { Nullable } from '../../core/crud/schemas.ts';
+import { defineResource, ENTERPRISE_FIELD, type FieldSpec } from '../../core/crud/spec.ts';
 import type { FieldError } from '../../core/errors.ts';
 import { isUnitCode, UNIT_CODES } from '../../core/units.ts';
 import { isValidUscc } from '../../core/uscc.ts';
@@ -9,20 +11,20 @@ import {
   MATERIAL_CODE_PATTERN, PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS, UNIT_KINDS,
 } from './model.ts';
 
-const code: FieldSpec = { column: 'code', type: 'string', required: true, pattern: CODE_PATTERN, description: 'lower-case letters, digits and dashes' };
-const name: FieldSpec = { column: 'name', type: 'string', required: true, minLength: 1, maxLength: 200, description: 'name in Chinese' };
-const nameEn: FieldSpec = { column: 'name_en', type: 'string', nullable: true, maxLength: 200, description: 'name in English' };
-const text = (column: string, maxLength = 2000): FieldSpec => ({ column, type: 'string', nullable: true, maxLength });
-const num = (column: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ column, type: 'number', nullable: true, ...extra });
-const derivedEnterprise: FieldSpec = { column: 'enterprise_id', type: 'integer', derived: true };
-const unitOfMeasure = (column: string, required: boolean): FieldSpec => ({
-  column, type: 'string', enum: UNIT_CODES, required, nullable: !required, description: 'unit of measure code',
-});
+const code = { column: 'code', type: 'string', required: true, pattern: CODE_PATTERN, description: 'lower-case letters, digits and dashes' } as const satisfies FieldSpec;
+const name = { column: 'name', type: 'string', required: true, minLength: 1, maxLength: 200, description: 'name in Chinese' } as const satisfies FieldSpec;
+const nameEn = { column: 'name_en', type: 'string', nullable: true, maxLength: 200, description: 'name in English' } as const satisfies FieldSpec;
+const text = (column: string, maxLength = 2000) => ({ column, type: 'string', nullable: true, maxLength }) as const satisfies FieldSpec;
+const num = (column: string, extra: { minimum?: number; maximum?: number } = {}) => ({ column, type: 'number', nullable: true, ...extra }) as const satisfies FieldSpec;
+const derivedEnterprise = { column: 'enterprise_id', type: 'integer', derived: true } as const satisfies FieldSpec;
+const unitOfMeasure = <R extends boolean>(column: string, required: R) => ({
+  column, type: 'string', enum: UNIT_CODES, required, nullable: !required as R extends true ? false : true, description: 'unit of measure code',
+}) as const satisfies FieldSpec;
 
 const ENTERPRISE_WRITERS = ['enterprise_admin'] as const;
 const FIELD_WRITERS = ['enterprise_admin', 'enterprise_operator'] as const;
 
-export const enterpriseSpec: ResourceSpec = {
+export const enterpriseSpec = defineResource({
   name: 'enterprise',
   label: 'Enterprise',
   table: 'enterprises',
@@ -40,7 +42,7 @@ export const enterpriseSpec: ResourceSpec = {
       type: 'json',
       nullable: true,
       description: 'GS1 company prefixes the park recorded for the enterprise (park administrators write them): only it mints identifiers with GTINs under them',
-      schema: { type: 'array', items: { type: 'string', pattern: COMPANY_PREFIX_PATTERN }, maxItems: 100, uniqueItems: true, description: 'GS1 company prefixes, 4–12 digits each' },
+      schema: Type.Array(Type.String({ pattern: COMPANY_PREFIX_PATTERN }), { maxItems: 100, uniqueItems: true, description: 'GS1 company prefixes, 4–12 digits each' }),
     },
     contactName: text('contact_name', 200),
     contactPhone: text('contact_phone', 50),
@@ -60,7 +62,7 @@ export const enterpriseSpec: ResourceSpec = {
     ...(typeof r.gln === 'string' && gs1CheckDigit(r.gln.slice(0, 12)) !== Number(r.gln[12]) ? [{ path: '/body/gln', message: 'has a wrong check digit' }] : []),
     ...checkOwnPrefixes(r.gs1CompanyPrefixes),
   ],
-};
+});
 
 /** An enterprise's own prefixes: none a prefix of another (across enterprises: RegistryService). */
 function checkOwnPrefixes(v: unknown): FieldError[] {
@@ -73,7 +75,7 @@ function checkOwnPrefixes(v: unknown): FieldError[] {
   return errors;
 }
 
-export const siteSpec: ResourceSpec = {
+export const siteSpec = defineResource({
   name: 'site',
   label: 'Site',
   table: 'sites',
@@ -95,9 +97,9 @@ export const siteSpec: ResourceSpec = {
   ],
   search: ['code', 'name', 'name_en'],
   filters: ['enterpriseId'],
-};
+});
 
-export const unitSpec: ResourceSpec = {
+export const unitSpec = defineResource({
   name: 'unit',
   label: 'Unit',
   table: 'units',
@@ -118,9 +120,9 @@ export const unitSpec: ResourceSpec = {
   children: [{ table: 'devices', column: 'unit_id', label: 'devices' }],
   search: ['code', 'name', 'name_en'],
   filters: ['enterpriseId', 'siteId', 'kind'],
-};
+});
 
-export const deviceSpec: ResourceSpec = {
+export const deviceSpec = defineResource({
   name: 'device',
   label: 'Device',
   table: 'devices',
@@ -143,15 +145,15 @@ export const deviceSpec: ResourceSpec = {
   writers: { create: FIELD_WRITERS, update: FIELD_WRITERS, delete: FIELD_WRITERS },
   references: [{ field: 'unitId', table: 'units', label: 'Unit', match: { column: 'site_id', field: 'siteId' } }],
   extraItemFields: {
-    online: { type: ['boolean', 'null'], description: 'connected and heard from within 5 minutes' },
-    lastSeenAt: { type: ['integer', 'null'], description: 'epoch ms of the latest reading' },
+    online: Nullable(Type.Boolean({ description: 'connected and heard from within 5 minutes' })),
+    lastSeenAt: Nullable(Type.Integer({ description: 'epoch ms of the latest reading' })),
   },
   children: [{ table: 'tags', column: 'device_id', label: 'tags' }],
   search: ['code', 'name', 'name_en'],
   filters: ['enterpriseId', 'siteId', 'unitId', 'kind', 'protocol'],
-};
+});
 
-export const tagSpec: ResourceSpec = {
+export const tagSpec = defineResource({
   name: 'tag',
   label: 'Tag',
   table: 'tags',
@@ -178,12 +180,12 @@ export const tagSpec: ResourceSpec = {
   filters: ['enterpriseId', 'deviceId', 'kind', 'materialId'],
   filterAliases: { device: 'deviceId' },
   validate: checkLimits,
-};
+});
 
-const materialUnit: FieldSpec = { column: 'unit', type: 'string', required: true, enum: UNIT_CODES };
-const codeText = (column: string, maxLength: number, description: string): FieldSpec => ({ ...text(column, maxLength), description });
+const materialUnit = { column: 'unit', type: 'string', required: true, enum: UNIT_CODES } as const satisfies FieldSpec;
+const codeText = (column: string, maxLength: number, description: string) => ({ ...text(column, maxLength), description }) as const satisfies FieldSpec;
 
-export const materialSpec: ResourceSpec = {
+export const materialSpec = defineResource({
   name: 'material',
   label: 'Material',
   table: 'materials',
@@ -211,7 +213,7 @@ export const materialSpec: ResourceSpec = {
     emissionFactorKgCO2ePerUnit: num('emission_factor_kg_co2e_per_unit', { minimum: 0 }),
     kgcePerUnit: num('kgce_per_unit', { minimum: 0 }),
     description: text('description'),
-    sources: { column: 'sources', type: 'json', nullable: true, schema: { type: 'object', additionalProperties: { type: 'string', maxLength: 500 } } },
+    sources: { column: 'sources', type: 'json', nullable: true, schema: Type.Unsafe<Record<string, string>>({ type: 'object', additionalProperties: { type: 'string', maxLength: 500 } }) },
     catalogueVersion: { column: 'catalogue_version', type: 'integer', nullable: true, derived: true },
   },
   writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
@@ -221,6 +223,6 @@ export const materialSpec: ResourceSpec = {
     ...checkMaterialCodes(m),
     ...(typeof m.unit === 'string' && !isUnitCode(m.unit) ? [{ path: '/body/unit', message: 'unknown unit' }] : []),
   ],
-};
+});
 
 export const REGISTRY_SPECS = [enterpriseSpec, siteSpec, unitSpec, deviceSpec, tagSpec, materialSpec] as const;

@@ -33,7 +33,7 @@ function written(): { actions: Set<string>; entities: Set<string> } {
       if (entity) entities.add(entity);
     }
     // The CRUD resources log under their spec's name.
-    if (/ResourceSpec\s*=\s*\{/.test(text)) for (const m of text.matchAll(/^\s+name:\s*'([a-z_]+)',/gm)) entities.add(m[1]);
+    if (/ResourceSpec\s*=\s*\{|defineResource\(\{/.test(text)) for (const m of text.matchAll(/^\s+name:\s*'([a-z_]+)',/gm)) entities.add(m[1]);
   }
   return { actions, entities };
 }

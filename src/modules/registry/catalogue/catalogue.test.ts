@@ -8,6 +8,7 @@ import {
 import { isUnitCode } from '../../../core/units.ts';
 import { checkMaterialCodes } from '../model.ts';
 import { materialSpec } from '../resources.ts';
+import type { FieldSpec } from '../../../core/crud/spec.ts';
 
 /** The keys the demo park and the rest of the platform refer to. */
 const REQUIRED_CODES = [
@@ -216,8 +217,8 @@ describe('the shipped catalogue', () => {
   });
 
   it('fits the registry\'s material resource, so the catalogue sync can store every entry', () => {
-    const fields = materialSpec.fields;
-    const sourceSchema = fields.sources.schema as { additionalProperties: { maxLength: number } };
+    const fields: Record<string, FieldSpec> = materialSpec.fields;
+    const sourceSchema = fields.sources.schema as unknown as { additionalProperties: { maxLength: number } };
     for (const m of catalogue.materials) {
       expect(checkMaterialCodes(m as unknown as Record<string, unknown>), m.code).toEqual([]);
       for (const [key, value] of Object.entries(m)) {

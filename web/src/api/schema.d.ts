@@ -1,0 +1,7598 @@
+/**
+ * GENERATED from the OpenAPI document by `npm run gen:api-types` (src/tools/gen-api-types.ts).
+ * Do not edit: change the routes' schemas and regenerate. test/api-types.test.ts fails when this
+ * file is not what the routes describe.
+ */
+
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with a username and password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            expiresAt: number;
+                            user: {
+                                id: number;
+                                enterpriseId: number | null;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                disabled: boolean;
+                                lastLoginAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: number;
+                                enterpriseId: number | null;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                disabled: boolean;
+                                lastLoginAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the current user's display name or language */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: number;
+                                enterpriseId: number | null;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                disabled: boolean;
+                                lastLoginAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the current password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's API keys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id: number;
+                                name: string;
+                                /** @description the first characters of the key, to recognise it */
+                                prefix: string;
+                                createdAt: number;
+                                expiresAt: number | null;
+                                lastUsedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key (the key is returned once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        expiresInDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description the first characters of the key, to recognise it */
+                            prefix: string;
+                            createdAt: number;
+                            expiresAt: number | null;
+                            lastUsedAt: number | null;
+                            key: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    role?: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                    disabled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number | null;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                disabled: boolean;
+                                lastLoginAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number | null;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                        disabled?: boolean;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            disabled: boolean;
+                            lastLoginAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            disabled: boolean;
+                            lastLoginAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update, disable or reset the password of a user */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        /** @enum {string} */
+                        role?: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                        disabled?: boolean;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            disabled: boolean;
+                            lastLoginAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List enterprises */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    industry?: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description lower-case letters, digits and dashes */
+                                code: string;
+                                /** @description name in Chinese */
+                                name: string;
+                                /** @description name in English */
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                industry: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                                /** @description Unified Social Credit Code (统一社会信用代码) */
+                                uscc: string | null;
+                                /** @description GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it */
+                                gln: string | null;
+                                gs1CompanyPrefixes: string[] | null;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                                description: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower-case letters, digits and dashes */
+                        code: string;
+                        /** @description name in Chinese */
+                        name: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        industry: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                        /** @description Unified Social Credit Code (统一社会信用代码) */
+                        uscc?: string | null;
+                        /** @description GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it */
+                        gln?: string | null;
+                        gs1CompanyPrefixes?: string[] | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            industry: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                            /** @description Unified Social Credit Code (统一社会信用代码) */
+                            uscc: string | null;
+                            /** @description GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it */
+                            gln: string | null;
+                            gs1CompanyPrefixes: string[] | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a enterprise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            industry: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                            /** @description Unified Social Credit Code (统一社会信用代码) */
+                            uscc: string | null;
+                            /** @description GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it */
+                            gln: string | null;
+                            gs1CompanyPrefixes: string[] | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a enterprise */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a enterprise */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description name in Chinese */
+                        name?: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        industry?: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                        /** @description Unified Social Credit Code (统一社会信用代码) */
+                        uscc?: string | null;
+                        /** @description GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it */
+                        gln?: string | null;
+                        gs1CompanyPrefixes?: string[] | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            industry: "chemicals" | "petrochemicals" | "polymers" | "fertilizers" | "pharma" | "building_materials" | "energy" | "recycling" | "waste_treatment" | "utilities" | "other";
+                            /** @description Unified Social Credit Code (统一社会信用代码) */
+                            uscc: string | null;
+                            /** @description GLN of the enterprise as a party (PGLN): EPCIS shipments naming it as source or destination become visible to it */
+                            gln: string | null;
+                            gs1CompanyPrefixes: string[] | null;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sites */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /** @description lower-case letters, digits and dashes */
+                                code: string;
+                                /** @description name in Chinese */
+                                name: string;
+                                /** @description name in English */
+                                nameEn: string | null;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /** @description lower-case letters, digits and dashes */
+                        code: string;
+                        /** @description name in Chinese */
+                        name: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        address?: string | null;
+                        lat?: number | null;
+                        lng?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a site */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a site */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a site */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower-case letters, digits and dashes */
+                        code?: string;
+                        /** @description name in Chinese */
+                        name?: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        address?: string | null;
+                        lat?: number | null;
+                        lng?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List units */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    siteId?: number;
+                    kind?: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                siteId: number;
+                                /** @description lower-case letters, digits and dashes */
+                                code: string;
+                                /** @description name in Chinese */
+                                name: string;
+                                /** @description name in English */
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                kind: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                                capacityValue: number | null;
+                                /**
+                                 * @description unit of measure code
+                                 * @enum {string|null}
+                                 */
+                                capacityUnit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs" | null;
+                                description: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        siteId: number;
+                        /** @description lower-case letters, digits and dashes */
+                        code: string;
+                        /** @description name in Chinese */
+                        name: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        kind: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                        capacityValue?: number | null;
+                        /**
+                         * @description unit of measure code
+                         * @enum {string|null}
+                         */
+                        capacityUnit?: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs" | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            siteId: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                            capacityValue: number | null;
+                            /**
+                             * @description unit of measure code
+                             * @enum {string|null}
+                             */
+                            capacityUnit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs" | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            siteId: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                            capacityValue: number | null;
+                            /**
+                             * @description unit of measure code
+                             * @enum {string|null}
+                             */
+                            capacityUnit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs" | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a unit */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a unit */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        siteId?: number;
+                        /** @description lower-case letters, digits and dashes */
+                        code?: string;
+                        /** @description name in Chinese */
+                        name?: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        kind?: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                        capacityValue?: number | null;
+                        /**
+                         * @description unit of measure code
+                         * @enum {string|null}
+                         */
+                        capacityUnit?: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs" | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            siteId: number;
+                            /** @description lower-case letters, digits and dashes */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "production" | "utility" | "storage" | "treatment" | "logistics" | "environmental";
+                            capacityValue: number | null;
+                            /**
+                             * @description unit of measure code
+                             * @enum {string|null}
+                             */
+                            capacityUnit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs" | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List devices */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    siteId?: number;
+                    unitId?: number;
+                    kind?: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                    protocol?: "mqtt" | "sparkplug" | "http" | "opcua";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                siteId: number;
+                                unitId: number | null;
+                                /** @description unique in the park; the device id in MQTT topics */
+                                code: string;
+                                /** @description name in Chinese */
+                                name: string;
+                                /** @description name in English */
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                kind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                                /** @enum {string} */
+                                protocol: "mqtt" | "sparkplug" | "http" | "opcua";
+                                manufacturer: string | null;
+                                model: string | null;
+                                serialNo: string | null;
+                                enabled: boolean;
+                                /** @description connected and heard from within 5 minutes */
+                                online: boolean | null;
+                                /** @description epoch ms of the latest reading */
+                                lastSeenAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        siteId: number;
+                        unitId?: number | null;
+                        /** @description unique in the park; the device id in MQTT topics */
+                        code: string;
+                        /** @description name in Chinese */
+                        name: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        kind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                        /** @enum {string} */
+                        protocol: "mqtt" | "sparkplug" | "http" | "opcua";
+                        manufacturer?: string | null;
+                        model?: string | null;
+                        serialNo?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            siteId: number;
+                            unitId: number | null;
+                            /** @description unique in the park; the device id in MQTT topics */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                            /** @enum {string} */
+                            protocol: "mqtt" | "sparkplug" | "http" | "opcua";
+                            manufacturer: string | null;
+                            model: string | null;
+                            serialNo: string | null;
+                            enabled: boolean;
+                            /** @description connected and heard from within 5 minutes */
+                            online: boolean | null;
+                            /** @description epoch ms of the latest reading */
+                            lastSeenAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a device */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            siteId: number;
+                            unitId: number | null;
+                            /** @description unique in the park; the device id in MQTT topics */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                            /** @enum {string} */
+                            protocol: "mqtt" | "sparkplug" | "http" | "opcua";
+                            manufacturer: string | null;
+                            model: string | null;
+                            serialNo: string | null;
+                            enabled: boolean;
+                            /** @description connected and heard from within 5 minutes */
+                            online: boolean | null;
+                            /** @description epoch ms of the latest reading */
+                            lastSeenAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a device */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a device */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        siteId?: number;
+                        unitId?: number | null;
+                        /** @description unique in the park; the device id in MQTT topics */
+                        code?: string;
+                        /** @description name in Chinese */
+                        name?: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        kind?: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                        /** @enum {string} */
+                        protocol?: "mqtt" | "sparkplug" | "http" | "opcua";
+                        manufacturer?: string | null;
+                        model?: string | null;
+                        serialNo?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            siteId: number;
+                            unitId: number | null;
+                            /** @description unique in the park; the device id in MQTT topics */
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                            /** @enum {string} */
+                            protocol: "mqtt" | "sparkplug" | "http" | "opcua";
+                            manufacturer: string | null;
+                            model: string | null;
+                            serialNo: string | null;
+                            enabled: boolean;
+                            /** @description connected and heard from within 5 minutes */
+                            online: boolean | null;
+                            /** @description epoch ms of the latest reading */
+                            lastSeenAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tags */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    deviceId?: number;
+                    kind?: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                    materialId?: number;
+                    device?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                deviceId: number;
+                                /** @description the value key in telemetry payloads */
+                                key: string;
+                                /** @description name in Chinese */
+                                name: string;
+                                /** @description name in English */
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                kind: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                                /**
+                                 * @description unit of measure code
+                                 * @enum {string}
+                                 */
+                                unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                                materialId: number | null;
+                                lowLowLimit: number | null;
+                                lowLimit: number | null;
+                                highLimit: number | null;
+                                highHighLimit: number | null;
+                                description: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tag */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deviceId: number;
+                        /** @description the value key in telemetry payloads */
+                        key: string;
+                        /** @description name in Chinese */
+                        name: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        kind: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                        /**
+                         * @description unit of measure code
+                         * @enum {string}
+                         */
+                        unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                        materialId?: number | null;
+                        lowLowLimit?: number | null;
+                        lowLimit?: number | null;
+                        highLimit?: number | null;
+                        highHighLimit?: number | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            deviceId: number;
+                            /** @description the value key in telemetry payloads */
+                            key: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                            /**
+                             * @description unit of measure code
+                             * @enum {string}
+                             */
+                            unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                            materialId: number | null;
+                            lowLowLimit: number | null;
+                            lowLimit: number | null;
+                            highLimit: number | null;
+                            highHighLimit: number | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            deviceId: number;
+                            /** @description the value key in telemetry payloads */
+                            key: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                            /**
+                             * @description unit of measure code
+                             * @enum {string}
+                             */
+                            unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                            materialId: number | null;
+                            lowLowLimit: number | null;
+                            lowLimit: number | null;
+                            highLimit: number | null;
+                            highHighLimit: number | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a tag */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a tag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deviceId?: number;
+                        /** @description the value key in telemetry payloads */
+                        key?: string;
+                        /** @description name in Chinese */
+                        name?: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        kind?: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                        /**
+                         * @description unit of measure code
+                         * @enum {string}
+                         */
+                        unit?: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                        materialId?: number | null;
+                        lowLowLimit?: number | null;
+                        lowLimit?: number | null;
+                        highLimit?: number | null;
+                        highHighLimit?: number | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            deviceId: number;
+                            /** @description the value key in telemetry payloads */
+                            key: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "energy" | "power" | "flow" | "mass" | "level" | "temperature" | "pressure" | "emission" | "quality" | "other";
+                            /**
+                             * @description unit of measure code
+                             * @enum {string}
+                             */
+                            unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                            materialId: number | null;
+                            lowLowLimit: number | null;
+                            lowLimit: number | null;
+                            highLimit: number | null;
+                            highHighLimit: number | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List materials */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    category?: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                    hazardous?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number | null;
+                                code: string;
+                                /** @description name in Chinese */
+                                name: string;
+                                /** @description name in English */
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                category: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                                hazardous: boolean;
+                                /** @enum {string} */
+                                unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                                /** @description National Hazardous Waste List code, e.g. HW06/900-402-06 */
+                                hwCode: string | null;
+                                /** @description general industrial solid waste category, e.g. SW10 */
+                                swCode: string | null;
+                                /** @description European Waste Catalogue code, * marks hazardous */
+                                ewcCode: string | null;
+                                /** @description Harmonized System code */
+                                hsCode: string | null;
+                                casNo: string | null;
+                                densityKgM3: number | null;
+                                lhvMJPerKg: number | null;
+                                lhvMJPerUnit: number | null;
+                                carbonContentKgCPerKg: number | null;
+                                emissionFactorKgCO2ePerUnit: number | null;
+                                kgcePerUnit: number | null;
+                                description: string | null;
+                                sources: {
+                                    [key: string]: string;
+                                } | null;
+                                catalogueVersion: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a material */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number | null;
+                        code: string;
+                        /** @description name in Chinese */
+                        name: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        category: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                        hazardous: boolean;
+                        /** @enum {string} */
+                        unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                        /** @description National Hazardous Waste List code, e.g. HW06/900-402-06 */
+                        hwCode?: string | null;
+                        /** @description general industrial solid waste category, e.g. SW10 */
+                        swCode?: string | null;
+                        /** @description European Waste Catalogue code, * marks hazardous */
+                        ewcCode?: string | null;
+                        /** @description Harmonized System code */
+                        hsCode?: string | null;
+                        casNo?: string | null;
+                        densityKgM3?: number | null;
+                        lhvMJPerKg?: number | null;
+                        lhvMJPerUnit?: number | null;
+                        carbonContentKgCPerKg?: number | null;
+                        emissionFactorKgCO2ePerUnit?: number | null;
+                        kgcePerUnit?: number | null;
+                        description?: string | null;
+                        sources?: {
+                            [key: string]: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            category: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                            hazardous: boolean;
+                            /** @enum {string} */
+                            unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                            /** @description National Hazardous Waste List code, e.g. HW06/900-402-06 */
+                            hwCode: string | null;
+                            /** @description general industrial solid waste category, e.g. SW10 */
+                            swCode: string | null;
+                            /** @description European Waste Catalogue code, * marks hazardous */
+                            ewcCode: string | null;
+                            /** @description Harmonized System code */
+                            hsCode: string | null;
+                            casNo: string | null;
+                            densityKgM3: number | null;
+                            lhvMJPerKg: number | null;
+                            lhvMJPerUnit: number | null;
+                            carbonContentKgCPerKg: number | null;
+                            emissionFactorKgCO2ePerUnit: number | null;
+                            kgcePerUnit: number | null;
+                            description: string | null;
+                            sources: {
+                                [key: string]: string;
+                            } | null;
+                            catalogueVersion: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a material */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            category: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                            hazardous: boolean;
+                            /** @enum {string} */
+                            unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                            /** @description National Hazardous Waste List code, e.g. HW06/900-402-06 */
+                            hwCode: string | null;
+                            /** @description general industrial solid waste category, e.g. SW10 */
+                            swCode: string | null;
+                            /** @description European Waste Catalogue code, * marks hazardous */
+                            ewcCode: string | null;
+                            /** @description Harmonized System code */
+                            hsCode: string | null;
+                            casNo: string | null;
+                            densityKgM3: number | null;
+                            lhvMJPerKg: number | null;
+                            lhvMJPerUnit: number | null;
+                            carbonContentKgCPerKg: number | null;
+                            emissionFactorKgCO2ePerUnit: number | null;
+                            kgcePerUnit: number | null;
+                            description: string | null;
+                            sources: {
+                                [key: string]: string;
+                            } | null;
+                            catalogueVersion: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a material */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a material */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description name in Chinese */
+                        name?: string;
+                        /** @description name in English */
+                        nameEn?: string | null;
+                        /** @enum {string} */
+                        category?: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                        hazardous?: boolean;
+                        /** @enum {string} */
+                        unit?: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                        /** @description National Hazardous Waste List code, e.g. HW06/900-402-06 */
+                        hwCode?: string | null;
+                        /** @description general industrial solid waste category, e.g. SW10 */
+                        swCode?: string | null;
+                        /** @description European Waste Catalogue code, * marks hazardous */
+                        ewcCode?: string | null;
+                        /** @description Harmonized System code */
+                        hsCode?: string | null;
+                        casNo?: string | null;
+                        densityKgM3?: number | null;
+                        lhvMJPerKg?: number | null;
+                        lhvMJPerUnit?: number | null;
+                        carbonContentKgCPerKg?: number | null;
+                        emissionFactorKgCO2ePerUnit?: number | null;
+                        kgcePerUnit?: number | null;
+                        description?: string | null;
+                        sources?: {
+                            [key: string]: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            code: string;
+                            /** @description name in Chinese */
+                            name: string;
+                            /** @description name in English */
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            category: "raw_material" | "product" | "intermediate" | "by_product" | "waste" | "energy_carrier" | "utility";
+                            hazardous: boolean;
+                            /** @enum {string} */
+                            unit: "g" | "kg" | "t" | "L" | "m3" | "Nm3" | "MJ" | "GJ" | "kWh" | "MWh" | "kgce" | "tce" | "kW" | "MW" | "kg/h" | "t/h" | "m3/h" | "Nm3/h" | "t/a" | "t/d" | "m3/d" | "°C" | "K" | "kPa" | "MPa" | "bar" | "mg/m3" | "ppm" | "%" | "mg/L" | "kgCO2e" | "tCO2e" | "mm" | "m" | "mS/cm" | "pH" | "g/10min" | "pcs";
+                            /** @description National Hazardous Waste List code, e.g. HW06/900-402-06 */
+                            hwCode: string | null;
+                            /** @description general industrial solid waste category, e.g. SW10 */
+                            swCode: string | null;
+                            /** @description European Waste Catalogue code, * marks hazardous */
+                            ewcCode: string | null;
+                            /** @description Harmonized System code */
+                            hsCode: string | null;
+                            casNo: string | null;
+                            densityKgM3: number | null;
+                            lhvMJPerKg: number | null;
+                            lhvMJPerUnit: number | null;
+                            carbonContentKgCPerKg: number | null;
+                            emissionFactorKgCO2ePerUnit: number | null;
+                            kgcePerUnit: number | null;
+                            description: string | null;
+                            sources: {
+                                [key: string]: string;
+                            } | null;
+                            catalogueVersion: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/park/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's directory: every enterprise's code, names and GLN (for naming counterparties) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: number;
+                                code?: string;
+                                name?: string;
+                                nameEn?: string | null;
+                                gln?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/park": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timezone: string;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @description Handle-style identifier prefix, e.g. 88.118.2 */
+                            identifierPrefix: string | null;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the park (park administrators) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        /** @description IANA time zone, e.g. Asia/Shanghai */
+                        timezone?: string;
+                        address?: string | null;
+                        lat?: number | null;
+                        lng?: number | null;
+                        /** @description Handle-style identifier prefix, e.g. 88.118.2 */
+                        identifierPrefix?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timezone: string;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @description Handle-style identifier prefix, e.g. 88.118.2 */
+                            identifierPrefix: string | null;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/park/outbound-allowlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Internal webhook destinations the park allows (park roles) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description hosts (hooks.internal), host:port (127.0.0.1:8080, [::1]:8080), addresses, or CIDR ranges (10.20.0.0/16) */
+                            entries: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the internal webhook destinations the park allows (park administrators) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description hosts (hooks.internal), host:port (127.0.0.1:8080, [::1]:8080), addresses, or CIDR ranges (10.20.0.0/16) */
+                        entries: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description hosts (hooks.internal), host:port (127.0.0.1:8080, [::1]:8080), addresses, or CIDR ranges (10.20.0.0/16) */
+                            entries: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/park/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of what the caller may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts?: {
+                                enterprises?: number;
+                                sites?: number;
+                                units?: number;
+                                devices?: number;
+                                tags?: number;
+                                materials?: number;
+                                users?: number;
+                            };
+                            enterprisesByIndustry?: {
+                                industry?: string;
+                                count?: number;
+                            }[];
+                            devicesByEnterprise?: {
+                                enterpriseId?: number;
+                                code?: string;
+                                name?: string;
+                                nameEn?: string | null;
+                                count?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units-of-measure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units of measure and their conversion factors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            dimension?: string;
+                            name?: string;
+                            nameEn?: string;
+                            factor?: number;
+                            offset?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log the caller may see (park roles: all; enterprise administrators: their enterprise) */
+        get: {
+            parameters: {
+                query?: {
+                    entity?: string;
+                    entityId?: string;
+                    enterpriseId?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                seq?: number;
+                                ts?: number;
+                                actorId?: number | null;
+                                actorName?: string;
+                                enterpriseId?: number | null;
+                                action?: string;
+                                entity?: string;
+                                entityId?: string | null;
+                                before?: unknown;
+                                after?: unknown;
+                                hash?: string;
+                            }[];
+                            total?: number;
+                            limit?: number;
+                            offset?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the hash chain of the whole audit log (park administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok?: boolean;
+                            checked?: number;
+                            firstBroken?: null | {
+                                seq?: number;
+                                reason?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest readings: {"ts","values"} or an array of them; answered after they are committed */
+        post: {
+            parameters: {
+                query?: {
+                    device?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ts?: number;
+                        values: {
+                            [key: string]: number;
+                        };
+                    } | {
+                        ts?: number;
+                        values: {
+                            [key: string]: number;
+                        };
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            device?: string;
+                            stored?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new secret for a device (MQTT password, HTTP bearer); returned once, the old one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId?: number;
+                            username?: string;
+                            token?: string;
+                            createdAt?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Online/offline and last seen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId?: number;
+                            online?: boolean;
+                            lastSeenAt?: number | null;
+                            via?: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The device's log of refused messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                ts?: number;
+                                source?: string;
+                                reason?: string;
+                                detail?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/device-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Online/offline and last seen of every device the caller may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                deviceId?: number;
+                                online?: boolean;
+                                lastSeenAt?: number | null;
+                                via?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest reading of each of the device's tags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                tagId?: number;
+                                key?: string;
+                                ts?: number;
+                                value?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: {"ts","value"} for each reading as it is committed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tag's latest reading */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tagId?: number;
+                            unit?: string;
+                            ts?: number;
+                            value?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readings in buckets of `step` ms over [from, to), from raw points or 1m/1h/1d rollups; format=csv for a file */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                    step?: number;
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tagId?: number;
+                            unit?: string;
+                            from?: number;
+                            to?: number;
+                            step?: number;
+                            resolution?: string;
+                            points?: {
+                                ts?: number;
+                                avg?: number;
+                                min?: number;
+                                max?: number;
+                                count?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Identifiers the caller may see */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    kind?: "lot" | "product" | "package" | "waste_batch" | "device" | "other";
+                    enterpriseId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                id?: number;
+                                handle?: string;
+                                prefix?: string;
+                                suffix?: string;
+                                kind?: string;
+                                enterpriseId?: number;
+                                gtin?: string | null;
+                                lot?: string | null;
+                                serial?: string | null;
+                                materialId?: number | null;
+                                url?: string;
+                                digitalLink?: string | null;
+                                /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
+                                gs1Key?: string | null;
+                                values?: {
+                                    index?: number;
+                                    type?: string;
+                                    value?: string;
+                                    ttl?: number;
+                                    ts?: number;
+                                    publicRead?: boolean;
+                                }[];
+                                createdAt?: number;
+                                updatedAt?: number;
+                            }[];
+                            total?: number;
+                            limit?: number;
+                            offset?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Mint an identifier (suffix generated as {enterprise}.{KIND}.{yyyymmdd}.{nnnn} unless given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "lot" | "product" | "package" | "waste_batch" | "device" | "other";
+                        enterpriseId?: number;
+                        suffix?: string;
+                        gtin?: string;
+                        lot?: string;
+                        serial?: string;
+                        materialId?: number;
+                        values?: {
+                            index?: number;
+                            type: string;
+                            value: string;
+                            ttl?: number;
+                            publicRead?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: number;
+                            handle?: string;
+                            prefix?: string;
+                            suffix?: string;
+                            kind?: string;
+                            enterpriseId?: number;
+                            gtin?: string | null;
+                            lot?: string | null;
+                            serial?: string | null;
+                            materialId?: number | null;
+                            url?: string;
+                            digitalLink?: string | null;
+                            /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
+                            gs1Key?: string | null;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                value?: string;
+                                ttl?: number;
+                                ts?: number;
+                                publicRead?: boolean;
+                            }[];
+                            createdAt?: number;
+                            updatedAt?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identifiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An identifier with all its values */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: number;
+                            handle?: string;
+                            prefix?: string;
+                            suffix?: string;
+                            kind?: string;
+                            enterpriseId?: number;
+                            gtin?: string | null;
+                            lot?: string | null;
+                            serial?: string | null;
+                            materialId?: number | null;
+                            url?: string;
+                            digitalLink?: string | null;
+                            /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
+                            gs1Key?: string | null;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                value?: string;
+                                ttl?: number;
+                                ts?: number;
+                                publicRead?: boolean;
+                            }[];
+                            createdAt?: number;
+                            updatedAt?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Add or replace values (index 100 and above) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            index?: number;
+                            type: string;
+                            value: string;
+                            ttl?: number;
+                            publicRead?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: number;
+                            handle?: string;
+                            prefix?: string;
+                            suffix?: string;
+                            kind?: string;
+                            enterpriseId?: number;
+                            gtin?: string | null;
+                            lot?: string | null;
+                            serial?: string | null;
+                            materialId?: number | null;
+                            url?: string;
+                            digitalLink?: string | null;
+                            /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
+                            gs1Key?: string | null;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                value?: string;
+                                ttl?: number;
+                                ts?: number;
+                                publicRead?: boolean;
+                            }[];
+                            createdAt?: number;
+                            updatedAt?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/identifiers/{id}/label.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A QR label (SVG) carrying the resolvable URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identifiers/{id}/label.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A QR label (PNG) carrying the resolvable URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handles/{prefix}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resolve prefix/suffix (Handle REST JSON) */
+        get: {
+            parameters: {
+                query?: {
+                    type?: string[];
+                    index?: number[];
+                };
+                header?: never;
+                path: {
+                    prefix: string;
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            responseCode?: number;
+                            handle?: string;
+                            message?: string;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                data?: {
+                                    format?: string;
+                                    value?: string;
+                                };
+                                ttl?: number;
+                                timestamp?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            responseCode?: number;
+                            handle?: string;
+                            message?: string;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                data?: {
+                                    format?: string;
+                                    value?: string;
+                                };
+                                ttl?: number;
+                                timestamp?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            responseCode?: number;
+                            handle?: string;
+                            message?: string;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                data?: {
+                                    format?: string;
+                                    value?: string;
+                                };
+                                ttl?: number;
+                                timestamp?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            responseCode?: number;
+                            handle?: string;
+                            message?: string;
+                            values?: {
+                                index?: number;
+                                type?: string;
+                                data?: {
+                                    format?: string;
+                                    value?: string;
+                                };
+                                ttl?: number;
+                                timestamp?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/id/{prefix}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An identifier's page (browsers) or its Handle record (JSON clients) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    prefix: string;
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/01/{gtin}/10/{lot}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GS1 Digital Link resolution (?linkType=all for the linkset) */
+        get: {
+            parameters: {
+                query?: {
+                    linkType?: string;
+                };
+                header?: never;
+                path: {
+                    gtin: string;
+                    lot: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/01/{gtin}/21/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GS1 Digital Link resolution (?linkType=all for the linkset) */
+        get: {
+            parameters: {
+                query?: {
+                    linkType?: string;
+                };
+                header?: never;
+                path: {
+                    gtin: string;
+                    serial: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/gs1resolver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GS1 resolver description */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/capture/{captureID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture job: running, success, how many events were captured, the errors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureID: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captureID?: string;
+                            running?: boolean;
+                            success?: boolean;
+                            captureErrorBehaviour?: string;
+                            createdAt?: string;
+                            finishedAt?: string | null;
+                            captured?: number;
+                            duplicates?: number;
+                            errors?: {
+                                eventIndex?: number | null;
+                                path?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Query events (SimpleEventQuery parameters; list values comma-separated or repeated) */
+        get: {
+            parameters: {
+                query?: {
+                    GE_eventTime?: string;
+                    LT_eventTime?: string;
+                    GE_recordTime?: string;
+                    LT_recordTime?: string;
+                    perPage?: number;
+                    nextPageToken?: string;
+                    eventType?: string[];
+                    EQ_action?: string[];
+                    EQ_bizStep?: string[];
+                    EQ_disposition?: string[];
+                    EQ_readPoint?: string[];
+                    EQ_bizLocation?: string[];
+                    EQ_transformationID?: string[];
+                    MATCH_epc?: string[];
+                    MATCH_anyEPC?: string[];
+                    MATCH_parentID?: string[];
+                    MATCH_inputEPC?: string[];
+                    MATCH_outputEPC?: string[];
+                    MATCH_epcClass?: string[];
+                    MATCH_inputEPCClass?: string[];
+                    MATCH_outputEPCClass?: string[];
+                    MATCH_anyEPCClass?: string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/events/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event by its eventID (URL-encoded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The named queries of the caller's enterprise (the park's own for park roles) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name?: string;
+                            query?: {
+                                [key: string]: unknown;
+                            };
+                            createdAt?: string;
+                            createdBy?: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a named query; its results are at /queries/{name}/events */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description SimpleEventQuery parameters, as for GET /epcis/events (lists as JSON arrays) */
+                        query: {
+                            /** Format: date-time */
+                            GE_eventTime?: string;
+                            /** Format: date-time */
+                            LT_eventTime?: string;
+                            /** Format: date-time */
+                            GE_recordTime?: string;
+                            /** Format: date-time */
+                            LT_recordTime?: string;
+                            eventType?: string[];
+                            EQ_action?: string[];
+                            EQ_bizStep?: string[];
+                            EQ_disposition?: string[];
+                            EQ_readPoint?: string[];
+                            EQ_bizLocation?: string[];
+                            EQ_transformationID?: string[];
+                            MATCH_epc?: string[];
+                            MATCH_anyEPC?: string[];
+                            MATCH_parentID?: string[];
+                            MATCH_inputEPC?: string[];
+                            MATCH_outputEPC?: string[];
+                            MATCH_epcClass?: string[];
+                            MATCH_inputEPCClass?: string[];
+                            MATCH_outputEPCClass?: string[];
+                            MATCH_anyEPCClass?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name?: string;
+                            query?: {
+                                [key: string]: unknown;
+                            };
+                            createdAt?: string;
+                            createdBy?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queries/{queryName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A named query: its name and definition */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name?: string;
+                            query?: {
+                                [key: string]: unknown;
+                            };
+                            createdAt?: string;
+                            createdBy?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a named query and unsubscribe all its subscriptions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queries/{queryName}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run a named query with the caller's visibility; an EPCISQueryDocument, paged like /epcis/events */
+        get: {
+            parameters: {
+                query?: {
+                    perPage?: number;
+                    nextPageToken?: string;
+                };
+                header?: never;
+                path: {
+                    queryName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queries/{queryName}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriptions to a named query, with their delivery state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscriptionID?: string;
+                            queryName?: string;
+                            dest?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            stream?: boolean;
+                            schedule?: {
+                                [key: string]: string;
+                            };
+                            reportIfEmpty?: boolean;
+                            initialRecordTime?: string;
+                            signed?: boolean;
+                            nextRunAt?: string | null;
+                            nextAttemptAt?: string | null;
+                            lastAttemptAt?: string | null;
+                            lastSuccessAt?: string | null;
+                            lastError?: string | null;
+                            lastErrorAt?: string | null;
+                            failures?: number;
+                            delivered?: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a webhook to a named query: stream: true (events as they are captured) or a schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryName: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description http or https URL the EPCISQueryDocuments are POSTed to */
+                        dest: string;
+                        /** @description deliveries carry GS1-Signature: base64 HMAC-SHA256 of the body keyed by this token */
+                        signatureToken?: string;
+                        /** @default false */
+                        reportIfEmpty?: boolean;
+                        stream?: boolean;
+                        /** @description Cron-like, UTC; each field a comma-separated list of N, N-M or [N-M], *, X/step. Omitted fields match any value. */
+                        schedule?: {
+                            second?: string | number;
+                            minute?: string | number;
+                            hour?: string | number;
+                            dayOfMonth?: string | number;
+                            month?: string | number;
+                            dayOfWeek?: string | number;
+                        };
+                        /** Format: date-time */
+                        initialRecordTime?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscriptionID?: string;
+                            queryName?: string;
+                            dest?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            stream?: boolean;
+                            schedule?: {
+                                [key: string]: string;
+                            };
+                            reportIfEmpty?: boolean;
+                            initialRecordTime?: string;
+                            signed?: boolean;
+                            nextRunAt?: string | null;
+                            nextAttemptAt?: string | null;
+                            lastAttemptAt?: string | null;
+                            lastSuccessAt?: string | null;
+                            lastError?: string | null;
+                            lastErrorAt?: string | null;
+                            failures?: number;
+                            delivered?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queries/{queryName}/subscriptions/{subscriptionID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription: its definition and delivery state (last attempt, last error, failures, next run) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryName: string;
+                    subscriptionID: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscriptionID?: string;
+                            queryName?: string;
+                            dest?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            stream?: boolean;
+                            schedule?: {
+                                [key: string]: string;
+                            };
+                            reportIfEmpty?: boolean;
+                            initialRecordTime?: string;
+                            signed?: boolean;
+                            nextRunAt?: string | null;
+                            nextAttemptAt?: string | null;
+                            lastAttemptAt?: string | null;
+                            lastSuccessAt?: string | null;
+                            lastError?: string | null;
+                            lastErrorAt?: string | null;
+                            failures?: number;
+                            delivered?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Unsubscribe */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryName: string;
+                    subscriptionID: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List trace shares */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    /** @description the enterprise shared with; null: the park (operator and regulators) */
+                    granteeId?: number;
+                    /** @description all: every event; shipments: only events that hand material between parties */
+                    scope?: "all" | "shipments";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /** @description the enterprise shared with; null: the park (operator and regulators) */
+                                granteeId: number | null;
+                                /**
+                                 * @description all: every event; shipments: only events that hand material between parties
+                                 * @enum {string}
+                                 */
+                                scope: "all" | "shipments";
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a trace share */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /** @description the enterprise shared with; null: the park (operator and regulators) */
+                        granteeId?: number | null;
+                        /**
+                         * @description all: every event; shipments: only events that hand material between parties
+                         * @enum {string}
+                         */
+                        scope: "all" | "shipments";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every event; shipments: only events that hand material between parties
+                             * @enum {string}
+                             */
+                            scope: "all" | "shipments";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace-shares/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a trace share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every event; shipments: only events that hand material between parties
+                             * @enum {string}
+                             */
+                            scope: "all" | "shipments";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a trace share */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a trace share */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description all: every event; shipments: only events that hand material between parties
+                         * @enum {string}
+                         */
+                        scope?: "all" | "shipments";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every event; shipments: only events that hand material between parties
+                             * @enum {string}
+                             */
+                            scope: "all" | "shipments";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The genealogy of any identifier (EPC URI, EPC class or GS1 Digital Link URI), minted here or not */
+        get: {
+            parameters: {
+                query: {
+                    id: string;
+                    direction?: "backward" | "forward" | "both";
+                    depth?: number;
+                    /** @description also follow links whose recorder never held the lot, marked confirmed: false with the reason */
+                    unconfirmed?: boolean;
+                    /** @description include=unconfirmed: the same as unconfirmed=true */
+                    include?: "unconfirmed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trace/{prefix}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An identifier's genealogy: nodes (identifiers with attributed quantities and the enterprises that handled them) and edges (events) */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "backward" | "forward" | "both";
+                    depth?: number;
+                    /** @description also follow links whose recorder never held the lot, marked confirmed: false with the reason */
+                    unconfirmed?: boolean;
+                    /** @description include=unconfirmed: the same as unconfirmed=true */
+                    include?: "unconfirmed";
+                };
+                header?: never;
+                path: {
+                    prefix: string;
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recall impact of any identifier: every downstream lot, its attributed quantity and holders (JSON or CSV) */
+        get: {
+            parameters: {
+                query: {
+                    id: string;
+                    depth?: number;
+                    format?: "json" | "csv";
+                    /** @description also follow links whose recorder never held the lot, marked confirmed: false with the reason */
+                    unconfirmed?: boolean;
+                    /** @description include=unconfirmed: the same as unconfirmed=true */
+                    include?: "unconfirmed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall/{prefix}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recall impact of an identifier minted here (JSON or CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    depth?: number;
+                    format?: "json" | "csv";
+                    /** @description also follow links whose recorder never held the lot, marked confirmed: false with the reason */
+                    unconfirmed?: boolean;
+                    /** @description include=unconfirmed: the same as unconfirmed=true */
+                    include?: "unconfirmed";
+                };
+                header?: never;
+                path: {
+                    prefix: string;
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/opcua": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The device's OPC UA connector and its status (the password is never returned) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId?: number;
+                            enabled?: boolean;
+                            config?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description the node running the connector now (each connector runs on one node); null when none does */
+                            node?: string | null;
+                            /** @description as the running node sees it; null when asked of another node */
+                            status?: null | {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        /** Create or replace the OPC UA connector of a device: endpoint, security, node ids mapped to tag keys */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        config: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId?: number;
+                            enabled?: boolean;
+                            config?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description the node running the connector now (each connector runs on one node); null when none does */
+                            node?: string | null;
+                            /** @description as the running node sees it; null when asked of another node */
+                            status?: null | {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the OPC UA connector of a device */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and the store */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status?: string;
+                            version?: string;
+                            db?: string;
+                            uptimeS?: number;
+                            /** @description where devices publish */
+                            mqttUrl?: string | null;
+                            /** @description the embedded broker port (null with an external broker) */
+                            mqttPort?: number | null;
+                            /** @description the URL users and devices reach this node by (--public-url) */
+                            publicUrl?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status?: string;
+                            detail?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Capture an EPCIS document (JSON-LD or XML); answers 202 with the capture job in Location */
+        post: {
+            parameters: {
+                query?: {
+                    enterpriseId?: number;
+                };
+                header?: {
+                    "gs1-capture-error-behaviour"?: "rollback" | "proceed";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captureID?: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details */
+        problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
