@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { Bus, BusSubscription } from '../../adapters/bus/port.ts';
+import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { assertMayWrite } from '../../core/crud/service.ts';
 import { notFound, validation } from '../../core/errors.ts';
@@ -89,6 +90,7 @@ export class TelemetryService {
   ) {
     const { bus, ...commit } = opts;
     this.liveBus = bus?.distributed ? bus : null;
+    this.compiled = new CompiledQueries(handle.db);
     this.committer = new GroupCommitter(createPointWriter(handle), {
       ...commit,
       onCommitted: (points) => {
@@ -162,6 +164,8 @@ export class TelemetryService {
   private get db() {
     return this.handle.db;
   }
+
+  private readonly compiled: CompiledQueries;
 
   /** A device by its code, with its tag keys; cached briefly, re-read when stale. */
   async device(code: string, now = Date.now()): Promise<DeviceEntry | undefined> {
@@ -320,7 +324,13 @@ export class TelemetryService {
   async deviceStatuses(deviceIds: number[], now = Date.now()): Promise<Map<number, { online: boolean; lastSeenAt: number | null }>> {
     const out = new Map<number, { online: boolean; lastSeenAt: number | null }>();
     if (deviceIds.length === 0) return out;
-    const rows = await this.db.selectFrom('device_status').selectAll().where('device_id', 'in', deviceIds).execute();
+    // On every registry read of devices: the query is built once per page-size bucket.
+    const size = bucket(deviceIds.length);
+    const rows = await this.compiled.run<Record<string, unknown>>(
+      `device-status:${size}`,
+      (slot) => this.db.selectFrom('device_status').selectAll().where('device_id', 'in', Array.from({ length: size }, (_, i) => slot('ids', i))),
+      { ids: padded(deviceIds, size) },
+    );
     const byId = new Map(rows.map((r) => [Number(r.device_id), r]));
     for (const id of deviceIds) {
       const { online, lastSeenAt } = statusOf(byId.get(id), now);

@@ -344,7 +344,7 @@ export class SubscriptionService {
 
   // ---- delivery -----------------------------------------------------------------------------
 
-  /** Starts delivering: polls every `pollMs` and wakes on every capture of this node. */
+  /** Starts delivering: polls every `pollMs` and wakes on every capture, on any node (through the bus). */
   start(opts: { nodeId?: string; log?: Logger } = {}): void {
     if (this.timer) return;
     this.nodeId = `${opts.nodeId ?? os.hostname()}/${randomUUID().slice(0, 8)}`;
