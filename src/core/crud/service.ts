@@ -16,6 +16,8 @@ import { cleanStrings } from './text.ts';
 export interface WriteHooks<S extends ResourceSpec = ResourceSpec> {
   /** Runs inside the transaction after the row is written (e.g. to maintain derived tables). */
   afterWrite?(trx: Tx, action: WriteAction, before: ItemOf<S> | null, after: ItemOf<S> | null): Promise<void>;
+  /** Fills the spec's extraItemFields of items on their way out (without it they are null). */
+  decorate?(items: ItemOf<S>[]): Promise<void>;
 }
 
 export function assertMayWrite(ctx: AuthContext, spec: ResourceSpec, action: WriteAction, owner: number | null): void {
@@ -50,8 +52,9 @@ export class ResourceService<S extends ResourceSpec = ResourceSpec> {
     this.store = new ResourceStore(handle.db, handle.dialect, spec, handle.sqlite);
   }
 
-  /** Adds the spec's extraItemFields to items on their way out (replaced by the module that owns them). */
-  async decorate(items: ItemOf<S>[]): Promise<void> {
+  /** Adds the spec's extraItemFields to items on their way out: the owning module's hook, else null. */
+  private async decorate(items: ItemOf<S>[]): Promise<void> {
+    if (this.hooks.decorate) return this.hooks.decorate(items);
     for (const item of items as Item[]) for (const k of Object.keys(this.spec.extraItemFields ?? {})) item[k] = null;
   }
 

@@ -72,9 +72,8 @@ export class RegistryService {
     this.enterprises = new EnterpriseService(handle, enterpriseSpec, audit, { afterWrite: (trx, _action, before, after) => companyPrefixesWritten(trx, before, after) });
     this.sites = new ResourceService(handle, siteSpec, audit);
     this.units = new ResourceService(handle, unitSpec, audit);
-    this.devices = new ResourceService(handle, deviceSpec, audit);
-    // The registry's own device items carry deviceSpec.extraItemFields, from the status provider.
-    this.devices.decorate = (items) => this.decorateDevices(items);
+    // Device items carry deviceSpec.extraItemFields (online, last seen), from the status provider.
+    this.devices = new ResourceService(handle, deviceSpec, audit, { decorate: (items) => this.decorateDevices(items) });
     this.tags = new ResourceService(handle, tagSpec, audit);
     this.materials = new ResourceService(handle, materialSpec, audit);
   }
