@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watch } from '../helpers/browser.ts';
+import { browserAvailable, chooseOption, launchBrowser, watch } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's trace browser test");
@@ -424,8 +424,7 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
 
     // The recycler, all events.
     await page.getByTestId('create-button').click();
-    await page.getByTestId('field-grantee').click();
-    await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: recycler.name }).click();
+    await chooseOption(page, 'field-grantee', recycler.name);
     await page.getByTestId('scope-all').click();
     await expect.poll(() => page.locator('.ant-radio-wrapper-checked').textContent()).toContain('全部事件');
     await shot(page, 'shares-form', false);
@@ -435,9 +434,7 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
 
     // The cement plant, met in no trace, found in the park's directory by its code; shipments only (the default).
     await page.getByTestId('create-button').click();
-    await page.getByTestId('field-grantee').click();
-    await page.keyboard.type('cement');
-    await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: cement.name }).click();
+    await chooseOption(page, 'field-grantee', cement.name, 'cement');
     await page.getByTestId('form-submit').click();
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.filter({ hasText: cement.name }).textContent()).toContain('仅发运');

@@ -62,3 +62,25 @@ export function watch(page: Page): Watch {
   });
   return w;
 }
+
+/**
+ * Chooses the option of an antd Select whose text contains `text`, typing `search` first if given,
+ * and waits until the Select shows it. Options that arrive while the list is open (a directory
+ * loaded late) re-render the list under the pointer, so a click can miss: it is repeated until the
+ * choice holds.
+ */
+export async function chooseOption(page: Page, testId: string, text: string, search?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const shown = () => select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').locator('.ant-select-selection-item').first();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (((await shown().textContent({ timeout: 200 }).catch(() => '')) ?? '').includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`the select ${testId} does not show "${text}"`);
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await select.click();
+      if (search) await page.keyboard.type(search);
+    }
+    await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: text }).first()
+      .click({ timeout: 1_000 }).catch(() => undefined);
+  }
+}

@@ -18,6 +18,17 @@ export type Db = Kysely<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Tx = Transaction<any> | Kysely<any>;
 
+/**
+ * A module's typed view of the database: the tables it owns (its `tables.ts`) and those of the core
+ * it writes (audit, outbox). A query of another module's table does not compile: modules read each
+ * other through services. The handle is the same connection; only the type differs.
+ */
+export type DbOf<T> = Kysely<T>;
+export type TxOf<T> = Transaction<T> | Kysely<T>;
+export function tablesOf<T>(db: Db | Tx): Kysely<T> {
+  return db as Kysely<T>;
+}
+
 export interface DbHandle {
   db: Db;
   dialect: Dialect;

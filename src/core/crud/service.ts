@@ -6,7 +6,7 @@
 import type { DbHandle, Tx } from '../../adapters/db/index.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../../adapters/db/index.ts';
 import type { AuditStore } from '../audit/store.ts';
-import { conflict, forbidden, notFound, validation, type FieldError } from '../errors.ts';
+import { conflict, notFound, validation, type FieldError } from '../errors.ts';
 import type { AuthContext } from '../roles.ts';
 import { canSee } from '../tenancy.ts';
 import type { CreateOf, ItemOf, ListQuery, ListQueryOf, PatchOf, ResourceSpec, WriteAction } from './spec.ts';
@@ -20,15 +20,9 @@ export interface WriteHooks<S extends ResourceSpec = ResourceSpec> {
   decorate?(items: ItemOf<S>[]): Promise<void>;
 }
 
+/** Throws 403 unless the spec's policy lets `ctx` perform `action` on a record owned by `owner`. */
 export function assertMayWrite(ctx: AuthContext, spec: ResourceSpec, action: WriteAction, owner: number | null): void {
-  if (ctx.role === 'park_admin') return;
-  if (ctx.role === 'park_viewer') throw forbidden(`A park viewer may not ${action} ${spec.label.toLowerCase()}s`);
-  if (!spec.writers[action].includes(ctx.role)) {
-    throw forbidden(`The role ${ctx.role} may not ${action} ${spec.label.toLowerCase()}s`);
-  }
-  if (owner === null || owner !== ctx.enterpriseId) {
-    throw forbidden(`You may ${action} ${spec.label.toLowerCase()}s of your own enterprise only`);
-  }
+  spec.policy.assert(ctx, action, owner);
 }
 
 /** A service of any resource, e.g. in a list of collections (ItemOf is not covariant in the spec). */

@@ -4,7 +4,7 @@
  * tenancy, audit and validation rules are written once for every collection.
  */
 import type { Static, TSchema } from 'typebox';
-import type { Role } from '../roles.ts';
+import type { Policy } from '../policy.ts';
 import type { FieldError } from '../errors.ts';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'json';
@@ -75,8 +75,8 @@ export interface ResourceSpec {
   ownership: Ownership;
   /** Rows with no enterprise are park-wide and readable by every tenant. */
   sharedWhenNull?: boolean;
-  /** Enterprise roles that may perform each write (park_admin may always; park_viewer never). */
-  writers: Record<WriteAction, readonly Role[]>;
+  /** Who may create, update and delete its records (the module's policy.ts). */
+  policy: Policy<WriteAction>;
   references?: Reference[];
   children?: Child[];
   /** Columns `q` searches in. */

@@ -1,9 +1,8 @@
 /** HTTP routes of the audit log. */
 import type { FastifyInstance } from 'fastify';
 import { MAX_ID, pageParams } from '../../core/crud/schemas.ts';
-import { forbidden } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
-import { isParkRole } from '../../core/roles.ts';
+import { auditPolicy } from './policy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, audit: AuditStore): void {
@@ -48,7 +47,7 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditStore): vo
     },
     handler: async (req) => {
       const ctx = requireAuth(req);
-      if (!isParkRole(ctx.role) && ctx.role !== 'enterprise_admin') throw forbidden('Only administrators and park roles may read the audit log');
+      auditPolicy.assert(ctx, 'read');
       const q = req.query as { entity?: string; entityId?: string; enterpriseId?: number; limit: number; offset: number };
       const page = await audit.list(ctx, q);
       return {
@@ -79,7 +78,7 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditStore): vo
     },
     handler: async (req) => {
       const ctx = requireAuth(req);
-      if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may verify the audit chain');
+      auditPolicy.assert(ctx, 'verify');
       const r = await audit.verify();
       return { ok: r.firstBroken === null, checked: r.checked, firstBroken: r.firstBroken };
     },

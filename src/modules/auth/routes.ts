@@ -5,6 +5,9 @@ import type { ListQuery } from '../../core/crud/store.ts';
 import { nameProblem } from '../../core/crud/text.ts';
 import { validation } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
+import { abilitiesOf, type Policy } from '../../core/policy.ts';
+import { ROLES } from '../../core/roles.ts';
+import { grantableRoles } from './policy.ts';
 import type { AuthService } from './service.ts';
 import { LOCALES, PASSWORD_SCHEMA, userSpec } from './users.ts';
 
@@ -33,7 +36,7 @@ function cleanName(value: string, path: string): string {
  * when browsers reach the node over HTTPS (native TLS or a TLS-terminating proxy); over plain HTTP a
  * Secure cookie would never come back and log-in would not stick.
  */
-export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean; sessionTtlMs: number }): void {
+export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean; sessionTtlMs: number; policies: readonly Policy[] }): void {
   const problem = { $ref: 'problem#' };
   const user = itemSchema(userSpec);
   const tags = ['auth'];
@@ -87,9 +90,32 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
     },
   });
 
+  const ability = { type: 'string', enum: ['any', 'own', 'none'] };
   app.get('/api/v1/auth/me', {
-    schema: { tags, summary: 'The current user', response: { 200: { type: 'object', properties: { user }, required: ['user'] }, 401: problem } },
-    handler: async (req) => ({ user: await auth.me(requireAuth(req)) }),
+    schema: {
+      tags,
+      summary: 'The current user, and what they may do',
+      description:
+        '`abilities` maps `<subject>.<action>` (e.g. `device.create`) to `any` (records of any enterprise), `own` (records of the ' +
+        "caller's enterprise) or `none`, from the modules' policies; `grantableRoles` are the roles the caller may give to users. " +
+        'The console shows what these allow; the API enforces the same rules.',
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            user,
+            abilities: { type: 'object', additionalProperties: ability },
+            grantableRoles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+          },
+          required: ['user', 'abilities', 'grantableRoles'],
+        },
+        401: problem,
+      },
+    },
+    handler: async (req) => {
+      const ctx = requireAuth(req);
+      return { user: await auth.me(ctx), abilities: abilitiesOf(opts.policies, ctx), grantableRoles: grantableRoles(ctx) };
+    },
   });
 
   app.patch('/api/v1/auth/me', {

@@ -5,6 +5,7 @@ import { ResourceService } from '../../core/crud/service.ts';
 import type { Item } from '../../core/crud/store.ts';
 import type { FieldError } from '../../core/errors.ts';
 import { isParkRole, ROLES, type AuthContext, type Role } from '../../core/roles.ts';
+import { userPolicy } from './policy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { hashPassword } from './secrets.ts';
 
@@ -27,7 +28,7 @@ export const userSpec: ResourceSpec = {
     disabled: { column: 'disabled', type: 'boolean', default: false },
     lastLoginAt: { column: 'last_login_at', type: 'integer', nullable: true, derived: true },
   },
-  writers: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: [] },
+  policy: userPolicy,
   search: ['username', 'display_name'],
   filters: ['enterpriseId', 'role', 'disabled'],
   validate: (u): FieldError[] => {

@@ -11,6 +11,7 @@ import type { AuthContext } from '../../core/roles.ts';
 import { canSee, scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import type { RegistryService } from '../registry/service.ts';
+import { identifierPolicy } from './policy.ts';
 import {
   GS1_ALNUM_PATTERN, gs1KeyOf, gtinUnderPrefix, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue,
   type HandleValue, type IdentifierKind, type StoredValue,
@@ -72,7 +73,6 @@ const NAME_TYPES = ['DESC', 'NAME', 'DESCRIPTION'];
 export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 
 export class IdentityService {
   /** The node's public base URL, known once it listens (set by the composition root). */
@@ -96,7 +96,7 @@ export class IdentityService {
   }
 
   async mint(ctx: AuthContext, input: MintInput): Promise<IdentifierItem> {
-    if (!WRITERS.has(ctx.role)) throw forbidden(`The role ${ctx.role} may not mint identifiers`);
+    identifierPolicy.assert(ctx, 'create');
     const park = await this.registry.getPark();
     if (!park.identifierPrefix) throw conflict("The park has no identifier prefix yet; a park administrator sets it in the park settings");
     const enterpriseId = ctx.enterpriseId ?? input.enterpriseId;
@@ -234,7 +234,7 @@ export class IdentityService {
   /** Sets (adds or replaces) values by index; the standard ones (1–12) are the platform's. */
   async setValues(ctx: AuthContext, id: number, values: ValueInput[]): Promise<IdentifierItem> {
     const current = await this.get(ctx, id);
-    if (!WRITERS.has(ctx.role)) throw forbidden(`The role ${ctx.role} may not change identifiers`);
+    identifierPolicy.assert(ctx, 'update', current.enterpriseId);
     const errors = values.map((v, i) => (v.index === undefined || v.index < 100 ? { path: `/body/values/${i}/index`, message: 'must be 100 or more (lower indexes are the platform’s)' } : null)).filter((e) => e !== null);
     if (errors.length) throw validation('Some value indexes are reserved', errors);
     const now = Date.now();

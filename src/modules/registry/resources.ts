@@ -6,6 +6,7 @@ import type { FieldError } from '../../core/errors.ts';
 import { isUnitCode, UNIT_CODES } from '../../core/units.ts';
 import { isValidUscc } from '../../core/uscc.ts';
 import { COMPANY_PREFIX_PATTERN, gs1CheckDigit } from '../identity/model.ts';
+import { devicePolicy, enterprisePolicy, materialPolicy, sitePolicy, tagPolicy, unitPolicy } from './policy.ts';
 import {
   checkLimits, checkMaterialCodes, CODE_PATTERN, DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES,
   MATERIAL_CODE_PATTERN, PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS, UNIT_KINDS,
@@ -21,8 +22,6 @@ const unitOfMeasure = <R extends boolean>(column: string, required: R) => ({
   column, type: 'string', enum: UNIT_CODES, required, nullable: !required as R extends true ? false : true, description: 'unit of measure code',
 }) as const satisfies FieldSpec;
 
-const ENTERPRISE_WRITERS = ['enterprise_admin'] as const;
-const FIELD_WRITERS = ['enterprise_admin', 'enterprise_operator'] as const;
 
 export const enterpriseSpec = defineResource({
   name: 'enterprise',
@@ -49,7 +48,7 @@ export const enterpriseSpec = defineResource({
     description: text('description'),
   },
   // Creating and removing tenants is the park operator's; an enterprise keeps its profile current.
-  writers: { create: [], update: ENTERPRISE_WRITERS, delete: [] },
+  policy: enterprisePolicy,
   children: [
     { table: 'sites', column: 'enterprise_id', label: 'sites' },
     { table: 'users', column: 'enterprise_id', label: 'users' },
@@ -90,7 +89,7 @@ export const siteSpec = defineResource({
     lat: num('lat', { minimum: -90, maximum: 90 }),
     lng: num('lng', { minimum: -180, maximum: 180 }),
   },
-  writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
+  policy: sitePolicy,
   children: [
     { table: 'units', column: 'site_id', label: 'units' },
     { table: 'devices', column: 'site_id', label: 'devices' },
@@ -116,7 +115,7 @@ export const unitSpec = defineResource({
     capacityUnit: unitOfMeasure('capacity_unit', false),
     description: text('description'),
   },
-  writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
+  policy: unitPolicy,
   children: [{ table: 'devices', column: 'unit_id', label: 'devices' }],
   search: ['code', 'name', 'name_en'],
   filters: ['enterpriseId', 'siteId', 'kind'],
@@ -142,7 +141,7 @@ export const deviceSpec = defineResource({
     serialNo: text('serial_no', 200),
     enabled: { column: 'enabled', type: 'boolean', default: true },
   },
-  writers: { create: FIELD_WRITERS, update: FIELD_WRITERS, delete: FIELD_WRITERS },
+  policy: devicePolicy,
   references: [{ field: 'unitId', table: 'units', label: 'Unit', match: { column: 'site_id', field: 'siteId' } }],
   extraItemFields: {
     online: Nullable(Type.Boolean({ description: 'connected and heard from within 5 minutes' })),
@@ -174,7 +173,7 @@ export const tagSpec = defineResource({
     highHighLimit: num('high_high_limit'),
     description: text('description'),
   },
-  writers: { create: FIELD_WRITERS, update: FIELD_WRITERS, delete: FIELD_WRITERS },
+  policy: tagPolicy,
   references: [{ field: 'materialId', table: 'materials', label: 'Material', sharedWhenNull: true }],
   search: ['key', 'name', 'name_en'],
   filters: ['enterpriseId', 'deviceId', 'kind', 'materialId'],
@@ -216,7 +215,7 @@ export const materialSpec = defineResource({
     sources: { column: 'sources', type: 'json', nullable: true, schema: Type.Unsafe<Record<string, string>>({ type: 'object', additionalProperties: { type: 'string', maxLength: 500 } }) },
     catalogueVersion: { column: 'catalogue_version', type: 'integer', nullable: true, derived: true },
   },
-  writers: { create: ENTERPRISE_WRITERS, update: ENTERPRISE_WRITERS, delete: ENTERPRISE_WRITERS },
+  policy: materialPolicy,
   search: ['code', 'name', 'name_en', 'hw_code', 'ewc_code', 'hs_code'],
   filters: ['enterpriseId', 'category', 'hazardous'],
   validate: (m): FieldError[] => [

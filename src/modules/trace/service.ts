@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { MemoryBus } from '../../adapters/bus/memory.ts';
 import { OutboxDispatcher, recordEvent } from '../../adapters/db/outbox.ts';
-import { forbidden, notFound, validation } from '../../core/errors.ts';
+import { notFound, validation } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
@@ -24,6 +24,7 @@ import { EPCIS_DEFAULT_CONTEXT } from './epcis/normalize.ts';
 import type { EpcisValidationError } from './epcis/validate.ts';
 import { holdersOf, walk, type LotEvidence, type Link, type Trace } from './genealogy.ts';
 import { traceShareSpec, visibilityKind, visibleEvents } from './visibility.ts';
+import { eventPolicy } from './policy.ts';
 
 export type { CaptureBehaviour };
 
@@ -83,7 +84,6 @@ export const QUERY_LIST_PARAMS = [
   'MATCH_epcClass', 'MATCH_inputEPCClass', 'MATCH_outputEPCClass', 'MATCH_anyEPCClass',
 ] as const;
 
-const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 /** The advisory lock that serialises capture transactions on PostgreSQL. */
 const CAPTURE_LOCK = 0x45504349; // 'EPCI'
 /** Events per multi-row insert (16 columns: well under SQLite's 32,766 bound parameters). */
@@ -177,7 +177,7 @@ export class TraceService {
 
   /** Starts a capture job and returns its id; the work runs after the answer (202). */
   async startCapture(ctx: AuthContext, body: unknown, contentType: string, behaviour: CaptureBehaviour, enterpriseId?: number): Promise<{ id: string; done: Promise<void> }> {
-    if (!WRITERS.has(ctx.role)) throw forbidden(`The role ${ctx.role} may not capture events`);
+    eventPolicy.assert(ctx, 'capture');
     const owner = ctx.enterpriseId ?? enterpriseId;
     if (owner === undefined || owner === null) throw validation('A park administrator names the capturing enterprise with ?enterpriseId=', [{ path: '/query/enterpriseId', message: 'is required for a park role' }]);
     const id = randomUUID();

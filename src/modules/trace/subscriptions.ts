@@ -26,7 +26,7 @@ import os from 'node:os';
 import type { SelectQueryBuilder } from 'kysely';
 import { isUniqueViolation, sql, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { leaseFree } from '../../adapters/db/leases.ts';
-import { conflict, forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
+import { conflict, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { checkDestination, OutboundRefused, postWebhook, type Resolver } from '../../core/outbound.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
@@ -34,6 +34,7 @@ import type { AuditStore } from '../../core/audit/store.ts';
 import { readOutboundAllowlist } from '../registry/service.ts';
 import { nextRun, parseSchedule, ScheduleSyntaxError, SCHEDULE_FIELDS, type ScheduleSpec } from './schedule.ts';
 import { queryDocument, QUERY_LIST_PARAMS, type EventQuery, type TraceService } from './service.ts';
+import { queryPolicy } from './policy.ts';
 
 export { QUERY_LIST_PARAMS };
 
@@ -43,7 +44,6 @@ export const QUERY_NAME_PATTERN = '^[A-Za-z0-9._~-]{1,100}$';
 export const MAX_QUERIES_PER_OWNER = 200;
 export const MAX_SUBSCRIPTIONS_PER_OWNER = 100;
 
-const WRITERS = new Set(['park_admin', 'enterprise_admin', 'enterprise_operator']);
 
 export type StoredQuery = Pick<EventQuery, (typeof QUERY_TIME_PARAMS)[number] | (typeof QUERY_LIST_PARAMS)[number]>;
 
@@ -166,7 +166,7 @@ export class SubscriptionService {
   }
 
   private assertWriter(ctx: AuthContext): void {
-    if (!WRITERS.has(ctx.role)) throw forbidden(`The role ${ctx.role} may read queries and subscriptions, not change them`);
+    queryPolicy.assert(ctx, 'create');
   }
 
   /** The caller's namespace: its enterprise's rows, the park's own (NULL) for park roles — always through the tenant filter. */

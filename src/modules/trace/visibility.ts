@@ -7,6 +7,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { ENTERPRISE_FIELD, type ResourceSpec } from '../../core/crud/spec.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
+import { sharePolicy } from './policy.ts';
 
 export const SHARE_SCOPES = ['all', 'shipments'] as const;
 
@@ -59,7 +60,7 @@ export const traceShareSpec: ResourceSpec = {
     scope: { column: 'scope', type: 'string', enum: SHARE_SCOPES, required: true, description: 'all: every event; shipments: only events that hand material between parties' },
   },
   references: [{ field: 'granteeId', table: 'enterprises', label: 'Enterprise', anyTenant: true }],
-  writers: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
+  policy: sharePolicy,
   search: [],
   filters: ['enterpriseId', 'granteeId', 'scope'],
   validate: (r) => (r.granteeId !== null && r.granteeId === r.enterpriseId ? [{ path: '/body/granteeId', message: 'an enterprise always sees its own events' }] : []),
