@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { Command, Option } from 'commander';
 import { bootstrap, openServices, startPlatform, VERSION, type Services } from './app.ts';
 import { ConfigError, loadConfig, type ConfigInput } from './config.ts';
-import { ROLES, systemContext, type Role } from './core/roles.ts';
+import { ROLES, systemContext } from './core/roles.ts';
+import { LOCALES } from './modules/auth/users.ts';
 import { Problem } from './core/errors.ts';
 import { generatePassword } from './modules/auth/secrets.ts';
 import { progressBar } from './core/progress.ts';
@@ -138,6 +139,13 @@ storeOptions(program.command('demo').description('load the demo park into the st
   });
 });
 
+/** The value of an option that takes one of a fixed list, typed as that list's member. */
+function oneOf<const T extends readonly string[]>(value: string, choices: T, flag: string): T[number] {
+  const found = choices.find((c) => c === value);
+  if (found === undefined) throw new ConfigError(`${flag} must be one of ${choices.join(', ')}`);
+  return found;
+}
+
 const user = program.command('user').description('manage users');
 storeOptions(user.command('add <username>').description('create a user'))
   .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
@@ -146,7 +154,8 @@ storeOptions(user.command('add <username>').description('create a user'))
   .option('--password <password>', 'the password (generated and printed when absent)')
   .option('--locale <locale>', 'zh-CN or en', 'zh-CN')
   .action(async (username: string, o: { role: string; enterprise?: string; displayName?: string; password?: string; locale: string }, cmd: Command) => {
-    if (!ROLES.includes(o.role as Role)) throw new ConfigError(`--role must be one of ${ROLES.join(', ')}`);
+    const role = oneOf(o.role, ROLES, '--role');
+    const locale = oneOf(o.locale, LOCALES, '--locale');
     await withServices(cmd, async (s) => {
       const ctx = systemContext('cli');
       let enterpriseId: number | null = null;
@@ -157,7 +166,7 @@ storeOptions(user.command('add <username>').description('create a user'))
         enterpriseId = e.id;
       }
       const password = o.password ?? generatePassword();
-      const u = await s.auth.users.createWithPassword(ctx, { username, displayName: o.displayName ?? username, role: o.role, enterpriseId, locale: o.locale, password });
+      const u = await s.auth.users.createWithPassword(ctx, { username, displayName: o.displayName ?? username, role, enterpriseId, locale, password });
       process.stdout.write(`Created user ${u.username} (${u.role}${o.enterprise ? `, ${o.enterprise}` : ''})${o.password ? '' : ` with the password ${password}`}\n`);
     });
   });
@@ -201,19 +210,32 @@ storeOptions(imports.command('telemetry <file>').description('backfill readings 
 );
 
 const audit = program.command('audit').description('the audit log');
-storeOptions(audit.command('verify').description('verify the hash chain and name the first broken link')).action(async (_o, cmd: Command) => {
-  await withServices(cmd, async (s) => {
-    const bar = process.stderr.isTTY ? (n: number) => process.stderr.write(`\rchecked ${n} records`) : undefined;
-    const r = await s.audit.verify(bar);
-    if (bar) process.stderr.write('\r\x1b[K');
-    if (r.firstBroken) {
-      process.stdout.write(`BROKEN at record ${r.firstBroken.seq}: ${r.firstBroken.reason} (${r.checked} records before it are intact)\n`);
-      process.exitCode = 1;
-    } else {
-      process.stdout.write(`OK: ${r.checked} records, the chain is intact\n`);
-    }
-  });
-});
+storeOptions(audit.command('verify').description("verify every chain (each enterprise's, the park's) and name the first broken link of each")).action(
+  async (_o, cmd: Command) => {
+    const { describeChain } = await import('./core/audit/model.ts');
+    const chainName = (chain: number) => {
+      const { kind, enterpriseId } = describeChain(chain);
+      return kind === 'enterprise' ? `the chain of enterprise ${enterpriseId}` : kind === 'park' ? "the park's chain" : 'the legacy chain (written before migration 012)';
+    };
+    await withServices(cmd, async (s) => {
+      const bar = process.stderr.isTTY ? (n: number) => process.stderr.write(`\rchecked ${n} records`) : undefined;
+      const r = await s.audit.verify(bar);
+      if (bar) process.stderr.write('\r\x1b[K');
+      let broken = 0;
+      for (const { chain, checked, firstBroken } of r.chains) {
+        if (!firstBroken) continue;
+        broken++;
+        process.stdout.write(`BROKEN at record ${firstBroken.seq} in ${chainName(chain)}: ${firstBroken.reason} (${checked} records of that chain before it are intact)\n`);
+      }
+      if (broken) {
+        process.stdout.write(`${r.chains.length - broken} of ${r.chains.length} chains intact; ${r.checked} records checked\n`);
+        process.exitCode = 1;
+      } else {
+        process.stdout.write(`OK: ${r.checked} records in ${r.chains.length} chains, every chain is intact\n`);
+      }
+    });
+  },
+);
 
 /** Builds the console on the first start of a fresh clone, so that `npm start` is all it takes. */
 function ensureConsoleBuilt(webDir: string): void {

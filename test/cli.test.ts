@@ -72,15 +72,26 @@ describe('symbiont CLI', () => {
     expect(n.n).toBe(501);
   });
 
-  it('verifies the audit chain and names the first broken link', () => {
+  it('verifies every audit chain and names the first broken link of the one altered', () => {
     const ok = symbiont('audit', 'verify');
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^OK: \d+ records, the chain is intact/);
+    const [, records, chains] = ok.out.match(/^OK: (\d+) records in (\d+) chains, every chain is intact/) ?? [];
+    // The demo writes the park's records and those of each of its enterprises.
+    expect(Number(chains)).toBeGreaterThan(2);
     const db = new Database(path.join(dataDir, 'symbiont.db'));
+    const counted = db.prepare('select count(*) as n, count(distinct chain) as chains from audit_log').get() as { n: number; chains: number };
+    expect([Number(records), Number(chains)]).toEqual([counted.n, counted.chains]);
+    const forged = db.prepare('select enterprise_id as enterpriseId, chain, chain_pos as pos from audit_log where seq = 7').get() as { enterpriseId: number | null; chain: number; pos: number };
+    // The forged record and those after it in its chain are no longer vouched for.
+    const unvouched = db.prepare('select count(*) as n from audit_log where chain = ? and chain_pos >= ?').get(forged.chain, forged.pos) as { n: number };
     db.prepare("update audit_log set actor_name = 'mallory' where seq = 7").run();
     db.close();
     const broken = symbiont('audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/BROKEN at record 7: its content does not match its hash .* \(6 records before it are intact\)/);
+    const chain = forged.enterpriseId === null ? "the park's chain" : `the chain of enterprise ${forged.enterpriseId}`;
+    expect(broken.out.trim().split('\n')).toEqual([
+      `BROKEN at record 7 in ${chain}: its content does not match its hash (the record was altered) (${forged.pos - 1} records of that chain before it are intact)`,
+      `${counted.chains - 1} of ${counted.chains} chains intact; ${counted.n - unvouched.n} records checked`,
+    ]);
   });
 });

@@ -134,13 +134,19 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(mine.items.every((r) => r.enterpriseId === entB)).toBe(true);
   });
 
-  it('keeps the audit chain whole under concurrent writers', async () => {
-    const ctx = asEnterprise(entB);
-    const site = (await s.registry.sites.list(ctx, { limit: 1, offset: 0 })).items[0];
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => s.registry.devices.create(ctx, { siteId: site.id, code: `b-c-${i}`, name: `c${i}`, kind: 'other', protocol: 'mqtt' })),
-    );
-    expect((await s.audit.verify()).firstBroken).toBeNull();
+  it('keeps every audit chain whole under concurrent writers of several enterprises and the park', async () => {
+    const writers = [entA, entB].map((e) => asEnterprise(e));
+    const sites = await Promise.all(writers.map(async (ctx) => (await s.registry.sites.list(ctx, { limit: 1, offset: 0 })).items[0]));
+    const before = await s.audit.verify();
+    await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) =>
+        s.registry.devices.create(writers[i % 2], { siteId: sites[i % 2].id, code: `c-${i}`, name: `c${i}`, kind: 'other', protocol: 'mqtt' }),
+      ),
+      ...Array.from({ length: 4 }, (_, i) => s.registry.materials.create(admin, { code: `PARK_C_${i}`, name: `c${i}`, category: 'product', hazardous: false, unit: 't' })),
+    ]);
+    const after = await s.audit.verify();
+    expect(after.firstBroken).toBeNull();
+    expect(after.checked).toBe(before.checked + 24);
   });
 
   it('expires sessions, and ends them when the user is disabled', async () => {

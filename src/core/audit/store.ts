@@ -1,35 +1,48 @@
-/** Persistence of the audit chain. Appends run inside the caller's transaction. */
-import { sql } from 'kysely';
-import type { Db, Dialect, Tx } from '../../adapters/db/index.ts';
+/**
+ * Persistence of the audit chains. Appends run inside the caller's transaction and lock only the
+ * chain they extend, so audited writes of different enterprises never wait for one another.
+ */
+import { sql, type NotNull, type Selectable } from 'kysely';
+import { tablesOf, type Db, type Dialect, type Tx } from '../../adapters/db/index.ts';
 import type { AuthContext } from '../roles.ts';
 import { scoped } from '../tenancy.ts';
-import { GENESIS_HASH, hashRecord, verifyRun, type AuditRecord, type ChainBreak } from './model.ts';
+import { ChainsVerifier, chainOf, chainRecord, type AuditRecord, type VerifyReport } from './model.ts';
+import type { AuditLogTable, AuditTables } from './tables.ts';
 
 export interface AuditEntry {
   action: 'create' | 'update' | 'delete' | string;
   entity: string;
   entityId: string | number | null;
   enterpriseId: number | null;
-  before?: unknown;
-  after?: unknown;
+  /** The state before and after the change: an object (the API describes it as one) or nothing. */
+  before?: object | null;
+  after?: object | null;
 }
+
+/**
+ * First key of the PostgreSQL advisory locks of the chains (two-int form: class, chain). The
+ * two-int and the one-bigint forms are separate key spaces, so it cannot meet another lock here.
+ */
+export const AUDIT_CHAIN_LOCK_CLASS = 727300002;
 
 const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
-function fromRow(r: Record<string, unknown>): AuditRecord {
+function fromRow(r: Selectable<AuditLogTable>): AuditRecord {
   return {
-    seq: Number(r.seq),
-    ts: Number(r.ts),
-    actorId: r.actor_id === null ? null : Number(r.actor_id),
-    actorName: String(r.actor_name),
-    enterpriseId: r.enterprise_id === null ? null : Number(r.enterprise_id),
-    action: String(r.action),
-    entity: String(r.entity),
-    entityId: r.entity_id === null ? null : String(r.entity_id),
-    before: (r.before as string | null) ?? null,
-    after: (r.after as string | null) ?? null,
-    prevHash: String(r.prev_hash),
-    hash: String(r.hash),
+    seq: r.seq,
+    ts: r.ts,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    enterpriseId: r.enterprise_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    chain: r.chain,
+    chainPos: r.chain_pos,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   };
 }
 
@@ -39,14 +52,34 @@ export class AuditStore {
     private readonly dialect: Dialect,
   ) {}
 
-  /** Appends one record to the chain; call it inside the transaction that makes the change. */
+  /**
+   * Appends one record to its chain; call it inside the transaction that makes the change. On
+   * PostgreSQL the chain's lock is held until that transaction ends, so a transaction that appends
+   * to two chains must take them in one order (every write today appends to one).
+   */
   async append(trx: Tx, ctx: AuthContext, entry: AuditEntry, now = Date.now()): Promise<AuditRecord> {
-    // Serialise appenders across connections and nodes: the chain has one head. (SQLite already
-    // runs one write transaction at a time.)
-    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(727300001)`.execute(trx);
-    const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const base = {
-      seq: last ? Number(last.seq) + 1 : 1,
+    const db = tablesOf<AuditTables>(trx);
+    const chain = chainOf(entry.enterpriseId);
+    // SQLite runs one write transaction at a time, so it needs no lock.
+    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_CLASS}::integer, ${chain}::integer)`.execute(db);
+    // The chain's head and the next seq in one round trip (the chain stays locked meanwhile). The
+    // seq comes after the lock, so it grows along each chain. PostgreSQL: a sequence, which never
+    // blocks (a rolled-back append leaves a hole in seq, not in a chain); SQLite: its single writer
+    // makes max + 1 safe.
+    const head = db.selectFrom('audit_log').where('chain', '=', chain).orderBy('chain_pos', 'desc').limit(1);
+    const next = await db
+      .selectNoFrom((eb) => [
+        head.select('chain_pos').as('pos'),
+        head.select('hash').as('hash'),
+        this.dialect === 'postgres'
+          ? sql<number>`nextval('audit_log_seq')`.as('seq')
+          : eb.selectFrom('audit_log').select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq')).as('seq'),
+      ])
+      // An aggregate's subquery always has its one row, and coalesce makes it a number.
+      .$narrowType<{ seq: NotNull }>()
+      .executeTakeFirstOrThrow();
+    const record = chainRecord(next.pos === null || next.hash === null ? null : { pos: next.pos, hash: next.hash }, {
+      seq: next.seq,
       ts: now,
       actorId: ctx.userId,
       actorName: ctx.username,
@@ -56,10 +89,9 @@ export class AuditStore {
       entityId: entry.entityId === null ? null : String(entry.entityId),
       before: toJson(entry.before),
       after: toJson(entry.after),
-      prevHash: last ? String(last.hash) : GENESIS_HASH,
-    };
-    const record = { ...base, hash: hashRecord(base) };
-    await trx
+      chain,
+    });
+    await db
       .insertInto('audit_log')
       .values({
         seq: record.seq,
@@ -72,6 +104,8 @@ export class AuditStore {
         entity_id: record.entityId,
         before: record.before,
         after: record.after,
+        chain: record.chain,
+        chain_pos: record.chainPos,
         prev_hash: record.prevHash,
         hash: record.hash,
       })
@@ -83,38 +117,38 @@ export class AuditStore {
     ctx: AuthContext,
     q: { entity?: string; entityId?: string; enterpriseId?: number; limit: number; offset: number },
   ): Promise<{ items: AuditRecord[]; total: number }> {
-    let base = scoped(this.db.selectFrom('audit_log'), ctx);
+    let base = scoped(tablesOf<AuditTables>(this.db).selectFrom('audit_log'), ctx);
     if (q.entity) base = base.where('entity', '=', q.entity);
     if (q.entityId) base = base.where('entity_id', '=', q.entityId);
     if (q.enterpriseId !== undefined) base = base.where('enterprise_id', '=', q.enterpriseId);
     const [rows, count] = await Promise.all([
       base.selectAll().orderBy('seq', 'desc').limit(q.limit).offset(q.offset).execute(),
-      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { items: rows.map(fromRow), total: Number(count.n) };
+    return { items: rows.map(fromRow), total: count.n };
   }
 
-  /** Walks the whole chain in batches; returns how many records it checked and the first break. */
-  async verify(onProgress?: (checked: number) => void): Promise<{ checked: number; firstBroken: ChainBreak | null }> {
+  /**
+   * Walks every chain in batches, in (chain, position) order; reports per chain how many records
+   * are intact and the first broken one.
+   */
+  async verify(onProgress?: (checked: number) => void): Promise<VerifyReport> {
     const BATCH = 5000;
-    let previous: { seq: number; hash: string } | null = null;
-    let checked = 0;
+    const db = tablesOf<AuditTables>(this.db);
+    const verifier = new ChainsVerifier();
+    let after: { chain: number; pos: number } | null = null;
     for (;;) {
-      const rows: Record<string, unknown>[] = await this.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('seq', '>', previous?.seq ?? 0)
-        .orderBy('seq')
-        .limit(BATCH)
-        .execute();
-      if (rows.length === 0) return { checked, firstBroken: null };
-      const records: AuditRecord[] = rows.map(fromRow);
-      const broken = verifyRun(records, previous);
-      if (broken) return { checked: checked + records.findIndex((r) => r.seq === broken.seq), firstBroken: broken };
-      checked += records.length;
-      onProgress?.(checked);
-      const tail: AuditRecord = records[records.length - 1];
-      previous = { seq: tail.seq, hash: tail.hash };
+      let q = db.selectFrom('audit_log').selectAll();
+      if (after) {
+        const { chain, pos } = after;
+        q = q.where((eb) => eb(eb.refTuple('chain', 'chain_pos'), '>', eb.tuple(chain, pos)));
+      }
+      const rows = await q.orderBy('chain').orderBy('chain_pos').limit(BATCH).execute();
+      if (rows.length === 0) return verifier.report();
+      verifier.add(rows.map(fromRow));
+      onProgress?.(verifier.checked);
+      const tail = rows[rows.length - 1];
+      after = { chain: tail.chain, pos: tail.chain_pos };
     }
   }
 }
