@@ -1,10 +1,13 @@
 /**
  * The tenant filter, in one place. Every read of a tenant-owned table goes through `scoped`, so a
  * query cannot forget it: park roles see every enterprise's rows, an enterprise role sees its own
- * (and, where a table has park-wide rows with no enterprise, those too).
+ * (and, where a table has park-wide rows with no enterprise, those too). Data that owners share
+ * with others is read through `visibleTo` (sharing/filter.ts) instead. `tenantDb` is the handle
+ * that makes a forgotten filter a type error rather than a test failure.
  */
-import type { SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { isParkRole, type AuthContext } from './roles.ts';
+import { visibleTo, type VisibleToOptions } from './sharing/filter.ts';
 
 export interface ScopeOptions {
   /** The column holding the owning enterprise. */
@@ -32,4 +35,52 @@ export function canSee(ctx: AuthContext, enterpriseId: number | null, sharedWhen
   if (isParkRole(ctx.role)) return true;
   if (enterpriseId === null) return sharedWhenNull;
   return ctx.enterpriseId !== null && ctx.enterpriseId === enterpriseId;
+}
+
+/**
+ * The tables a tenant owns: those whose rows carry `enterprise_id` (the rule of docs/architecture.md,
+ * "Tenancy") and `enterprises` itself, each row its own tenant. Over an untyped database every
+ * table counts as tenant-owned, so the handle filters every read.
+ */
+export type TenantTable<DB> = { [T in keyof DB & string]: T extends 'enterprises' ? T : 'enterprise_id' extends keyof DB[T] ? T : never }[keyof DB & string];
+/** The tables no tenant owns (shared reference data, link tables keyed by a tenant-owned row). */
+export type UnownedTable<DB> = Exclude<keyof DB & string, TenantTable<DB>>;
+
+/**
+ * A service's way to read: a tenant-owned table comes out already filtered for the caller, and the
+ * handle has no way to reach one without the filter, so a query that forgets it does not compile.
+ * System code that must see every tenant (migrations, workers, the composition root) holds the
+ * database itself and says why (`unscoped`).
+ */
+export interface TenantDb<DB> {
+  readonly ctx: AuthContext;
+  /** `table` through `scoped()`: the caller's rows (every row for park roles). */
+  selectFrom<T extends TenantTable<DB>>(table: T, opts?: ScopeOptions): SelectQueryBuilder<DB, T, object>;
+  /** `table` through `visibleTo()`: the caller's rows and those their owners share with it. */
+  selectVisible<T extends TenantTable<DB>, S extends string>(table: T, share: VisibleToOptions<S>): SelectQueryBuilder<DB, T, object>;
+  /** A table no tenant owns, as it is. */
+  selectFromUnowned<T extends UnownedTable<DB>>(table: T): SelectQueryBuilder<DB, T, object>;
+}
+
+export function tenantDb<DB>(db: Kysely<DB>, ctx: AuthContext): TenantDb<DB> {
+  // The handle's types are the guarantee; inside, the table is a name like any other.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const raw = db as unknown as Kysely<any>;
+  type Out<T extends keyof DB> = SelectQueryBuilder<DB, T, object>;
+  return {
+    ctx,
+    selectFrom: <T extends TenantTable<DB>>(table: T, opts?: ScopeOptions) => scoped(raw.selectFrom(table), ctx, opts) as unknown as Out<T>,
+    selectVisible: <T extends TenantTable<DB>, S extends string>(table: T, share: VisibleToOptions<S>) => visibleTo(raw.selectFrom(table), ctx, share) as unknown as Out<T>,
+    selectFromUnowned: <T extends UnownedTable<DB>>(table: T) => raw.selectFrom(table) as unknown as Out<T>,
+  };
+}
+
+/**
+ * The database with no tenant filter, for code that acts for the platform rather than a caller
+ * (migrations, workers, start-up). `reason` says at the call site why every tenant's rows may be
+ * read; it is required so that the exception is written down where it is made.
+ */
+export function unscoped<DB>(db: Kysely<DB>, reason: string): Kysely<DB> {
+  if (!reason.trim()) throw new Error('unscoped database access needs a reason');
+  return db;
 }

@@ -71,7 +71,7 @@ export function watch(page: Page): Watch {
  */
 export async function chooseOption(page: Page, testId: string, text: string, search?: string): Promise<void> {
   const select = page.getByTestId(testId);
-  const shown = () => select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').locator('.ant-select-selection-item').first();
+  const shown = () => select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').locator('.ant-select-selection-item, .ant-select-content').first(); // antd 5, antd 6
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (((await shown().textContent({ timeout: 200 }).catch(() => '')) ?? '').includes(text)) return;

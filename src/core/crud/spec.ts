@@ -91,6 +91,11 @@ export interface ResourceSpec {
   extraItemFields?: Record<string, TSchema>;
   /** Fields never returned (e.g. secrets); they may still be written by a custom service. */
   hidden?: readonly string[];
+  /**
+   * Columns with one value for every row of this resource, e.g. the kind of a share rule in the
+   * shared `shares` table: every read is restricted to it and every insert sets it; never a field.
+   */
+  fixed?: Readonly<Record<string, string | number>>;
 }
 
 /**

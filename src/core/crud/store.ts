@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Db, Dialect, Tx } from '../../adapters/db/index.ts';
 import type { Slot } from '../../adapters/db/compiled.ts';
 import type { AuthContext } from '../roles.ts';
-import { scoped } from '../tenancy.ts';
+import { tenantDb } from '../tenancy.ts';
 import type { AnyItem, ItemOf, ListQuery, ListQueryOf, Page, ResourceSpec } from './spec.ts';
 
 export type { ListQuery, Page } from './spec.ts';
@@ -137,9 +137,15 @@ export class ResourceStore<S extends ResourceSpec = ResourceSpec> {
    * same role whose enterprise is set, or unset (the shape key says which).
    */
   private scopeShape(slot: Slot, ctx: AuthContext) {
-    const q = this.db.selectFrom(this.spec.table);
     const enterpriseId = ctx.enterpriseId === null ? null : (slot('tenant') as unknown as number);
-    return scoped(q, { ...ctx, enterpriseId }, { column: this.spec.ownership.kind === 'self' ? 'id' : 'enterprise_id', sharedWhenNull: this.spec.sharedWhenNull });
+    return this.visibleRows(this.db, { ...ctx, enterpriseId });
+  }
+
+  /** The spec's table as `ctx` may read it: through the tenant filter, restricted to the spec's fixed columns. */
+  private visibleRows(db: Tx, ctx: AuthContext) {
+    let q = tenantDb(db, ctx).selectFrom(this.spec.table, { column: this.spec.ownership.kind === 'self' ? 'id' : 'enterprise_id', sharedWhenNull: this.spec.sharedWhenNull });
+    for (const [column, value] of Object.entries(this.spec.fixed ?? {})) q = q.where(column, '=', value);
+    return q;
   }
 
   /** Maps item fields to columns; booleans become 0/1 and JSON becomes text, valid in both dialects. */
@@ -209,15 +215,11 @@ export class ResourceStore<S extends ResourceSpec = ResourceSpec> {
 
   /** A row the caller may see, or undefined (whether it exists elsewhere is not disclosed). */
   async findVisible(trx: Tx, ctx: AuthContext, id: number): Promise<Row | undefined> {
-    const q = scoped(trx.selectFrom(this.spec.table), ctx, {
-      column: this.spec.ownership.kind === 'self' ? 'id' : 'enterprise_id',
-      sharedWhenNull: this.spec.sharedWhenNull,
-    });
-    return q.selectAll().where('id', '=', id).executeTakeFirst();
+    return this.visibleRows(trx, ctx).selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async insert(trx: Tx, row: Row): Promise<Row> {
-    return trx.insertInto(this.spec.table).values(row).returningAll().executeTakeFirstOrThrow();
+    return trx.insertInto(this.spec.table).values({ ...row, ...this.spec.fixed }).returningAll().executeTakeFirstOrThrow();
   }
 
   async update(trx: Tx, id: number, row: Row): Promise<Row> {
