@@ -193,9 +193,12 @@ for (let e = 0; e < ENTERPRISES; e++) {
 {
   // Every enterprise shares all its events with the park, so the park administrator traces everything.
   const cols = (await sql<{ name: string }>`PRAGMA table_info(trace_shares)`.execute(db)).rows.map((r) => r.name);
+  // Since migration 014 the rules are the core's `shares`, of kind trace.events.
+  const coreShares = (await sql<{ name: string }>`PRAGMA table_info(shares)`.execute(db)).rows.length > 0;
   const now = Date.now();
   for (const id of entId) {
-    if (cols.includes('updated_at')) await sql`INSERT INTO trace_shares (enterprise_id, grantee_id, scope, created_at, updated_at) VALUES (${id}, NULL, 'all', ${now}, ${now})`.execute(db);
+    if (coreShares) await sql`INSERT INTO shares (enterprise_id, grantee_id, kind, scope, created_at, updated_at) VALUES (${id}, NULL, 'trace.events', 'all', ${now}, ${now})`.execute(db);
+    else if (cols.includes('updated_at')) await sql`INSERT INTO trace_shares (enterprise_id, grantee_id, scope, created_at, updated_at) VALUES (${id}, NULL, 'all', ${now}, ${now})`.execute(db);
     else await sql`INSERT INTO trace_shares (enterprise_id, grantee_id, scope, created_at) VALUES (${id}, NULL, 'all', ${now})`.execute(db);
   }
 }

@@ -104,7 +104,7 @@ describe.skipIf(!reachable)('NATS JetStream bus', () => {
     await a.services.subscriptions.stop();
     await b.services.subscriptions.stop();
     Object.assign(b.services.subscriptions.options, { pollMs: 3_600_000 });
-    b.services.subscriptions.start({ nodeId: `b-${run}` });
+    b.services.subscriptions.start(b.services.worker);
     await b.services.subscriptions.createQuery(operator, { name: 'all', query: {} });
     await b.services.subscriptions.subscribe(operator, 'all', { dest: `http://${hookHost}/hook`, stream: true });
 

@@ -10,7 +10,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signBody, SubscriptionService } from '../src/modules/trace/subscriptions.ts';
+import { LeaseStore } from '../src/adapters/db/leases.ts';
+import { Worker } from '../src/core/worker.ts';
+import { DELIVERY_JOB } from '../src/modules/trace/delivery.ts';
+import { signBody, standingFrom, SubscriptionService, type DeliveryOptions, type OutboundOptions } from '../src/modules/trace/subscriptions.ts';
 import { postgresReachable } from './helpers/services.ts';
 import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -99,6 +102,16 @@ function suite(dialect: 'sqlite' | 'postgres') {
     return job;
   }
 
+  /** Another node on the same store: its own worker (owner id) and subscription service. */
+  function node(nodeId: string, options: Partial<DeliveryOptions>, outbound: OutboundOptions = {}) {
+    const { handle, audit, trace, auth } = server.services;
+    const worker = new Worker(new LeaseStore(handle.db), { nodeId });
+    const service = new SubscriptionService(handle, audit, trace, standingFrom(auth.users), options, outbound);
+    worker.start();
+    service.start(worker);
+    return { service, worker, stop: async () => (await service.stop(), await worker.stop()) };
+  }
+
   async function namedQuery(name: string, readPoint: string, c = op) {
     const r = await c.post('/queries', { name, query: { EQ_bizStep: ['shipping'], EQ_readPoint: [readPoint] } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -111,7 +124,7 @@ function suite(dialect: 'sqlite' | 'postgres') {
     // Quicker polls and backoff than production, so retries happen within a test.
     await subs.stop();
     Object.assign(subs.options, { pollMs: 100, backoffBaseMs: 50, backoffMaxMs: 300 });
-    subs.start({ nodeId: 'test-node' });
+    subs.start(server.services.worker);
     opToken = await login(server.url, 'chloralkali.operator', 'symbiont-demo');
     op = client(server.url, opToken);
     parkAdmin = client(server.url, await login(server.url, 'admin', server.adminPassword));
@@ -421,12 +434,11 @@ function suite(dialect: 'sqlite' | 'postgres') {
     let lookups = 0;
     const rebinding = async () => [{ address: lookups++ === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 as const }];
     await subs.stop();
-    const node = new SubscriptionService(server.services.handle, server.services.audit, server.services.trace, { pollMs: 50, backoffBaseMs: 50, backoffMaxMs: 300 }, { resolve: rebinding });
-    node.start({ nodeId: 'rebind-node' });
+    const rebindNode = node('rebind-node', { pollMs: 50, backoffBaseMs: 50, backoffMaxMs: 300 }, { resolve: rebinding });
     try {
       const user = await server.services.handle.db.selectFrom('users').select(['id', 'enterprise_id']).where('username', '=', 'chloralkali.operator').executeTakeFirstOrThrow();
       const ctx = { userId: Number(user.id), username: 'chloralkali.operator', role: 'enterprise_operator' as const, enterpriseId: Number(user.enterprise_id), via: 'session' as const };
-      const sub = await node.subscribe(ctx, 'rebind-q', { dest: `http://rebind.example:${port}/hook`, stream: true });
+      const sub = await rebindNode.service.subscribe(ctx, 'rebind-q', { dest: `http://rebind.example:${port}/hook`, stream: true });
       expect(lookups).toBe(1);
       await capture([event(rp, 'DNSA')]);
       const state = await until(async () => {
@@ -437,8 +449,8 @@ function suite(dialect: 'sqlite' | 'postgres') {
       expect(h.received).toEqual([]);
       expect((await op.delete(`/queries/rebind-q/subscriptions/${sub.subscriptionID}`)).status).toBe(204);
     } finally {
-      await node.stop();
-      subs.start({ nodeId: 'test-node' });
+      await rebindNode.stop();
+      subs.start(server.services.worker);
     }
   });
 
@@ -451,11 +463,10 @@ function suite(dialect: 'sqlite' | 'postgres') {
     await subs.stop();
     await capture([event(rp, 'N1A')]);
     expect(h.received).toEqual([]);
-    const nodes = ['node-a', 'node-b'].map((nodeId) => {
-      const s = new SubscriptionService(server.services.handle, server.services.audit, server.services.trace, { pollMs: 50, backoffBaseMs: 50, backoffMaxMs: 300 });
-      s.start({ nodeId });
-      return s;
-    });
+    // Stopped, the node holds no delivery job, so another node takes it over.
+    expect(server.services.worker.status().some((j) => j.key === DELIVERY_JOB)).toBe(false);
+    expect(subs.delivery.active).toBe(false);
+    const nodes = ['node-a', 'node-b'].map((nodeId) => node(nodeId, { pollMs: 50, backoffBaseMs: 50, backoffMaxMs: 300 }));
     try {
       await until(() => h.received.flatMap(tagsOf).includes('N1A'), 'delivery after the restart');
       for (const tag of ['N1B', 'N1C', 'N1D']) await capture([event(rp, tag)]);
@@ -465,7 +476,7 @@ function suite(dialect: 'sqlite' | 'postgres') {
       expect(leases.every((l) => /^node-[ab]\//.test(String(l.lease_owner)))).toBe(true);
     } finally {
       for (const n of nodes) await n.stop();
-      subs.start({ nodeId: 'test-node' });
+      subs.start(server.services.worker);
     }
   });
 }

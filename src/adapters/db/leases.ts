@@ -25,6 +25,15 @@ export function leaseFree(eb: ExpressionBuilder<any, any>, columns: { owner: str
   return eb.or([eb(columns.owner, 'is', null), eb(columns.until, 'is', null), eb(columns.until, '<=', now)]);
 }
 
+/**
+ * The SQL form of `mayRenew` for such a lease whose owner id is also its token (unique per
+ * tenure): `owner` holds it at `now`. A progress write conditional on it is fenced.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function leaseHeldBy(eb: ExpressionBuilder<any, any>, columns: { owner: string; until: string }, owner: string, now: number): Expression<SqlBool> {
+  return eb.and([eb(columns.owner, '=', owner), eb(columns.until, '>', now)]);
+}
+
 const COLUMNS = ['job_key', 'owner', 'until', 'heartbeat', 'token'] as const;
 
 function toLease(r: Record<string, unknown>): StoredLease {
