@@ -67,6 +67,14 @@ describe('OPC UA connectors', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('/body/config/endpoint');
     const unknownTag = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, { config: { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: 'nope' }] } });
     expect(unknownTag.body.errors).toEqual([{ path: '/body/config/mappings/0/tagKey', message: 'no tag "nope" on this device' }]);
+    // The schema's unions (security, authentication) answer with one error at the field to change.
+    const base = { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: tag.key }] };
+    const pairing = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, { config: { ...base, securityPolicy: 'Basic256Sha256' } });
+    expect(pairing.body.errors).toEqual([{ path: '/body/config/securityPolicy', message: 'must be None when securityMode is None' }]);
+    const lonelyUser = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, { config: { ...base, username: 'operator' } });
+    expect(lonelyUser.body.errors).toEqual([{ path: '/body/config/password', message: 'is required with username' }]);
+    const twice = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, { config: { ...base, mappings: [base.mappings[0], { nodeId: 'ns=1;s=Other', tagKey: tag.key }] } });
+    expect(twice.body.errors).toEqual([{ path: '/body/config/mappings/1/tagKey', message: 'is already used by /mappings/0' }]);
 
     const put = await admin.raw('PUT', `/api/v1/devices/${device.id}/opcua`, {
       config: { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: [{ nodeId: 'ns=1;s=Boiler1.SteamFlow', tagKey: tag.key }] },

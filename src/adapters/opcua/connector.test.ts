@@ -9,7 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { OpcUaConnector, summarizeError, validateOpcUaConfig, nodeIdProblem, numericValue, type OpcUaConnectorConfig, type OpcUaReading } from './connector.ts';
+import { checkOpcUaConfig, NODE_ID_PATTERN } from './config.ts';
+import { OpcUaConnector, summarizeError, numericValue, type OpcUaConnectorConfig, type OpcUaReading } from './connector.ts';
 
 type UA = typeof import('node-opcua');
 let ua: UA | undefined;
@@ -187,7 +188,7 @@ describe('summarizeError', () => {
   });
 });
 
-describe('validateOpcUaConfig', () => {
+describe('checkOpcUaConfig (the config schema and the checks it cannot express)', () => {
   const good: OpcUaConnectorConfig = {
     endpoint: 'opc.tcp://plc-1.park.local:4840/UA/Server',
     securityMode: 'SignAndEncrypt',
@@ -199,13 +200,13 @@ describe('validateOpcUaConfig', () => {
   };
 
   it('accepts a good config and returns a clean copy', () => {
-    const r = validateOpcUaConfig(good);
+    const r = checkOpcUaConfig(good);
     expect(r).toEqual({ ok: true, config: good });
-    expect(validateOpcUaConfig({ endpoint: 'opc.tcp://10.0.0.5:4840', securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 500, mappings: [{ nodeId: 'i=2258', tagKey: 'server_time' }] }).ok).toBe(true);
+    expect(checkOpcUaConfig({ endpoint: 'opc.tcp://10.0.0.5:4840', securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 500, mappings: [{ nodeId: 'i=2258', tagKey: 'server_time' }] }).ok).toBe(true);
   });
 
   it('names every bad field by its path', () => {
-    const r = validateOpcUaConfig({
+    const r = checkOpcUaConfig({
       endpoint: 'http://plc-1:4840',
       securityMode: 'Encrypt',
       securityPolicy: 'Basic128',
@@ -225,41 +226,54 @@ describe('validateOpcUaConfig', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+    // The shape first (the API's schema); a node or tag mapped twice is checked once the shape holds.
     expect(Object.keys(byPath).sort()).toEqual([
-      '/endpoint', '/extra', '/mappings/1/nodeId', '/mappings/2/nodeId', '/mappings/3/nodeId', '/mappings/3/tagKey',
-      '/mappings/4/nodeId', '/mappings/4/tagKey', '/mappings/5/nodeId', '/mappings/5/tagKey', '/mappings/6',
+      '/endpoint', '/extra', '/mappings/2/nodeId', '/mappings/3/nodeId', '/mappings/3/tagKey',
+      '/mappings/4/nodeId', '/mappings/5/nodeId', '/mappings/5/tagKey', '/mappings/6',
       '/password', '/samplingIntervalMs', '/securityMode', '/securityPolicy',
     ]);
     expect(byPath['/endpoint']).toMatch(/opc\.tcp:\/\//);
-    expect(byPath['/mappings/1/nodeId']).toMatch(/already mapped by \/mappings\/0/);
     expect(byPath['/mappings/2/nodeId']).toMatch(/is not a valid NodeId/);
-    expect(byPath['/mappings/3/nodeId']).toMatch(/namespace index/);
+    expect(byPath['/mappings/3/nodeId']).toMatch(/namespace 0-65535/);
     expect(byPath['/mappings/3/tagKey']).toMatch(/must match/);
-    expect(byPath['/mappings/4/tagKey']).toMatch(/already used by \/mappings\/0/);
     expect(byPath['/mappings/5/tagKey']).toMatch(/is required/);
     expect(byPath['/password']).toMatch(/needs a username/);
     expect(byPath['/extra']).toMatch(/not a known field/);
+
+    const twice = checkOpcUaConfig({ ...good, mappings: [{ nodeId: 'ns=2;s=Ok', tagKey: 'ok' }, { nodeId: 'ns=2;s=Ok', tagKey: 'other' }, { nodeId: 'i=1', tagKey: 'ok' }] });
+    expect(twice).toEqual({
+      ok: false,
+      errors: [
+        { path: '/mappings/1/nodeId', message: 'is already mapped by /mappings/0' },
+        { path: '/mappings/2/tagKey', message: 'is already used by /mappings/0' },
+      ],
+    });
   });
 
   it('checks security mode and policy together, and the shape', () => {
     const errs = (c: unknown) => {
-      const r = validateOpcUaConfig(c);
+      const r = checkOpcUaConfig(c);
       return r.ok ? [] : r.errors.map((e) => `${e.path} ${e.message}`);
     };
     expect(errs({ ...good, securityMode: 'None' })).toEqual(['/securityPolicy must be None when securityMode is None']);
-    expect(errs({ ...good, securityMode: 'Sign', securityPolicy: 'None' })).toEqual(['/securityPolicy must not be None when securityMode is Sign']);
+    expect(errs({ ...good, securityMode: 'Sign', securityPolicy: 'None' })).toEqual(['/securityPolicy must not be None when securityMode is Sign or SignAndEncrypt']);
     expect(errs({ ...good, password: undefined })).toEqual(['/password is required with username']);
-    expect(errs({ ...good, mappings: [] })).toEqual(['/mappings must hold at least one mapping']);
-    expect(errs({ ...good, endpoint: 'opc.tcp://user:pw@plc:4840' })).toEqual(['/endpoint must not hold credentials: use username and password']);
-    expect(errs(null)).toEqual([' must be an object']);
+    expect(errs({ ...good, username: undefined })).toEqual(['/password needs a username']);
+    expect(errs({ ...good, mappings: [] })).toEqual(['/mappings must NOT have fewer than 1 items']);
+    expect(errs({ ...good, samplingIntervalMs: 3_600_001 })).toEqual(['/samplingIntervalMs must be <= 3600000']);
+    expect(errs({ ...good, endpoint: 'opc.tcp://user:pw@plc:4840' })).toEqual([expect.stringMatching(/^\/endpoint .*without spaces or credentials/)]);
+    for (const endpoint of ['opc.tcp://plc:0', 'opc.tcp://plc:65536', 'opc.tcp://plc 1:4840', 'opc.tcp://:4840', 'opc.tcp://plc:4840/a b']) expect(errs({ ...good, endpoint }), endpoint).toHaveLength(1);
+    for (const endpoint of ['opc.tcp://plc', 'opc.tcp://10.0.0.5:65535/UA/Server', 'opc.tcp://[fe80::1]:4840', 'opc.tcp://plc-1.park.local:1/x?y']) expect(errs({ ...good, endpoint }), endpoint).toEqual([]);
+    expect(errs(null)).toEqual([' must be object']);
     expect(errs({})).toHaveLength(5);
   });
 
   it('knows the NodeId string forms', () => {
-    for (const ok of ['i=85', 'ns=0;i=2258', 'ns=2;s=Boiler 1.Steam;Flow', 'ns=4;g=72962B91-FA75-4AE6-8D28-B404DC7DAF63', 'ns=1;b=AAEC', 's=x'])
-      expect(nodeIdProblem(ok), ok).toBeNull();
-    for (const bad of ['', 'ns=1', 'ns=1;s=', 'ns=1;i=-1', 'ns=1;i=4294967296', ' ns=1;i=1', 'ns=1;x=1', 'nsu=urn:x;s=a', 'ns=1;b=@@', 'ns=65536;i=1'])
-      expect(nodeIdProblem(bad), bad).not.toBeNull();
+    const nodeId = new RegExp(NODE_ID_PATTERN, 'u');
+    for (const ok of ['i=85', 'ns=0;i=2258', 'ns=2;s=Boiler 1.Steam;Flow', 'ns=4;g=72962B91-FA75-4AE6-8D28-B404DC7DAF63', 'ns=1;b=AAEC', 's=x', 'ns=65535;i=4294967295', 'ns=00001;i=0', `s=${'x'.repeat(4096)}`])
+      expect(nodeId.test(ok), ok).toBe(true);
+    for (const bad of ['', 'ns=1', 'ns=1;s=', 'ns=1;i=-1', 'ns=1;i=4294967296', 'ns=1;i=99999999999', ' ns=1;i=1', 'ns=1;s=x ', 'ns=1;x=1', 'nsu=urn:x;s=a', 'ns=1;b=@@', 'ns=65536;i=1', `s=${'x'.repeat(4097)}`])
+      expect(nodeId.test(bad), bad).toBe(false);
   });
 
   it('reads numbers out of the numeric variants only', () => {
@@ -285,7 +299,8 @@ describe.skipIf(!ua)('OpcUaConnector against a node-opcua server', () => {
   const running: OpcUaConnector[] = [];
   const connector = (config: Partial<OpcUaConnectorConfig>, sink: (r: OpcUaReading[]) => Promise<void>, log?: ReturnType<typeof memoryLog>, options: ConstructorParameters<typeof OpcUaConnector>[3] = {}) => {
     const c = new OpcUaConnector(
-      { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: MAPPINGS, ...config },
+      // A partial override may break the security or authentication pairing: the constructor checks it.
+      { endpoint, securityMode: 'None', securityPolicy: 'None', samplingIntervalMs: 100, mappings: MAPPINGS, ...config } as OpcUaConnectorConfig,
       sink,
       log,
       { pkiDir: CLIENT_PKI, retry: { connectRetries: 2, initialDelayMs: 200, maxDelayMs: 1000 }, ...options },

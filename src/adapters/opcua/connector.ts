@@ -31,33 +31,11 @@ import type {
   StatusCode,
   UserIdentityInfo,
 } from 'node-opcua';
-import type { FieldError } from '../../core/errors.ts';
-import { TAG_KEY_PATTERN } from '../../modules/registry/model.ts';
+import { checkOpcUaConfig, type OpcUaConnectorConfig } from './config.ts';
+
+export { SECURITY_MODES, SECURITY_POLICIES, type OpcUaConnectorConfig, type OpcUaMapping } from './config.ts';
 
 type NodeOpcua = typeof import('node-opcua');
-
-export interface OpcUaMapping {
-  /** e.g. "ns=1;s=Boiler1.SteamFlow" */
-  nodeId: string;
-  /** e.g. "steam_flow": the device's tag key */
-  tagKey: string;
-}
-
-export const SECURITY_MODES = ['None', 'Sign', 'SignAndEncrypt'] as const;
-export const SECURITY_POLICIES = ['None', 'Basic256Sha256', 'Aes128_Sha256_RsaOaep', 'Aes256_Sha256_RsaPss'] as const;
-
-export interface OpcUaConnectorConfig {
-  /** opc.tcp://host:port/path */
-  endpoint: string;
-  securityMode: (typeof SECURITY_MODES)[number];
-  securityPolicy: (typeof SECURITY_POLICIES)[number];
-  /** Anonymous when absent. */
-  username?: string;
-  password?: string;
-  /** The monitored items' sampling interval, and the subscription's publishing interval. */
-  samplingIntervalMs: number;
-  mappings: OpcUaMapping[];
-}
 
 export interface OpcUaReading {
   tagKey: string;
@@ -119,138 +97,6 @@ export interface OpcUaConnectorOptions {
 }
 
 const NULL_LOG: OpcUaLog = { info() {}, warn() {} };
-
-// ---------------------------------------------------------------------------------------------
-// Validation (pure)
-// ---------------------------------------------------------------------------------------------
-
-export const MIN_SAMPLING_INTERVAL_MS = 50;
-export const MAX_SAMPLING_INTERVAL_MS = 3_600_000;
-export const MAX_MAPPINGS = 10_000;
-const KNOWN_FIELDS = new Set(['endpoint', 'securityMode', 'securityPolicy', 'username', 'password', 'samplingIntervalMs', 'mappings']);
-const TAG_KEY = new RegExp(TAG_KEY_PATTERN);
-const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/**
- * A NodeId in the OPC UA string form: `[ns=<0..65535>;]` then `i=<uint32>`, `s=<string>`,
- * `g=<guid>` or `b=<base64>`. Returns why it is not one, or null.
- */
-export function nodeIdProblem(s: string): string | null {
-  if (s.trim() !== s) return 'must not start or end with spaces';
-  const m = /^(?:ns=(\d+);)?([isgb])=([\s\S]*)$/.exec(s);
-  if (!m) return 'is not a valid NodeId (expected e.g. "ns=2;s=Boiler1.SteamFlow" or "ns=3;i=1001")';
-  if (m[1] !== undefined && (m[1].length > 5 || Number(m[1]) > 65535)) return 'is not a valid NodeId: the namespace index must be 0 to 65535';
-  const id = m[3];
-  switch (m[2]) {
-    case 'i':
-      if (!/^\d{1,10}$/.test(id) || Number(id) > 0xffffffff) return 'is not a valid NodeId: i= needs a whole number from 0 to 4294967295';
-      break;
-    case 's':
-      if (id.length === 0) return 'is not a valid NodeId: s= needs a name';
-      if (id.length > 4096) return 'is not a valid NodeId: the name is longer than 4096 characters';
-      break;
-    case 'g':
-      if (!GUID.test(id)) return 'is not a valid NodeId: g= needs a GUID like 72962b91-fa75-4ae6-8d28-b404dc7daf63';
-      break;
-    case 'b':
-      if (id.length === 0 || !BASE64.test(id)) return 'is not a valid NodeId: b= needs base64 bytes';
-      break;
-  }
-  return null;
-}
-
-function endpointProblem(s: string): string | null {
-  if (!s.startsWith('opc.tcp://')) return 'must start with opc.tcp://';
-  if (/\s/.test(s)) return 'must not contain spaces';
-  let url: URL;
-  try {
-    url = new URL(s);
-  } catch {
-    return 'is not a valid URL (expected opc.tcp://host:port/path)';
-  }
-  if (!url.hostname) return 'needs a host (opc.tcp://host:port/path)';
-  if (url.username || url.password) return 'must not hold credentials: use username and password';
-  if (url.port !== '' && (Number(url.port) < 1 || Number(url.port) > 65535)) return 'has a port outside 1-65535';
-  return null;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Checks a connector config as stored or sent by a user; every bad field gets its JSON pointer. */
-export function validateOpcUaConfig(c: unknown): { ok: true; config: OpcUaConnectorConfig } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const err = (p: string, message: string) => errors.push({ path: p, message });
-  if (!isObject(c)) return { ok: false, errors: [{ path: '', message: 'must be an object' }] };
-  for (const k of Object.keys(c)) if (!KNOWN_FIELDS.has(k)) err(`/${k}`, 'is not a known field');
-
-  if (typeof c.endpoint !== 'string') err('/endpoint', 'is required: a string like opc.tcp://host:4840/path');
-  else {
-    const p = endpointProblem(c.endpoint);
-    if (p) err('/endpoint', p);
-  }
-
-  const modeOk = typeof c.securityMode === 'string' && (SECURITY_MODES as readonly string[]).includes(c.securityMode);
-  const policyOk = typeof c.securityPolicy === 'string' && (SECURITY_POLICIES as readonly string[]).includes(c.securityPolicy);
-  if (!modeOk) err('/securityMode', `must be one of ${SECURITY_MODES.join(', ')}`);
-  if (!policyOk) err('/securityPolicy', `must be one of ${SECURITY_POLICIES.join(', ')}`);
-  if (modeOk && policyOk) {
-    if (c.securityMode === 'None' && c.securityPolicy !== 'None') err('/securityPolicy', 'must be None when securityMode is None');
-    if (c.securityMode !== 'None' && c.securityPolicy === 'None') err('/securityPolicy', `must not be None when securityMode is ${c.securityMode as string}`);
-  }
-
-  if (c.username !== undefined) {
-    if (typeof c.username !== 'string' || c.username.length === 0 || c.username.length > 256) err('/username', 'must be a string of 1 to 256 characters');
-    if (typeof c.password !== 'string') err('/password', 'is required with username');
-  }
-  if (c.password !== undefined) {
-    if (typeof c.password !== 'string' || c.password.length > 1024) err('/password', 'must be a string of at most 1024 characters');
-    else if (c.username === undefined) err('/password', 'needs a username');
-  }
-
-  const si = c.samplingIntervalMs;
-  if (typeof si !== 'number' || !Number.isInteger(si) || si < MIN_SAMPLING_INTERVAL_MS || si > MAX_SAMPLING_INTERVAL_MS) {
-    err('/samplingIntervalMs', `must be a whole number of milliseconds from ${MIN_SAMPLING_INTERVAL_MS} to ${MAX_SAMPLING_INTERVAL_MS}`);
-  }
-
-  if (!Array.isArray(c.mappings)) err('/mappings', 'is required: a list of {nodeId, tagKey}');
-  else if (c.mappings.length === 0) err('/mappings', 'must hold at least one mapping');
-  else if (c.mappings.length > MAX_MAPPINGS) err('/mappings', `must hold at most ${MAX_MAPPINGS} mappings`);
-  else {
-    const nodeIds = new Map<string, number>();
-    const tagKeys = new Map<string, number>();
-    c.mappings.forEach((m: unknown, i: number) => {
-      const at = `/mappings/${i}`;
-      if (!isObject(m)) return err(at, 'must be an object {nodeId, tagKey}');
-      for (const k of Object.keys(m)) if (k !== 'nodeId' && k !== 'tagKey') err(`${at}/${k}`, 'is not a known field');
-      if (typeof m.nodeId !== 'string') err(`${at}/nodeId`, 'is required: a NodeId like "ns=2;s=Boiler1.SteamFlow"');
-      else {
-        const p = nodeIdProblem(m.nodeId);
-        if (p) err(`${at}/nodeId`, p);
-        else if (nodeIds.has(m.nodeId)) err(`${at}/nodeId`, `is already mapped by /mappings/${nodeIds.get(m.nodeId)}`);
-        else nodeIds.set(m.nodeId, i);
-      }
-      if (typeof m.tagKey !== 'string') err(`${at}/tagKey`, 'is required: the tag key, like steam_flow');
-      else if (!TAG_KEY.test(m.tagKey)) err(`${at}/tagKey`, `must match ${TAG_KEY_PATTERN} (lower case, digits, _)`);
-      else if (tagKeys.has(m.tagKey)) err(`${at}/tagKey`, `is already used by /mappings/${tagKeys.get(m.tagKey)}`);
-      else tagKeys.set(m.tagKey, i);
-    });
-  }
-
-  if (errors.length > 0) return { ok: false, errors };
-  const config: OpcUaConnectorConfig = {
-    endpoint: c.endpoint as string,
-    securityMode: c.securityMode as OpcUaConnectorConfig['securityMode'],
-    securityPolicy: c.securityPolicy as OpcUaConnectorConfig['securityPolicy'],
-    samplingIntervalMs: si as number,
-    mappings: (c.mappings as OpcUaMapping[]).map((m) => ({ nodeId: m.nodeId, tagKey: m.tagKey })),
-  };
-  if (c.username !== undefined) {
-    config.username = c.username as string;
-    config.password = c.password as string;
-  }
-  return { ok: true, config };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -432,7 +278,7 @@ export class OpcUaConnector {
   private overflowing = false;
 
   constructor(config: OpcUaConnectorConfig, private readonly sink: OpcUaSink, log?: OpcUaLog, options: OpcUaConnectorOptions = {}) {
-    const v = validateOpcUaConfig(config);
+    const v = checkOpcUaConfig(config);
     if (!v.ok) throw new Error(`invalid OPC UA connector config: ${v.errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`);
     this.config = v.config;
     this.log = log ?? NULL_LOG;

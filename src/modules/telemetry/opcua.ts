@@ -8,18 +8,20 @@
  * transport; a connector whose server is down is retried every minute.
  */
 import path from 'node:path';
-import type { DbHandle } from '../../adapters/db/index.ts';
+import { tablesOf, type DbHandle } from '../../adapters/db/index.ts';
 import { LeaseStore } from '../../adapters/db/leases.ts';
-import { OpcUaConnector, summarizeError, validateOpcUaConfig, type OpcUaConnectorConfig, type OpcUaLog, type OpcUaReading, type OpcUaStatus } from '../../adapters/opcua/connector.ts';
-import { assertMayWrite } from '../../core/crud/service.ts';
+import { isTrue } from '../../adapters/db/tables.ts';
+import { mappingProblems } from '../../adapters/opcua/config.ts';
+import { OpcUaConnector, summarizeError, type OpcUaConnectorConfig, type OpcUaLog, type OpcUaReading, type OpcUaStatus } from '../../adapters/opcua/connector.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import { isHeld } from '../../core/lease.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { aborted, type ExclusiveOptions, type Job, type Worker } from '../../core/worker.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
-import { deviceSpec } from '../registry/resources.ts';
+import { devicePolicy } from '../registry/policy.ts';
 import { readingProblem, type Point } from './model.ts';
 import type { TelemetryService } from './service.ts';
+import type { TelemetryTables } from './tables.ts';
 
 const RETRY_MS = 60_000;
 
@@ -66,6 +68,10 @@ export class OpcUaManager {
     this.leases = new LeaseStore(handle.db);
   }
 
+  private get db() {
+    return tablesOf<TelemetryTables>(this.handle.db);
+  }
+
   /** This node's id in the connectors' leases. */
   get nodeId(): string {
     return this.opts.worker.nodeId;
@@ -97,8 +103,8 @@ export class OpcUaManager {
     this.syncing = this.syncing.then(async () => {
       if (!this.active) return;
       try {
-        const rows = await this.handle.db.selectFrom('opcua_connectors').select(['device_id', 'config', 'updated_at']).where('enabled', '=', 1).execute();
-        const want = new Map(rows.map((r) => [Number(r.device_id), `${r.updated_at}:${r.config}`]));
+        const rows = await this.db.selectFrom('opcua_connectors').select(['device_id', 'config', 'updated_at']).where('enabled', '=', 1).execute();
+        const want = new Map(rows.map((r) => [r.device_id, `${r.updated_at}:${r.config}`]));
         for (const [id, e] of [...this.entries]) if (want.get(id) !== e.version) await this.halt(id);
         for (const [id, version] of want) if (!this.entries.has(id) && this.active) this.launch(id, version);
       } catch (err) {
@@ -110,48 +116,53 @@ export class OpcUaManager {
 
   async get(ctx: AuthContext, deviceId: number): Promise<OpcUaView> {
     await this.telemetry.registry.devices.get(ctx, deviceId);
-    const row = await this.handle.db.selectFrom('opcua_connectors').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+    const row = await this.db.selectFrom('opcua_connectors').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
     if (!row) throw notFound(`The OPC UA connector of device ${deviceId}`);
-    return this.view(deviceId, JSON.parse(String(row.config)), row.enabled === true || row.enabled === 1);
+    return this.view(deviceId, storedConfig(row.config), isTrue(row.enabled));
   }
 
-  /** Creates or replaces a device's connector; it (re)starts at once when enabled. */
-  async put(ctx: AuthContext, deviceId: number, body: { enabled?: boolean; config: unknown }): Promise<OpcUaView> {
+  /**
+   * Creates or replaces a device's connector; it (re)starts at once when enabled. The config's shape
+   * is the route's schema's to check (adapters/opcua/config.ts); here what it cannot say: each node
+   * and tag mapped once, and only tags the device has.
+   */
+  async put(ctx: AuthContext, deviceId: number, body: { enabled?: boolean; config: OpcUaConnectorConfig }): Promise<OpcUaView> {
     const device = await this.telemetry.registry.devices.get(ctx, deviceId);
-    assertMayWrite(ctx, deviceSpec, 'update', device.enterpriseId as number);
-    const checked = validateOpcUaConfig(body.config);
-    if (!checked.ok) throw validation('The OPC UA configuration is invalid', checked.errors.map((e) => ({ path: `/body/config${e.path}`, message: e.message })));
-    const tags = new Set((await this.handle.db.selectFrom('tags').select('key').where('device_id', '=', deviceId).execute()).map((t) => String(t.key)));
-    const unknown = checked.config.mappings.map((m, i) => [m, i] as const).filter(([m]) => !tags.has(m.tagKey));
+    devicePolicy.assert(ctx, 'update', device.enterpriseId);
+    const config = body.config;
+    const twice = mappingProblems(config.mappings);
+    if (twice.length) throw validation('The OPC UA configuration is invalid', twice.map((e) => ({ path: `/body/config${e.path}`, message: e.message })));
+    const tags = new Set((await this.telemetry.registry.deviceForIngest({ id: deviceId }))?.tags.map((t) => t.key));
+    const unknown = config.mappings.map((m, i) => [m, i] as const).filter(([m]) => !tags.has(m.tagKey));
     if (unknown.length) {
       throw validation('Some mappings name tags the device does not have', unknown.map(([m, i]) => ({ path: `/body/config/mappings/${i}/tagKey`, message: `no tag "${m.tagKey}" on this device` })));
     }
     const enabled = body.enabled ?? true;
     const now = Date.now();
-    await this.handle.db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('opcua_connectors').select('config').where('device_id', '=', deviceId).executeTakeFirst();
       await trx.deleteFrom('opcua_connectors').where('device_id', '=', deviceId).execute();
-      await trx.insertInto('opcua_connectors').values({ device_id: deviceId, config: JSON.stringify(checked.config), enabled: enabled ? 1 : 0, updated_at: now }).execute();
+      await trx.insertInto('opcua_connectors').values({ device_id: deviceId, config: JSON.stringify(config), enabled: enabled ? 1 : 0, updated_at: now }).execute();
       await this.audit.append(trx, ctx, {
         action: before ? 'update' : 'create',
         entity: 'opcua_connector',
         entityId: deviceId,
-        enterpriseId: device.enterpriseId as number,
-        before: before ? redact(JSON.parse(String(before.config))) : null,
-        after: { enabled, ...redact(checked.config) },
+        enterpriseId: device.enterpriseId,
+        before: before ? redact(storedConfig(before.config)) : null,
+        after: { enabled, ...redact(config) },
       });
     });
     await this.sync();
-    return this.view(deviceId, checked.config, enabled);
+    return this.view(deviceId, config, enabled);
   }
 
   async remove(ctx: AuthContext, deviceId: number): Promise<void> {
     const device = await this.telemetry.registry.devices.get(ctx, deviceId);
-    assertMayWrite(ctx, deviceSpec, 'update', device.enterpriseId as number);
-    await this.handle.db.transaction().execute(async (trx) => {
+    devicePolicy.assert(ctx, 'update', device.enterpriseId);
+    await this.db.transaction().execute(async (trx) => {
       const r = await trx.deleteFrom('opcua_connectors').where('device_id', '=', deviceId).executeTakeFirst();
-      if (Number(r.numDeletedRows) === 0) throw notFound(`The OPC UA connector of device ${deviceId}`);
-      await this.audit.append(trx, ctx, { action: 'delete', entity: 'opcua_connector', entityId: deviceId, enterpriseId: device.enterpriseId as number });
+      if (r.numDeletedRows === 0n) throw notFound(`The OPC UA connector of device ${deviceId}`);
+      await this.audit.append(trx, ctx, { action: 'delete', entity: 'opcua_connector', entityId: deviceId, enterpriseId: device.enterpriseId });
     });
     await this.sync();
   }
@@ -178,9 +189,9 @@ export class OpcUaManager {
 
   /** Runs a connector while this node holds its lease: started (again every minute while its server is down), stopped when the signal fires. */
   private async run(deviceId: number, entry: Entry, signal: AbortSignal): Promise<void> {
-    const row = await this.handle.db.selectFrom('opcua_connectors').select('config').where('device_id', '=', deviceId).where('enabled', '=', 1).executeTakeFirst();
+    const row = await this.db.selectFrom('opcua_connectors').select('config').where('device_id', '=', deviceId).where('enabled', '=', 1).executeTakeFirst();
     if (!row) return;
-    const config = JSON.parse(String(row.config)) as OpcUaConnectorConfig;
+    const config = storedConfig(row.config);
     try {
       while (!signal.aborted) {
         await entry.connector?.stop(); // the one whose start failed
@@ -213,8 +224,7 @@ export class OpcUaManager {
    * logged for the device, once per batch; the others are stored.
    */
   private async sink(deviceId: number, readings: OpcUaReading[]): Promise<void> {
-    const code = await this.handle.db.selectFrom('devices').select('code').where('id', '=', deviceId).executeTakeFirst();
-    const device = code ? await this.telemetry.device(String(code.code)) : undefined;
+    const device = await this.telemetry.deviceById(deviceId);
     if (!device) return;
     const now = Date.now();
     const points: Point[] = [];
@@ -254,6 +264,12 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
     timer.unref();
     signal.addEventListener('abort', done, { once: true });
   });
+}
+
+/** A stored config: written by `put` after the route's schema checked it (the connector checks it again on start). */
+function storedConfig(json: string): OpcUaConnectorConfig {
+  const config: OpcUaConnectorConfig = JSON.parse(json);
+  return config;
 }
 
 function redact(config: OpcUaConnectorConfig): Omit<OpcUaConnectorConfig, 'password'> {

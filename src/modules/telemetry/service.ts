@@ -7,19 +7,19 @@ import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { Bus, BusSubscription } from '../../adapters/bus/port.ts';
 import { bucket, CompiledQueries, padded } from '../../adapters/db/compiled.ts';
-import type { DbHandle } from '../../adapters/db/index.ts';
-import { assertMayWrite } from '../../core/crud/service.ts';
+import { tablesOf, type DbHandle } from '../../adapters/db/index.ts';
+import { isTrue } from '../../adapters/db/tables.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
-import { deviceSpec } from '../registry/resources.ts';
+import { devicePolicy } from '../registry/policy.ts';
 import type { RegistryService } from '../registry/service.ts';
 import { ErrorThrottle } from './error-throttle.ts';
 import { GroupCommitter, ReadingRefused, type GroupCommitOptions } from './ingest.ts';
 import { bucketOf, DAY, MAX_TS, MINUTE, defaultStep, parseTelemetry, readingProblem, RESOLUTION_STEP, resolutionFor, type ParseResult, type Point, type Resolution } from './model.ts';
 import { createPointWriter } from './store.ts';
+import type { DeviceStatusTable, TelemetryTables } from './tables.ts';
 
 export const DEVICE_TOKEN_PREFIX = 'dt_';
 
@@ -52,10 +52,12 @@ export interface SeriesPoint {
 /** A device is offline when nothing arrived for this long, or when a transport said so (a Sparkplug death). */
 export const OFFLINE_AFTER_MS = 300_000;
 
-function statusOf(row: Record<string, unknown> | undefined, now: number) {
-  const lastSeenAt = row?.last_seen_at == null ? null : Number(row.last_seen_at);
-  const online = row !== undefined && (row.online === true || row.online === 1) && lastSeenAt !== null && now - lastSeenAt < OFFLINE_AFTER_MS;
-  return { online, lastSeenAt, via: row?.via == null ? null : String(row.via) };
+type StatusRow = Pick<DeviceStatusTable, 'last_seen_at' | 'via'> & { online: boolean | number };
+
+function statusOf(row: StatusRow | undefined, now: number): { online: boolean; lastSeenAt: number | null; via: string | null } {
+  const lastSeenAt = row?.last_seen_at ?? null;
+  const online = row !== undefined && isTrue(row.online) && lastSeenAt !== null && now - lastSeenAt < OFFLINE_AFTER_MS;
+  return { online, lastSeenAt, via: row?.via ?? null };
 }
 
 /** How often a node tells the others which tags it shows live, and how long that holds. */
@@ -67,7 +69,13 @@ const DIRECTORY_TTL_MS = 5_000;
 
 export class TelemetryService {
   readonly committer: GroupCommitter;
+  /**
+   * Devices by code (and by id) as ingestion checks readings against them, read from the registry
+   * and trusted for DIRECTORY_TTL_MS: a disabled or deleted device or tag is refused within that
+   * time on every node, as a new tag is accepted (see `ingest`).
+   */
   private readonly directory = new Map<string, DeviceEntry>();
+  private readonly directoryById = new Map<number, DeviceEntry>();
   /**
    * Emits `tag:<id>` with {ts, value} for every committed reading that someone listens to: those
    * this node commits and, with a distributed bus, those other nodes commit (see `watch`).
@@ -162,7 +170,7 @@ export class TelemetryService {
   }
 
   private get db() {
-    return this.handle.db;
+    return tablesOf<TelemetryTables>(this.handle.db);
   }
 
   private readonly compiled: CompiledQueries;
@@ -171,37 +179,52 @@ export class TelemetryService {
   async device(code: string, now = Date.now()): Promise<DeviceEntry | undefined> {
     const hit = this.directory.get(code);
     if (hit && now - hit.loadedAt < DIRECTORY_TTL_MS) return hit;
-    const row = await this.db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']).where('code', '=', code).executeTakeFirst();
-    if (!row) {
-      this.directory.delete(code);
-      return undefined;
+    return this.loadDevice({ code }, now);
+  }
+
+  /** A device by its id, as `device` finds one by its code (same cache). */
+  async deviceById(id: number, now = Date.now()): Promise<DeviceEntry | undefined> {
+    const hit = this.directoryById.get(id);
+    if (hit && now - hit.loadedAt < DIRECTORY_TTL_MS) return hit;
+    return this.loadDevice({ id }, now);
+  }
+
+  private async loadDevice(ref: { code: string } | { id: number }, now: number): Promise<DeviceEntry | undefined> {
+    const found = await this.registry.deviceForIngest(ref);
+    const stale = 'code' in ref ? this.directory.get(ref.code) : this.directoryById.get(ref.id);
+    if (stale) this.forget(stale);
+    if (!found) return undefined;
+    const entry: DeviceEntry = { ...found, tags: new Map(found.tags.map((t) => [t.key, t.id])), loadedAt: now };
+    if (this.directory.size > 50_000) {
+      this.directory.clear();
+      this.directoryById.clear();
     }
-    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).execute();
-    const entry: DeviceEntry = {
-      id: Number(row.id),
-      code: String(row.code),
-      enterpriseId: Number(row.enterprise_id),
-      enabled: row.enabled === true || row.enabled === 1,
-      tags: new Map(tags.map((t) => [String(t.key), Number(t.id)])),
-      loadedAt: now,
-    };
-    if (this.directory.size > 50_000) this.directory.clear();
-    this.directory.set(code, entry);
+    this.forget(entry);
+    this.directory.set(entry.code, entry);
+    this.directoryById.set(entry.id, entry);
     return entry;
+  }
+
+  /** Drops a device's cached entries (under both keys: a renamed device must not stay reachable by its old code). */
+  private forget(entry: Pick<DeviceEntry, 'id' | 'code'>): void {
+    const byId = this.directoryById.get(entry.id);
+    if (byId) this.directory.delete(byId.code);
+    this.directory.delete(entry.code);
+    this.directoryById.delete(entry.id);
   }
 
   /** Issues a new secret for a device (the old one stops working); returned once, stored hashed. */
   async rotateCredentials(ctx: AuthContext, deviceId: number): Promise<{ deviceId: number; username: string; token: string; createdAt: number }> {
     const device = await this.registry.devices.get(ctx, deviceId);
-    assertMayWrite(ctx, deviceSpec, 'update', device.enterpriseId as number);
+    devicePolicy.assert(ctx, 'update', device.enterpriseId);
     const token = newSecret(DEVICE_TOKEN_PREFIX);
     const now = Date.now();
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('device_credentials').where('device_id', '=', deviceId).execute();
       await trx.insertInto('device_credentials').values({ device_id: deviceId, token_hash: sha256(token), created_at: now }).execute();
-      await this.audit.append(trx, ctx, { action: 'rotate_credentials', entity: 'device', entityId: deviceId, enterpriseId: device.enterpriseId as number });
+      await this.audit.append(trx, ctx, { action: 'rotate_credentials', entity: 'device', entityId: deviceId, enterpriseId: device.enterpriseId });
     });
-    return { deviceId, username: String(device.code), token, createdAt: now };
+    return { deviceId, username: device.code, token, createdAt: now };
   }
 
   /** The device whose code and secret these are, or undefined. */
@@ -214,14 +237,9 @@ export class TelemetryService {
 
   /** The device a bearer device token belongs to. */
   async deviceForToken(token: string): Promise<DeviceEntry | undefined> {
-    const row = await this.db
-      .selectFrom('device_credentials')
-      .innerJoin('devices', 'devices.id', 'device_credentials.device_id')
-      .select('devices.code')
-      .where('device_credentials.token_hash', '=', sha256(token))
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('device_credentials').select('device_id').where('token_hash', '=', sha256(token)).executeTakeFirst();
     if (!row) return undefined;
-    const device = await this.device(String(row.code));
+    const device = await this.deviceById(row.device_id);
     return device?.enabled ? device : undefined;
   }
 
@@ -241,7 +259,7 @@ export class TelemetryService {
     let parsed = parse(device.tags);
     if (!parsed.ok && parsed.reason === 'unknown_tag' && now - device.loadedAt > 1000) {
       // The tag may have been added since the device was cached.
-      this.directory.delete(device.code);
+      this.forget(device);
       const fresh = await this.device(device.code, now);
       if (fresh) parsed = parse(fresh.tags);
     }
@@ -300,8 +318,7 @@ export class TelemetryService {
 
   async errors(ctx: AuthContext, deviceId: number, limit = 100) {
     await this.registry.devices.get(ctx, deviceId);
-    const rows = await this.db.selectFrom('device_errors').selectAll().where('device_id', '=', deviceId).orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({ ts: Number(r.ts), source: String(r.source), reason: String(r.reason), detail: r.detail === null ? null : String(r.detail) }));
+    return this.db.selectFrom('device_errors').select(['ts', 'source', 'reason', 'detail']).where('device_id', '=', deviceId).orderBy('id', 'desc').limit(limit).execute();
   }
 
   async status(ctx: AuthContext, deviceId: number, now = Date.now()) {
@@ -312,12 +329,13 @@ export class TelemetryService {
 
   /** Status of every device the caller may see. */
   async statuses(ctx: AuthContext, now = Date.now()) {
-    const rows = await scoped(this.db.selectFrom('devices'), ctx, { column: 'devices.enterprise_id' })
-      .leftJoin('device_status', 'device_status.device_id', 'devices.id')
-      .select(['devices.id', 'device_status.last_seen_at', 'device_status.online', 'device_status.via'])
-      .orderBy('devices.id')
-      .execute();
-    return rows.map((r) => ({ deviceId: Number(r.id), ...statusOf(r, now) }));
+    const ids = await this.registry.visibleDeviceIds(ctx);
+    if (ids.length === 0) return [];
+    // One row per device that ever reported: reading them all is one query of a small table, where
+    // an IN list of every visible device would meet the dialects' limits on bound parameters.
+    const rows = await this.db.selectFrom('device_status').selectAll().execute();
+    const byId = new Map(rows.map((r) => [r.device_id, r]));
+    return ids.map((id) => ({ deviceId: id, ...statusOf(byId.get(id), now) }));
   }
 
   /** Online and last seen of the given devices (the registry's device items show them: RegistryService.provideDeviceStatus). */
@@ -326,12 +344,12 @@ export class TelemetryService {
     if (deviceIds.length === 0) return out;
     // On every registry read of devices: the query is built once per page-size bucket.
     const size = bucket(deviceIds.length);
-    const rows = await this.compiled.run<Record<string, unknown>>(
+    const rows = await this.compiled.run(
       `device-status:${size}`,
-      (slot) => this.db.selectFrom('device_status').selectAll().where('device_id', 'in', Array.from({ length: size }, (_, i) => slot('ids', i))),
+      (slot) => this.db.selectFrom('device_status').selectAll().where('device_id', 'in', Array.from({ length: size }, (_, i) => sql<number>`${slot('ids', i)}`)),
       { ids: padded(deviceIds, size) },
     );
-    const byId = new Map(rows.map((r) => [Number(r.device_id), r]));
+    const byId = new Map(rows.map((r) => [r.device_id, r]));
     for (const id of deviceIds) {
       const { online, lastSeenAt } = statusOf(byId.get(id), now);
       out.set(id, { online, lastSeenAt });
@@ -342,11 +360,11 @@ export class TelemetryService {
   /** The latest reading of each of a device's tags that has one. */
   async deviceLatest(ctx: AuthContext, deviceId: number) {
     await this.registry.devices.get(ctx, deviceId);
-    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', deviceId).orderBy('id').execute();
+    const tags = (await this.registry.deviceForIngest({ id: deviceId }))?.tags ?? [];
     const items: { tagId: number; key: string; ts: number; value: number }[] = [];
     for (const t of tags) {
       const row = await this.db.selectFrom('points').select(['ts', 'value']).where('tag_id', '=', t.id).orderBy('ts', 'desc').limit(1).executeTakeFirst();
-      if (row) items.push({ tagId: Number(t.id), key: String(t.key), ts: Number(row.ts), value: Number(row.value) });
+      if (row) items.push({ tagId: t.id, key: t.key, ts: row.ts, value: row.value });
     }
     return items;
   }
@@ -355,7 +373,7 @@ export class TelemetryService {
     const tag = await this.registry.tags.get(ctx, tagId);
     const row = await this.db.selectFrom('points').select(['ts', 'value']).where('tag_id', '=', tagId).orderBy('ts', 'desc').limit(1).executeTakeFirst();
     if (!row) throw notFound(`A reading of tag ${tagId}`);
-    return { tagId, unit: String(tag.unit), ts: Number(row.ts), value: Number(row.value) };
+    return { tagId, unit: tag.unit, ts: row.ts, value: row.value };
   }
 
   /**
@@ -401,30 +419,27 @@ export class TelemetryService {
       const edge = async (lo: number, hi: number, bucket: number) => {
         const r = await this.db.selectFrom('rollups').select('first_ts').where('tag_id', '=', tagId).where('step_ms', '=', res).where('bucket', '=', bucket).executeTakeFirst();
         if (!r) return [];
-        oldestRaw ??= Number((await this.db.selectFrom('points').select('ts').where('tag_id', '=', tagId).orderBy('ts').limit(1).executeTakeFirst())?.ts ?? Infinity);
-        return Number(r.first_ts) >= oldestRaw ? raw(lo, hi) : rollup(bucket, bucket + 1);
+        oldestRaw ??= (await this.db.selectFrom('points').select('ts').where('tag_id', '=', tagId).orderBy('ts').limit(1).executeTakeFirst())?.ts ?? Infinity;
+        return r.first_ts >= oldestRaw ? raw(lo, hi) : rollup(bucket, bucket + 1);
       };
       if (from < headEnd) parts.push(await edge(from, headEnd, bucketOf(from, res)));
       if (tailStart < to) parts.push(await edge(tailStart, to, tailStart));
     }
     const byBucket = new Map<number, { c: number; s: number; mn: number; mx: number }>();
     for (const rows of parts) {
-      for (const r of rows) {
-        const b = Number(r.b);
-        const c = Number(r.c);
+      for (const { b, c, s, mn, mx } of rows) {
         if (!c) continue;
         const x = byBucket.get(b);
-        if (!x) byBucket.set(b, { c, s: Number(r.s), mn: Number(r.mn), mx: Number(r.mx) });
-        else Object.assign(x, { c: x.c + c, s: x.s + Number(r.s), mn: Math.min(x.mn, Number(r.mn)), mx: Math.max(x.mx, Number(r.mx)) });
+        if (!x) byBucket.set(b, { c, s, mn, mx });
+        else Object.assign(x, { c: x.c + c, s: x.s + s, mn: Math.min(x.mn, mn), mx: Math.max(x.mx, mx) });
       }
     }
     const points: SeriesPoint[] = [...byBucket]
       .sort((x, y) => x[0] - y[0])
       .map(([ts, x]) => ({ ts, avg: x.s / x.c, min: x.mn, max: x.mx, count: x.c }));
-    return { tagId, unit: String(tag.unit), from, to, step: stepMs, resolution, points };
+    return { tagId, unit: tag.unit, from, to, step: stepMs, resolution, points };
   }
 
-  /** Deletes raw readings and 1-minute rollups past their retention; coarser rollups stay. */
   /** Deletes raw readings and device error-log entries older than rawDays, minute rollups older than minuteDays. */
   async applyRetention(rawDays: number, minuteDays: number, now = Date.now()): Promise<{ points: number; minuteRollups: number; deviceErrors: number }> {
     const points = await this.db.deleteFrom('points').where('ts', '<', now - rawDays * DAY).executeTakeFirst();

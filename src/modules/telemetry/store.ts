@@ -4,10 +4,15 @@
  * recomputes exactly the buckets whose points were overwritten. Two writers exist: a portable one
  * over Kysely (PostgreSQL) and a synchronous one over better-sqlite3's prepared statements
  * (the embedded hot path); the tests hold them to the same results.
+ *
+ * Both stay with SQL text rather than typed Kysely builders: the upserts need dialect functions
+ * (least/min, greatest/max) inside `on conflict`, and this is the ingestion path, where building a
+ * query per point would cost throughput. Results are typed where they are read.
  */
 import { sql } from 'kysely';
-import type { Db, Dialect, DbHandle, Tx } from '../../adapters/db/index.ts';
+import { tablesOf, type Db, type Dialect, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { aggregate, DAY, HOUR, MINUTE, type Aggregate, type Point } from './model.ts';
+import type { TelemetryTables } from './tables.ts';
 import { dirtyBucketsOf, type DeviceSeen, type DirtyBucket, type PointWriter, type WriteReport } from './writer.ts';
 
 export type { DeviceSeen, DirtyBucket, PointWriter, WriteReport } from './writer.ts';
@@ -22,7 +27,7 @@ export class KyselyPointWriter implements PointWriter {
   ) {}
 
   async write(points: readonly Point[], seen: readonly DeviceSeen[]): Promise<WriteReport> {
-    return this.db.transaction().execute(async (trx) => {
+    return tablesOf<TelemetryTables>(this.db).transaction().execute(async (trx) => {
       const fresh: Point[] = [];
       const overwrites: Point[] = [];
       // One statement per point keeps "new or overwrite" exact even when a batch repeats a key.
@@ -32,10 +37,10 @@ export class KyselyPointWriter implements PointWriter {
           .values({ tag_id: p.tagId, ts: p.ts, value: p.value })
           .onConflict((oc) => oc.columns(['tag_id', 'ts']).doNothing())
           .executeTakeFirst();
-        if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) fresh.push(p);
+        if ((r.numInsertedOrUpdatedRows ?? 0n) > 0n) fresh.push(p);
         else {
           const old = await trx.selectFrom('points').select('value').where('tag_id', '=', p.tagId).where('ts', '=', p.ts).executeTakeFirstOrThrow();
-          if (Number(old.value) !== p.value) {
+          if (old.value !== p.value) {
             await trx.updateTable('points').set({ value: p.value }).where('tag_id', '=', p.tagId).where('ts', '=', p.ts).execute();
             overwrites.push(p);
           }
@@ -69,14 +74,16 @@ async function mergeAggregate(trx: Tx, dialect: Dialect, a: Aggregate): Promise<
 async function recompute(trx: Tx, d: DirtyBucket): Promise<void> {
   const end = d.bucket + d.stepMs;
   const source = SOURCE[d.stepMs];
+  // Counts, sums and epoch ms come back as numbers on both dialects (pg's BIGINT parser, adapters/db).
+  type Bucket = { count: number; sum: number; min: number; max: number; first_ts: number; last_ts: number };
   const agg =
     source === 0
-      ? await sql<Record<string, number>>`select count(*) as count, sum(value) as sum, min(value) as min, max(value) as max, min(ts) as first_ts, max(ts) as last_ts
+      ? await sql<Bucket>`select count(*) as count, sum(value) as sum, min(value) as min, max(value) as max, min(ts) as first_ts, max(ts) as last_ts
           from points where tag_id = ${d.tagId} and ts >= ${d.bucket} and ts < ${end}`.execute(trx)
-      : await sql<Record<string, number>>`select sum(count) as count, sum(sum) as sum, min(min) as min, max(max) as max, min(first_ts) as first_ts, max(last_ts) as last_ts
+      : await sql<Bucket>`select sum(count) as count, sum(sum) as sum, min(min) as min, max(max) as max, min(first_ts) as first_ts, max(last_ts) as last_ts
           from rollups where tag_id = ${d.tagId} and step_ms = ${source} and bucket >= ${d.bucket} and bucket < ${end}`.execute(trx);
   const r = agg.rows[0];
-  if (!r || Number(r.count) === 0) {
+  if (!r || !r.count) {
     await sql`delete from rollups where tag_id = ${d.tagId} and step_ms = ${d.stepMs} and bucket = ${d.bucket}`.execute(trx);
     return;
   }
@@ -87,13 +94,13 @@ async function recompute(trx: Tx, d: DirtyBucket): Promise<void> {
         : column === 'first'
           ? sql<{ v: number }>`select first as v from rollups where tag_id = ${d.tagId} and step_ms = ${source} and first_ts = ${ts} and bucket >= ${d.bucket} and bucket < ${end}`
           : sql<{ v: number }>`select last as v from rollups where tag_id = ${d.tagId} and step_ms = ${source} and last_ts = ${ts} and bucket >= ${d.bucket} and bucket < ${end}`;
-    return Number((await q.execute(trx)).rows[0].v);
+    return (await q.execute(trx)).rows[0].v;
   };
-  const first = await edge(Number(r.first_ts), 'first');
-  const last = await edge(Number(r.last_ts), 'last');
+  const first = await edge(r.first_ts, 'first');
+  const last = await edge(r.last_ts, 'last');
   await sql`delete from rollups where tag_id = ${d.tagId} and step_ms = ${d.stepMs} and bucket = ${d.bucket}`.execute(trx);
   await sql`insert into rollups (tag_id, step_ms, bucket, count, sum, min, max, first, first_ts, last, last_ts)
-    values (${d.tagId}, ${d.stepMs}, ${d.bucket}, ${Number(r.count)}, ${Number(r.sum)}, ${Number(r.min)}, ${Number(r.max)}, ${first}, ${Number(r.first_ts)}, ${last}, ${Number(r.last_ts)})`.execute(trx);
+    values (${d.tagId}, ${d.stepMs}, ${d.bucket}, ${r.count}, ${r.sum}, ${r.min}, ${r.max}, ${first}, ${r.first_ts}, ${last}, ${r.last_ts})`.execute(trx);
 }
 
 async function markSeen(trx: Tx, dialect: Dialect, s: DeviceSeen): Promise<void> {
