@@ -37,7 +37,7 @@ import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerGenealogyRoutes, registerTraceRoutes } from './modules/trace/routes.ts';
 import { TraceService } from './modules/trace/service.ts';
 import { registerQueryRoutes } from './modules/trace/queries-routes.ts';
-import { SubscriptionService } from './modules/trace/subscriptions.ts';
+import { standingFrom, SubscriptionService } from './modules/trace/subscriptions.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { AuthService } from './modules/auth/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
@@ -105,16 +105,23 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const telemetry = new TelemetryService(handle, registry, audit, { bus });
   // Device items show telemetry's online/last seen through the registry's hook (no dependency of the registry on telemetry).
   registry.provideDeviceStatus((ids) => telemetry.deviceStatuses(ids));
-  const trace = new TraceService(handle, audit, undefined, outbox);
-  const subscriptions = new SubscriptionService(handle, audit, trace);
+  const identity = new IdentityService(handle, registry, audit, config.resolverPeers);
+  // Trace names enterprises and weighs mints through the registry's and identity's services.
+  const trace = new TraceService(handle, audit, { registry, identity }, undefined, outbox);
+  const auth = new AuthService(handle, audit, config.sessionTtlHours * 3_600_000);
+  // The registry counts users and keeps GS1 keys consistent with recorded company prefixes through the owning modules' services.
+  registry.provideUserCount((ctx) => auth.users.count(ctx));
+  registry.onCompanyPrefixesRecorded((trx, holderId, prefixes) => identity.releaseKeysUnder(trx, holderId, prefixes));
+  // Deliveries run with their creator's visibility while the auth module says the creator still stands as it did.
+  const subscriptions = new SubscriptionService(handle, audit, trace, standingFrom(auth.users));
   const worker = new Worker(new LeaseStore(handle.db));
   return {
     handle,
     audit,
-    auth: new AuthService(handle, audit, config.sessionTtlHours * 3_600_000),
+    auth,
     registry,
     telemetry,
-    identity: new IdentityService(handle, registry, audit, config.resolverPeers),
+    identity,
     trace,
     subscriptions,
     worker,
@@ -343,7 +350,8 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       if (r.points || r.minuteRollups || r.deviceErrors) app.log.info(r, 'retention: deleted expired readings and device error-log entries');
     });
     await app.opcua.startAll();
-    services.subscriptions.start({ nodeId: config.nodeId, log: app.log });
+    // EPCIS subscription delivery: one worker job, on one node at a time (src/modules/trace/delivery.ts).
+    services.subscriptions.start(services.worker, app.log);
     // After the processors subscribed: events recorded before the start (the demo's captures) are published now.
     log = app.log;
     services.outbox.start({ log: app.log });

@@ -16,6 +16,9 @@ import * as m008 from './migrations/008-event-provenance.ts';
 import * as m009 from './migrations/009-identity-ownership.ts';
 import * as m010 from './migrations/010-outbox.ts';
 import * as m011 from './migrations/011-job-leases.ts';
+import * as m012 from './migrations/012-audit-chains.ts';
+import * as m013 from './migrations/013-epcis-commit-order.ts';
+import * as m014 from './migrations/014-shares.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -32,6 +35,9 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['009-identity-ownership', m009.up],
   ['010-outbox', m010.up],
   ['011-job-leases', m011.up],
+  ['012-audit-chains', m012.up],
+  ['013-epcis-commit-order', m013.up],
+  ['014-shares', m014.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

@@ -5,7 +5,14 @@
  * `number` (pg's BIGINT parser returns numbers, see index.ts); booleans are stored as 0/1 integers
  * on both dialects; JSON is stored as text and parsed by the module.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * A boolean column: written as 0/1 (valid in both dialects), read back as 0/1 from SQLite and as
+ * true/false from PostgreSQL's boolean columns; `isTrue` reads either.
+ */
+export type BooleanColumn = ColumnType<boolean | number, number, number>;
+export const isTrue = (v: boolean | number | null | undefined): boolean => v === true || v === 1;
 
 export interface OutboxTable {
   id: Generated<number>;

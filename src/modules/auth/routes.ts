@@ -1,15 +1,18 @@
 /** HTTP routes of authentication, the caller's own account, API keys and users. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createSchema, idParamsSchema, itemSchema, listQuerySchema, listResponseSchema, updateSchema } from '../../core/crud/schemas.ts';
-import type { ListQuery } from '../../core/crud/store.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { idParamsSchema, listQuerySchema, listResponseSchema } from '../../core/crud/schemas.ts';
 import { nameProblem } from '../../core/crud/text.ts';
 import { validation } from '../../core/errors.ts';
 import { requireAuth } from '../../core/http.ts';
 import { abilitiesOf, type Policy } from '../../core/policy.ts';
-import { ROLES } from '../../core/roles.ts';
 import { grantableRoles } from './policy.ts';
+import {
+  ApiKeyBodySchema, ApiKeyListSchema, CreatedApiKeySchema, LoginBodySchema, LoginResponseSchema, MePatchBodySchema, MeSchema, MeUserSchema,
+  PasswordBodySchema, UserCreateBodySchema, UserPatchBodySchema, UserSchema,
+} from './schemas.ts';
 import type { AuthService } from './service.ts';
-import { LOCALES, PASSWORD_SCHEMA, userSpec } from './users.ts';
+import { userSpec } from './users.ts';
 
 export const SESSION_COOKIE = 'symbiont_session';
 
@@ -36,9 +39,10 @@ function cleanName(value: string, path: string): string {
  * when browsers reach the node over HTTPS (native TLS or a TLS-terminating proxy); over plain HTTP a
  * Secure cookie would never come back and log-in would not stick.
  */
-export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean; sessionTtlMs: number; policies: readonly Policy[] }): void {
+export function registerAuthRoutes(fastify: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean; sessionTtlMs: number; policies: readonly Policy[] }): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const problem = { $ref: 'problem#' };
-  const user = itemSchema(userSpec);
+  const user = UserSchema;
   const tags = ['auth'];
 
   app.addHook('onRequest', async (req) => {
@@ -53,21 +57,16 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
       tags,
       summary: 'Log in with a username and password',
       security: [],
-      body: {
-        type: 'object',
-        properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
-        required: ['username', 'password'],
-        additionalProperties: false,
-      },
+      body: LoginBodySchema,
       response: {
-        200: { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'integer' }, user }, required: ['token', 'expiresAt', 'user'] },
+        200: LoginResponseSchema,
         400: problem,
         401: problem,
         429: problem,
       },
     },
     handler: async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       const result = await auth.login(username.trim().toLowerCase(), password, { ip: req.ip, userAgent: req.headers['user-agent'] });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
@@ -86,11 +85,10 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
       const secret = bearerOf(req);
       if (secret) await auth.logout(secret);
       reply.clearCookie(SESSION_COOKIE, { path: '/', secure: opts.secureCookies });
-      return reply.code(204).send();
+      return (reply as FastifyReply).code(204).send();
     },
   });
 
-  const ability = { type: 'string', enum: ['any', 'own', 'none'] };
   app.get('/api/v1/auth/me', {
     schema: {
       tags,
@@ -99,18 +97,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
         '`abilities` maps `<subject>.<action>` (e.g. `device.create`) to `any` (records of any enterprise), `own` (records of the ' +
         "caller's enterprise) or `none`, from the modules' policies; `grantableRoles` are the roles the caller may give to users. " +
         'The console shows what these allow; the API enforces the same rules.',
-      response: {
-        200: {
-          type: 'object',
-          properties: {
-            user,
-            abilities: { type: 'object', additionalProperties: ability },
-            grantableRoles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
-          },
-          required: ['user', 'abilities', 'grantableRoles'],
-        },
-        401: problem,
-      },
+      response: { 200: MeSchema, 401: problem },
     },
     handler: async (req) => {
       const ctx = requireAuth(req);
@@ -122,18 +109,13 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
     schema: {
       tags,
       summary: "Change the current user's display name or language",
-      body: {
-        type: 'object',
-        properties: { displayName: { type: 'string', minLength: 1, maxLength: 200 }, locale: { type: 'string', enum: [...LOCALES] } },
-        minProperties: 1,
-        additionalProperties: false,
-      },
-      response: { 200: { type: 'object', properties: { user }, required: ['user'] }, 400: problem, 401: problem },
+      body: MePatchBodySchema,
+      response: { 200: MeUserSchema, 400: problem, 401: problem },
     },
     handler: async (req) => {
       const ctx = requireAuth(req);
-      const patch = req.body as { displayName?: string; locale?: string };
-      if (patch.displayName !== undefined) patch.displayName = cleanName(patch.displayName, '/body/displayName');
+      const { displayName, locale } = req.body;
+      const patch = { ...(displayName === undefined ? {} : { displayName: cleanName(displayName, '/body/displayName') }), ...(locale === undefined ? {} : { locale }) };
       return { user: await auth.updateMe(ctx, patch) };
     },
   });
@@ -143,41 +125,29 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
     schema: {
       tags,
       summary: 'Change the current password',
-      body: { type: 'object', properties: { currentPassword: { type: 'string', maxLength: 200 }, newPassword: PASSWORD_SCHEMA }, required: ['currentPassword', 'newPassword'], additionalProperties: false },
+      body: PasswordBodySchema,
       response: { 204: { type: 'null' }, 400: problem, 401: problem },
     },
     handler: async (req, reply) => {
-      const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
+      const { currentPassword, newPassword } = req.body;
       await auth.changePassword(requireAuth(req), currentPassword, newPassword);
-      return reply.code(204).send();
+      return (reply as FastifyReply).code(204).send();
     },
   });
 
-  const apiKey = {
-    type: 'object',
-    properties: {
-      id: { type: 'integer' },
-      name: { type: 'string' },
-      prefix: { type: 'string', description: 'the first characters of the key, to recognise it' },
-      createdAt: { type: 'integer' },
-      expiresAt: { type: ['integer', 'null'] },
-      lastUsedAt: { type: ['integer', 'null'] },
-    },
-    required: ['id', 'name', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt'],
-  };
   app.get('/api/v1/api-keys', {
-    schema: { tags: ['api-keys'], summary: "The caller's API keys", response: { 200: { type: 'object', properties: { items: { type: 'array', items: apiKey } } }, 401: problem } },
+    schema: { tags: ['api-keys'], summary: "The caller's API keys", response: { 200: ApiKeyListSchema, 401: problem } },
     handler: async (req) => ({ items: await auth.listApiKeys(requireAuth(req)) }),
   });
   app.post('/api/v1/api-keys', {
     schema: {
       tags: ['api-keys'],
       summary: 'Create an API key (the key is returned once)',
-      body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 } }, required: ['name'], additionalProperties: false },
-      response: { 201: { ...apiKey, properties: { ...apiKey.properties, key: { type: 'string' } }, required: [...apiKey.required, 'key'] }, 400: problem, 401: problem, 403: problem, 409: problem },
+      body: ApiKeyBodySchema,
+      response: { 201: CreatedApiKeySchema, 400: problem, 401: problem, 403: problem, 409: problem },
     },
     handler: async (req, reply) => {
-      const { name, expiresInDays } = req.body as { name: string; expiresInDays?: number };
+      const { name, expiresInDays } = req.body;
       const ctx = requireAuth(req);
       return reply.code(201).send(await auth.createApiKey(ctx, cleanName(name, '/body/name'), expiresInDays));
     },
@@ -185,33 +155,31 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
   app.delete('/api/v1/api-keys/:id', {
     schema: { tags: ['api-keys'], summary: 'Revoke an API key', params: idParamsSchema, response: { 204: { type: 'null' }, 401: problem, 404: problem } },
     handler: async (req, reply) => {
-      await auth.revokeApiKey(requireAuth(req), (req.params as { id: number }).id);
-      return reply.code(204).send();
+      await auth.revokeApiKey(requireAuth(req), req.params.id);
+      return (reply as FastifyReply).code(204).send();
     },
   });
 
   // Users: the generic collection reads; writes carry a password, which is hashed and never returned.
   const users = auth.users;
   const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
-  const create = createSchema(userSpec) as { properties: Record<string, unknown>; required: string[] };
-  const update = updateSchema(userSpec) as { properties: Record<string, unknown> };
   app.get('/api/v1/users', {
     schema: { tags: ['users'], summary: 'List users', querystring: listQuerySchema(userSpec), response: { 200: listResponseSchema(userSpec), 400: problem, 401: problem } },
-    handler: async (req) => users.list(requireAuth(req), req.query as ListQuery),
+    handler: async (req) => users.list(requireAuth(req), req.query),
   });
   app.get('/api/v1/users/:id', {
     schema: { tags: ['users'], summary: 'Get a user', params: idParamsSchema, response: { 200: user, ...errors } },
-    handler: async (req) => users.get(requireAuth(req), (req.params as { id: number }).id),
+    handler: async (req) => users.get(requireAuth(req), req.params.id),
   });
   app.post('/api/v1/users', {
     schema: {
       tags: ['users'],
       summary: 'Create a user',
-      body: { ...create, properties: { ...create.properties, password: PASSWORD_SCHEMA }, required: [...create.required, 'password'] },
+      body: UserCreateBodySchema,
       response: { 201: user, ...errors },
     },
     handler: async (req, reply) => {
-      const created = await users.createWithPassword(requireAuth(req), req.body as Record<string, unknown>);
+      const created = await users.createWithPassword(requireAuth(req), req.body);
       return reply.code(201).header('location', `/api/v1/users/${created.id}`).send(created);
     },
   });
@@ -220,9 +188,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, opts
       tags: ['users'],
       summary: 'Update, disable or reset the password of a user',
       params: idParamsSchema,
-      body: { ...update, properties: { ...update.properties, password: PASSWORD_SCHEMA } },
+      body: UserPatchBodySchema,
       response: { 200: user, ...errors },
     },
-    handler: async (req) => users.updateWithPassword(requireAuth(req), (req.params as { id: number }).id, req.body as Record<string, unknown>),
+    handler: async (req) => users.updateWithPassword(requireAuth(req), req.params.id, req.body),
   });
 }

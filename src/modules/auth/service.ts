@@ -2,21 +2,18 @@
  * Authentication: log-in and sessions, API keys, and resolving a bearer secret to the caller.
  * Secrets are stored only as SHA-256; a short in-process cache keeps the lookup off the hot path.
  */
-import type { DbHandle } from '../../adapters/db/index.ts';
+import type { Selectable } from 'kysely';
+import { tablesOf, type DbHandle } from '../../adapters/db/index.ts';
+import { isTrue } from '../../adapters/db/tables.ts';
 import { conflict, forbidden, notFound, unauthorized, validation } from '../../core/errors.ts';
 import type { AuthContext, Role } from '../../core/roles.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { API_KEY_PREFIX, dummyHash, generatePassword, hashPassword, newSecret, SESSION_PREFIX, sha256, verifyPassword } from './secrets.ts';
+import type { ApiKeyItem, MePatch } from './schemas.ts';
+import type { ApiKeysTable, AuthTables } from './tables.ts';
 import { UserService, type UserItem } from './users.ts';
 
-export interface ApiKeyItem {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: number;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-}
+export type { ApiKeyItem } from './schemas.ts';
 
 interface Cached {
   ctx: AuthContext;
@@ -39,15 +36,16 @@ export class AuthService {
     this.users = new UserService(handle, audit, (id) => this.endSessions(id));
   }
 
+  /** The module's own tables (users, sessions, API keys). */
   private get db() {
-    return this.handle.db;
+    return tablesOf<AuthTables>(this.handle.db);
   }
 
   async login(username: string, password: string, meta: { ip?: string; userAgent?: string } = {}): Promise<{ token: string; expiresAt: number; user: UserItem }> {
     const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    const ok = await verifyPassword(row ? String(row.password_hash) : await dummyHash(), password);
+    const ok = await verifyPassword(row ? row.password_hash : await dummyHash(), password);
     if (!row || !ok) throw unauthorized('Wrong username or password');
-    const user = this.users.store.toItem(row) as UserItem;
+    const user = this.users.store.toItem(row);
     if (user.disabled) throw unauthorized('This account is disabled');
     const token = newSecret(SESSION_PREFIX);
     const now = Date.now();
@@ -91,9 +89,9 @@ export class AuthService {
         .select(['users.id', 'users.username', 'users.role', 'users.enterprise_id', 'users.disabled', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', hash)
         .executeTakeFirst();
-      if (row && Number(row.expires_at) > now && !isTrue(row.disabled)) {
+      if (row && row.expires_at > now && !isTrue(row.disabled)) {
         ctx = rowContext(row, 'session');
-        until = Math.min(until, Number(row.expires_at));
+        until = Math.min(until, row.expires_at);
       }
     } else if (secret.startsWith(API_KEY_PREFIX)) {
       const row = await this.db
@@ -102,11 +100,11 @@ export class AuthService {
         .select(['api_keys.id as key_id', 'api_keys.expires_at', 'api_keys.last_used_at', 'users.id', 'users.username', 'users.role', 'users.enterprise_id', 'users.disabled'])
         .where('api_keys.key_hash', '=', hash)
         .executeTakeFirst();
-      if (row && (row.expires_at === null || Number(row.expires_at) > now) && !isTrue(row.disabled)) {
+      if (row && (row.expires_at === null || row.expires_at > now) && !isTrue(row.disabled)) {
         ctx = rowContext(row, 'api_key');
-        if (row.expires_at !== null) until = Math.min(until, Number(row.expires_at));
+        if (row.expires_at !== null) until = Math.min(until, row.expires_at);
         // Recorded at most once a minute: a key used for every request must not write every time.
-        if (row.last_used_at === null || now - Number(row.last_used_at) > 60_000) {
+        if (row.last_used_at === null || now - row.last_used_at > 60_000) {
           await this.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.key_id).execute();
         }
       }
@@ -120,17 +118,15 @@ export class AuthService {
 
   async me(ctx: AuthContext): Promise<UserItem> {
     if (ctx.userId === null) throw notFound('User');
-    return (await this.users.get(ctx, ctx.userId)) as UserItem;
+    return this.users.get(ctx, ctx.userId);
   }
 
   /** A user edits their own display name and language (any role may, viewers included). */
-  async updateMe(ctx: AuthContext, patch: { displayName?: string; locale?: string }): Promise<UserItem> {
+  async updateMe(ctx: AuthContext, patch: MePatch): Promise<UserItem> {
     const me = await this.me(ctx);
-    const set: Record<string, unknown> = { updated_at: Date.now() };
-    if (patch.displayName !== undefined) set.display_name = patch.displayName;
-    if (patch.locale !== undefined) set.locale = patch.locale;
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set(set).where('id', '=', me.id).execute();
+      // Kysely leaves out the fields that are undefined: only what the patch names changes.
+      await trx.updateTable('users').set({ display_name: patch.displayName, locale: patch.locale, updated_at: Date.now() }).where('id', '=', me.id).execute();
       await this.audit.append(trx, ctx, { action: 'update', entity: 'user', entityId: me.id, enterpriseId: me.enterpriseId, before: pick(me, patch), after: patch });
     });
     return this.me(ctx);
@@ -139,16 +135,17 @@ export class AuthService {
   async changePassword(ctx: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
     if (ctx.userId === null) throw forbidden('Only a user has a password');
     const row = await this.db.selectFrom('users').select(['password_hash', 'enterprise_id']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(String(row.password_hash), currentPassword))) {
+    if (!(await verifyPassword(row.password_hash, currentPassword))) {
       throw validation('The current password is wrong', [{ path: '/body/currentPassword', message: 'is wrong' }]);
     }
     if (currentPassword === newPassword) {
       throw validation('The new password is the current one', [{ path: '/body/newPassword', message: 'must differ from the current password' }]);
     }
     const hash = await hashPassword(newPassword);
+    const userId = ctx.userId;
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ password_hash: hash, updated_at: Date.now() }).where('id', '=', ctx.userId).execute();
-      await this.audit.append(trx, ctx, { action: 'password_change', entity: 'user', entityId: ctx.userId, enterpriseId: row.enterprise_id === null ? null : Number(row.enterprise_id) });
+      await trx.updateTable('users').set({ password_hash: hash, updated_at: Date.now() }).where('id', '=', userId).execute();
+      await this.audit.append(trx, ctx, { action: 'password_change', entity: 'user', entityId: userId, enterpriseId: row.enterprise_id });
     });
   }
 
@@ -161,15 +158,16 @@ export class AuthService {
   async createApiKey(ctx: AuthContext, name: string, expiresInDays?: number): Promise<ApiKeyItem & { key: string }> {
     if (ctx.userId === null) throw forbidden('Only a user may hold API keys');
     if (ctx.via === 'api_key') throw forbidden('An API key may not create API keys; log in to create one');
+    const userId = ctx.userId;
     const key = newSecret(API_KEY_PREFIX);
     const now = Date.now();
     const row = await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('api_keys').select('id').where('user_id', '=', ctx.userId).where('name', '=', name).executeTakeFirst();
+      const existing = await trx.selectFrom('api_keys').select('id').where('user_id', '=', userId).where('name', '=', name).executeTakeFirst();
       if (existing) throw conflict(`You already have an API key named "${name}"`);
       const inserted = await trx
         .insertInto('api_keys')
         .values({
-          user_id: ctx.userId,
+          user_id: userId,
           name,
           key_hash: sha256(key),
           prefix: key.slice(0, 10),
@@ -179,19 +177,21 @@ export class AuthService {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await this.audit.append(trx, ctx, { action: 'create', entity: 'api_key', entityId: Number(inserted.id), enterpriseId: ctx.enterpriseId, after: apiKeyItem(inserted) });
+      await this.audit.append(trx, ctx, { action: 'create', entity: 'api_key', entityId: inserted.id, enterpriseId: ctx.enterpriseId, after: apiKeyItem(inserted) });
       return inserted;
     });
     return { ...apiKeyItem(row), key };
   }
 
   async revokeApiKey(ctx: AuthContext, id: number): Promise<void> {
+    const userId = ctx.userId;
+    if (userId === null) throw notFound(`API key ${id}`);
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', ctx.userId).executeTakeFirst();
+      const row = await trx.selectFrom('api_keys').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
       if (!row) throw notFound(`API key ${id}`);
       await trx.deleteFrom('api_keys').where('id', '=', id).execute();
       await this.audit.append(trx, ctx, { action: 'delete', entity: 'api_key', entityId: id, enterpriseId: ctx.enterpriseId, before: apiKeyItem(row) });
-      this.cache.delete(String(row.key_hash));
+      this.cache.delete(row.key_hash);
     });
   }
 
@@ -205,33 +205,22 @@ export class AuthService {
   }
 }
 
-const isTrue = (v: unknown) => v === true || v === 1;
-
-function rowContext(row: Record<string, unknown>, via: AuthContext['via']): AuthContext {
-  return {
-    userId: Number(row.id),
-    username: String(row.username),
-    role: row.role as Role,
-    enterpriseId: row.enterprise_id === null ? null : Number(row.enterprise_id),
-    via,
-  };
+function rowContext(row: { id: number; username: string; role: Role; enterprise_id: number | null }, via: AuthContext['via']): AuthContext {
+  return { userId: row.id, username: row.username, role: row.role, enterpriseId: row.enterprise_id, via };
 }
 
 export function contextOf(user: UserItem, via: AuthContext['via']): AuthContext {
   return { userId: user.id, username: user.username, role: user.role, enterpriseId: user.enterpriseId, via };
 }
 
-function apiKeyItem(r: Record<string, unknown>): ApiKeyItem {
-  return {
-    id: Number(r.id),
-    name: String(r.name),
-    prefix: String(r.prefix),
-    createdAt: Number(r.created_at),
-    expiresAt: r.expires_at === null ? null : Number(r.expires_at),
-    lastUsedAt: r.last_used_at === null ? null : Number(r.last_used_at),
-  };
+function apiKeyItem(r: Selectable<ApiKeysTable>): ApiKeyItem {
+  return { id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at };
 }
 
-function pick(item: Record<string, unknown>, keys: object): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(keys).map((k) => [k, item[k]]));
+/** The user's current values of the fields a patch names (for the audit record's `before`). */
+function pick(user: UserItem, patch: MePatch): MePatch {
+  return {
+    ...(patch.displayName === undefined ? {} : { displayName: user.displayName }),
+    ...(patch.locale === undefined ? {} : { locale: user.locale }),
+  };
 }

@@ -1,8 +1,7 @@
 /** Users as a resource: the generic service plus password handling and the role rules. */
 import type { DbHandle } from '../../adapters/db/index.ts';
-import { ENTERPRISE_FIELD, type ResourceSpec } from '../../core/crud/spec.ts';
+import { defineResource, ENTERPRISE_FIELD, type CreateOf, type ItemOf, type PatchOf } from '../../core/crud/spec.ts';
 import { ResourceService } from '../../core/crud/service.ts';
-import type { Item } from '../../core/crud/store.ts';
 import type { FieldError } from '../../core/errors.ts';
 import { isParkRole, ROLES, type AuthContext, type Role } from '../../core/roles.ts';
 import { userPolicy } from './policy.ts';
@@ -11,9 +10,8 @@ import { hashPassword } from './secrets.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
-export const PASSWORD_SCHEMA = { type: 'string', minLength: 8, maxLength: 200 };
 
-export const userSpec: ResourceSpec = {
+export const userSpec = defineResource({
   name: 'user',
   label: 'User',
   table: 'users',
@@ -37,19 +35,15 @@ export const userSpec: ResourceSpec = {
     if (!isParkRole(role) && u.enterpriseId === null) return [{ path: '/body/enterpriseId', message: 'an enterprise role needs an enterprise' }];
     return [];
   },
-};
+});
 
-export interface UserItem extends Item {
-  username: string;
-  displayName: string;
-  role: Role;
-  enterpriseId: number | null;
-  locale: string;
-  disabled: boolean;
-  lastLoginAt: number | null;
-}
+export type UserItem = ItemOf<typeof userSpec>;
+/** A new user: the user's fields and the password, which is hashed and never returned. */
+export type UserCreate = CreateOf<typeof userSpec> & { password: string };
+/** A change of a user: fields, a new password, or both. */
+export type UserPatch = PatchOf<typeof userSpec> & { password?: string };
 
-export class UserService extends ResourceService {
+export class UserService extends ResourceService<typeof userSpec> {
   constructor(
     handle: DbHandle,
     audit: AuditStore,
@@ -58,18 +52,23 @@ export class UserService extends ResourceService {
     super(handle, userSpec, audit);
   }
 
-  async createWithPassword(ctx: AuthContext, input: Record<string, unknown>): Promise<UserItem> {
+  async createWithPassword(ctx: AuthContext, input: UserCreate): Promise<UserItem> {
     const { password, ...rest } = input;
-    return (await this.create(ctx, rest, { password_hash: await hashPassword(String(password)) })) as UserItem;
+    return this.create(ctx, rest, { password_hash: await hashPassword(password) });
   }
 
-  async updateWithPassword(ctx: AuthContext, id: number, input: Record<string, unknown>): Promise<UserItem> {
+  async updateWithPassword(ctx: AuthContext, id: number, input: UserPatch): Promise<UserItem> {
     const { password, ...rest } = input;
-    const extra = password === undefined ? {} : { password_hash: await hashPassword(String(password)) };
-    if (Object.keys(rest).length === 0 && password === undefined) return (await this.get(ctx, id)) as UserItem;
-    const after = (await this.update(ctx, id, rest, extra)) as UserItem;
+    const extra = password === undefined ? {} : { password_hash: await hashPassword(password) };
+    if (Object.keys(rest).length === 0 && password === undefined) return this.get(ctx, id);
+    const after = await this.update(ctx, id, rest, extra);
     // A reset password or a disabled account ends the user's sessions and keys at once.
     if (password !== undefined || after.disabled) await this.onCredentialsChanged(id);
     return after;
+  }
+
+  /** How many users the caller may see (through the tenant filter, as the list counts them). */
+  async count(ctx: AuthContext): Promise<number> {
+    return (await this.list(ctx, { limit: 1, offset: 0 })).total;
   }
 }

@@ -4,66 +4,29 @@
  * resolvers with caching that honours ttl), GS1 Digital Link lookups, and QR labels.
  */
 import QRCode from 'qrcode';
+import type { Selectable, Transaction } from 'kysely';
 import type { DbHandle, Tx } from '../../adapters/db/index.ts';
-import { isUniqueViolation, sql, stringListColumn } from '../../adapters/db/index.ts';
+import { isUniqueViolation, sql, tablesOf } from '../../adapters/db/index.ts';
+import { isTrue } from '../../adapters/db/tables.ts';
 import { conflict, forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { canSee, scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import type { RegistryService } from '../registry/service.ts';
 import { identifierPolicy } from './policy.ts';
-import {
-  GS1_ALNUM_PATTERN, gs1KeyOf, gtinUnderPrefix, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue,
-  type HandleValue, type IdentifierKind, type StoredValue,
-} from './model.ts';
+import { GS1_ALNUM_PATTERN, gs1KeyOf, localDay, normalizeGtin, RESPONSE, SUFFIX_PATTERN, suffixFor, toHandleValue, type StoredValue } from './model.ts';
+import type { HandleResponse, IdentifierItem, ListQuery, MintInput, ValueInput } from './schemas.ts';
+import type { IdentifiersTable, IdentityTables } from './tables.ts';
 
-export interface ValueInput {
-  index?: number;
-  type: string;
-  value: string;
-  ttl?: number;
-  publicRead?: boolean;
-}
-
-export interface MintInput {
-  kind: IdentifierKind;
-  enterpriseId?: number;
-  suffix?: string;
-  gtin?: string;
-  lot?: string;
-  serial?: string;
-  materialId?: number;
-  values?: ValueInput[];
-}
-
-export interface IdentifierItem {
-  id: number;
-  handle: string;
-  prefix: string;
-  suffix: string;
-  kind: IdentifierKind;
-  enterpriseId: number;
-  gtin: string | null;
-  lot: string | null;
-  serial: string | null;
-  materialId: number | null;
-  url: string;
-  /** The identifier's GS1 Digital Link on this node: only while it holds its GS1 key (see gs1Key). */
-  digitalLink: string | null;
-  /**
-   * The canonical GS1 key it holds (`01/{gtin}[/10/{lot}|/21/{serial}]`), null without a GTIN or
-   * when another identifier holds the key (an older duplicate; see migration 009).
-   */
-  gs1Key: string | null;
-  values: StoredValue[];
-  createdAt: number;
-  updatedAt: number;
-}
+export type { IdentifierItem, MintInput, ValueInput } from './schemas.ts';
 
 export interface Resolution {
-  status: number;
-  body: { responseCode: number; handle: string; values?: HandleValue[]; message?: string };
+  /** A peer's 200, 401 and 404 pass through; 502 when it does not answer or answers anything else. */
+  status: 200 | 401 | 404 | 502;
+  body: HandleResponse;
 }
+
+type IdentityTx = Transaction<IdentityTables>;
 
 const DEFAULT_TTL = 86_400;
 /** Value types the list search treats as the item's name (the demo and the console use DESC). */
@@ -87,8 +50,9 @@ export class IdentityService {
     private readonly peers: ReadonlyMap<string, string> = new Map(),
   ) {}
 
+  /** The module's own tables; enterprises, materials and the park come from the registry's service. */
   private get db() {
-    return this.handle.db;
+    return tablesOf<IdentityTables>(this.handle.db);
   }
 
   async localPrefix(): Promise<string | null> {
@@ -104,8 +68,8 @@ export class IdentityService {
     if (ctx.enterpriseId !== null && input.enterpriseId !== undefined && input.enterpriseId !== ctx.enterpriseId) {
       throw forbidden('You may mint identifiers for your own enterprise only');
     }
-    const enterprise = await this.db.selectFrom('enterprises').select(['id', 'code']).where('id', '=', enterpriseId).executeTakeFirst();
-    if (!enterprise) throw validation(`enterprise ${enterpriseId} does not exist`, [{ path: '/body/enterpriseId', message: 'no such enterprise' }]);
+    const enterpriseCode = await this.registry.enterpriseCode(enterpriseId);
+    if (enterpriseCode === undefined) throw validation(`enterprise ${enterpriseId} does not exist`, [{ path: '/body/enterpriseId', message: 'no such enterprise' }]);
     const gtin = input.gtin === undefined ? null : normalizeGtin(input.gtin);
     const errors = [];
     if (input.gtin !== undefined && !gtin) errors.push({ path: '/body/gtin', message: 'is not a GTIN with a valid check digit' });
@@ -113,13 +77,13 @@ export class IdentityService {
     if (input.serial !== undefined && !GS1_ALNUM_PATTERN.test(input.serial)) errors.push({ path: '/body/serial', message: 'must be 1–20 GS1 characters' });
     if ((input.lot !== undefined || input.serial !== undefined) && !gtin && input.gtin === undefined) errors.push({ path: '/body/gtin', message: 'is required with a lot or serial' });
     if (input.suffix !== undefined && !SUFFIX_PATTERN.test(input.suffix)) errors.push({ path: '/body/suffix', message: 'may hold letters, digits and . _ - : / only' });
-    if (input.materialId !== undefined) {
-      const m = await this.db.selectFrom('materials').select(['id', 'enterprise_id']).where('id', '=', input.materialId).executeTakeFirst();
-      if (!m || (m.enterprise_id !== null && Number(m.enterprise_id) !== enterpriseId)) errors.push({ path: '/body/materialId', message: 'no such material' });
+    if (input.materialId !== undefined && !(await this.registry.materialUsableBy(input.materialId, enterpriseId))) {
+      errors.push({ path: '/body/materialId', message: 'no such material' });
     }
     if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
     const gs1Key = gs1KeyOf(gtin, input.lot ?? null, input.serial ?? null);
-    if (gtin && gs1Key) await this.assertMayTake(this.db, enterpriseId, gtin, gs1Key);
+    if (gtin && gs1Key) await this.assertMayTake(null, enterpriseId, gtin, gs1Key);
+    const prefix = park.identifierPrefix;
 
     const now = Date.now();
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -130,23 +94,23 @@ export class IdentityService {
           let suffix = input.suffix;
           if (suffix === undefined) {
             const day = localDay(now, park.timezone);
-            const stem = suffixFor(String(enterprise.code), input.kind, day, 0).slice(0, -4);
-            const n = await trx.selectFrom('identifiers').select((eb) => eb.fn.countAll().as('n')).where('prefix', '=', park.identifierPrefix).where('suffix', 'like', `${stem}%`).executeTakeFirstOrThrow();
-            suffix = suffixFor(String(enterprise.code), input.kind, day, Number(n.n) + 1 + attempt);
+            const stem = suffixFor(enterpriseCode, input.kind, day, 0).slice(0, -4);
+            const n = await trx.selectFrom('identifiers').select((eb) => eb.fn.countAll<number>().as('n')).where('prefix', '=', prefix).where('suffix', 'like', `${stem}%`).executeTakeFirstOrThrow();
+            suffix = suffixFor(enterpriseCode, input.kind, day, n.n + 1 + attempt);
           }
           const row = await trx
             .insertInto('identifiers')
             .values({
-              enterprise_id: enterpriseId, prefix: park.identifierPrefix, suffix, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null,
+              enterprise_id: enterpriseId, prefix, suffix, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null,
               gs1_key: gs1Key, material_id: input.materialId ?? null, created_at: now, updated_at: now,
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-          const handle = `${park.identifierPrefix}/${suffix}`;
-          const values: ValueInput[] = [
+          const handle = `${prefix}/${suffix}`;
+          const values: (ValueInput & { index: number })[] = [
             { index: 1, type: 'URL', value: `${this.baseUrl}/id/${handle}`, publicRead: true },
             { index: 2, type: 'SYMBIONT.KIND', value: input.kind, publicRead: true },
-            { index: 3, type: 'SYMBIONT.OWNER', value: String(enterprise.code), publicRead: true },
+            { index: 3, type: 'SYMBIONT.OWNER', value: enterpriseCode, publicRead: true },
             ...(gtin ? [{ index: 10, type: 'GS1.GTIN', value: gtin, publicRead: true }] : []),
             ...(input.lot ? [{ index: 11, type: 'GS1.LOT', value: input.lot, publicRead: true }] : []),
             ...(input.serial ? [{ index: 12, type: 'GS1.SERIAL', value: input.serial, publicRead: true }] : []),
@@ -154,19 +118,19 @@ export class IdentityService {
           ];
           const seen = new Set<number>();
           for (const v of values) {
-            if (seen.has(v.index!)) throw validation(`value index ${v.index} is used twice`, [{ path: '/body/values', message: `index ${v.index} is used twice` }]);
-            seen.add(v.index!);
-            await trx.insertInto('identifier_values').values({ identifier_id: row.id, idx: v.index!, type: v.type, data: v.value, ttl: v.ttl ?? DEFAULT_TTL, ts: now, public_read: v.publicRead === false ? 0 : 1 }).execute();
+            if (seen.has(v.index)) throw validation(`value index ${v.index} is used twice`, [{ path: '/body/values', message: `index ${v.index} is used twice` }]);
+            seen.add(v.index);
+            await trx.insertInto('identifier_values').values(valueRow(row.id, v.index, v, now)).execute();
           }
-          await this.audit.append(trx, ctx, { action: 'create', entity: 'identifier', entityId: Number(row.id), enterpriseId, after: { handle, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null } });
-          return Number(row.id);
+          await this.audit.append(trx, ctx, { action: 'create', entity: 'identifier', entityId: row.id, enterpriseId, after: { handle, kind: input.kind, gtin, lot: input.lot ?? null, serial: input.serial ?? null } });
+          return row.id;
         });
         return await this.get(ctx, id);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         // Which unique index: the GS1 key (another mint took it meanwhile) or the handle?
-        if (gtin && gs1Key) await this.assertMayTake(this.db, enterpriseId, gtin, gs1Key);
-        if (input.suffix !== undefined) throw conflict(`The identifier ${park.identifierPrefix}/${input.suffix} already exists`);
+        if (gtin && gs1Key) await this.assertMayTake(null, enterpriseId, gtin, gs1Key);
+        if (input.suffix !== undefined) throw conflict(`The identifier ${prefix}/${input.suffix} already exists`);
       }
     }
     throw conflict('Could not allocate a suffix; try again');
@@ -177,37 +141,40 @@ export class IdentityService {
    * company prefixes, only the enterprise holding the prefix the GTIN is under may mint it. Throws
    * 409 naming the key; another enterprise is never named.
    */
-  private async assertMayTake(db: Tx, enterpriseId: number, gtin: string, gs1Key: string): Promise<void> {
-    const holder = await companyPrefixHolder(db, gtin);
+  private async assertMayTake(trx: IdentityTx | null, enterpriseId: number, gtin: string, gs1Key: string): Promise<void> {
+    const db = trx ?? this.db;
+    const holder = await this.registry.companyPrefixHolder(gtin, trx ?? undefined);
     if (holder && holder.enterpriseId !== enterpriseId) {
       throw conflict(`The GTIN ${gtin} is under the GS1 company prefix ${holder.prefix}, which the park recorded for another enterprise; only that enterprise mints identifiers with it`);
     }
     const owner = await db.selectFrom('identifiers').select(['prefix', 'suffix', 'enterprise_id']).where('gs1_key', '=', gs1Key).executeTakeFirst();
     if (!owner) return;
-    if (Number(owner.enterprise_id) === enterpriseId) throw conflict(`The GS1 key ${gs1Key} is already held by your identifier ${owner.prefix}/${owner.suffix}`);
+    if (owner.enterprise_id === enterpriseId) throw conflict(`The GS1 key ${gs1Key} is already held by your identifier ${owner.prefix}/${owner.suffix}`);
     throw conflict(`The GS1 key ${gs1Key} belongs to another enterprise, which minted it first`);
   }
 
   async get(ctx: AuthContext, id: number): Promise<IdentifierItem> {
     const row = await scoped(this.db.selectFrom('identifiers'), ctx).selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Identifier ${id}`);
-    return this.item(row, await this.values(Number(row.id)));
+    return this.item(row, await this.values(row.id));
   }
 
   /** The row id of a local identifier (for redirects; says nothing of its values). */
   async idOf(prefix: string, suffix: string): Promise<number | undefined> {
     const row = await this.db.selectFrom('identifiers').select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
-    return row ? Number(row.id) : undefined;
+    return row?.id;
   }
 
   /** An identifier of this node by prefix/suffix, if the caller may see it. */
   async byHandle(ctx: AuthContext, prefix: string, suffix: string): Promise<IdentifierItem> {
     const row = await scoped(this.db.selectFrom('identifiers'), ctx).select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
     if (!row) throw notFound(`Identifier ${prefix}/${suffix}`);
-    return this.get(ctx, Number(row.id));
+    return this.get(ctx, row.id);
   }
 
-  async list(ctx: AuthContext, q: { limit: number; offset: number; kind?: string; q?: string; enterpriseId?: number }) {
+  async list(ctx: AuthContext, q: ListQuery): Promise<{ items: IdentifierItem[]; total: number; limit: number; offset: number }> {
+    // Materials whose names match, from their owner (the registry), before the query is built.
+    const materialIds = q.q ? await this.registry.materialIdsMatching(q.q) : [];
     let base = scoped(this.db.selectFrom('identifiers'), ctx);
     if (q.kind) base = base.where('kind', '=', q.kind);
     if (q.enterpriseId !== undefined) base = base.where('enterprise_id', '=', q.enterpriseId);
@@ -215,20 +182,20 @@ export class IdentityService {
       // Case-insensitive substring (so also prefix) of the suffix, lot, serial, GTIN or name (a
       // DESC/NAME value, or the material's name); the user's % and _ are literal.
       const p = containsPattern(q.q);
-      const like = (col: string) => sql<boolean>`lower(${sql.ref(col)}) like ${p} escape '\\'`;
+      const like = (col: 'identifiers.suffix' | 'identifiers.lot' | 'identifiers.serial' | 'identifiers.gtin' | 'v.data') => sql<boolean>`lower(${sql.ref(col)}) like ${p} escape '\\'`;
       base = base.where((eb) =>
         eb.or([
           like('identifiers.suffix'), like('identifiers.lot'), like('identifiers.serial'), like('identifiers.gtin'),
           eb.exists(eb.selectFrom('identifier_values as v').select('v.idx').whereRef('v.identifier_id', '=', 'identifiers.id').where('v.type', 'in', NAME_TYPES).where(like('v.data'))),
-          eb.exists(eb.selectFrom('materials as m').select('m.id').whereRef('m.id', '=', 'identifiers.material_id').where((e) => e.or([like('m.name'), like('m.name_en'), like('m.code')]))),
+          ...(materialIds.length ? [eb('identifiers.material_id', 'in', materialIds)] : []),
         ]),
       );
     }
     const [rows, count] = await Promise.all([
       base.selectAll('identifiers').orderBy('identifiers.id', 'desc').limit(q.limit).offset(q.offset).execute(),
-      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { items: await Promise.all(rows.map(async (r) => this.item(r, await this.values(Number(r.id))))), total: Number(count.n), limit: q.limit, offset: q.offset };
+    return { items: await Promise.all(rows.map(async (r) => this.item(r, await this.values(r.id)))), total: count.n, limit: q.limit, offset: q.offset };
   }
 
   /** Sets (adds or replaces) values by index; the standard ones (1–12) are the platform's. */
@@ -237,11 +204,12 @@ export class IdentityService {
     identifierPolicy.assert(ctx, 'update', current.enterpriseId);
     const errors = values.map((v, i) => (v.index === undefined || v.index < 100 ? { path: `/body/values/${i}/index`, message: 'must be 100 or more (lower indexes are the platform’s)' } : null)).filter((e) => e !== null);
     if (errors.length) throw validation('Some value indexes are reserved', errors);
+    const indexed = values.flatMap((v) => (v.index === undefined ? [] : [{ ...v, index: v.index }]));
     const now = Date.now();
     await this.db.transaction().execute(async (trx) => {
-      for (const v of values) {
-        await trx.deleteFrom('identifier_values').where('identifier_id', '=', id).where('idx', '=', v.index!).execute();
-        await trx.insertInto('identifier_values').values({ identifier_id: id, idx: v.index!, type: v.type, data: v.value, ttl: v.ttl ?? DEFAULT_TTL, ts: now, public_read: v.publicRead === false ? 0 : 1 }).execute();
+      for (const v of indexed) {
+        await trx.deleteFrom('identifier_values').where('identifier_id', '=', id).where('idx', '=', v.index).execute();
+        await trx.insertInto('identifier_values').values(valueRow(id, v.index, v, now)).execute();
       }
       await trx.updateTable('identifiers').set({ updated_at: now }).where('id', '=', id).execute();
       await this.audit.append(trx, ctx, { action: 'update', entity: 'identifier', entityId: id, enterpriseId: current.enterpriseId, before: current.values, after: values });
@@ -259,8 +227,8 @@ export class IdentityService {
     if (prefix !== local) return this.resolveRemote(prefix, suffix, filter);
     const row = await this.db.selectFrom('identifiers').select(['id', 'enterprise_id']).where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
     if (!row) return { status: 404, body: { responseCode: RESPONSE.HANDLE_NOT_FOUND, handle, message: 'Handle not found' } };
-    const mayRead = ctx !== null && canSee(ctx, Number(row.enterprise_id));
-    let values = (await this.values(Number(row.id))).filter((v) => v.publicRead || mayRead);
+    const mayRead = ctx !== null && canSee(ctx, row.enterprise_id);
+    let values = (await this.values(row.id)).filter((v) => v.publicRead || mayRead);
     if (filter.type?.length) values = values.filter((v) => filter.type!.includes(v.type));
     if (filter.index?.length) values = values.filter((v) => filter.index!.includes(v.index));
     if (values.length === 0) {
@@ -287,7 +255,7 @@ export class IdentityService {
       // through the outbound-webhook guard (src/core/outbound.ts) on purpose: the peers are the
       // operator's trusted configuration (--resolver-peers), not a destination a tenant chose.
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      resolution = { status: res.status, body: (await res.json()) as Resolution['body'] };
+      resolution = { status: res.status === 200 || res.status === 401 || res.status === 404 ? res.status : 502, body: handleResponseOf(await res.json(), handle) };
     } catch (err) {
       return { status: 502, body: { responseCode: RESPONSE.ERROR, handle, message: `The resolver for ${prefix} did not answer: ${(err as Error).message}` } };
     }
@@ -309,7 +277,7 @@ export class IdentityService {
       .select(['id', 'prefix', 'suffix', 'enterprise_id'])
       .where('gs1_key', '=', `01/${g}/${ai}/${value}`)
       .executeTakeFirst();
-    return row ? { id: Number(row.id), prefix: String(row.prefix), suffix: String(row.suffix), enterpriseId: Number(row.enterprise_id) } : undefined;
+    return row ? { id: row.id, prefix: row.prefix, suffix: row.suffix, enterpriseId: row.enterprise_id } : undefined;
   }
 
   /** The handles (prefix/suffix) minted here for canonical GS1 Digital Link URIs of lots and serials. */
@@ -331,7 +299,7 @@ export class IdentityService {
     for (let i = 0; i < keys.length; i += 500) {
       const rows = await this.db.selectFrom('identifiers').select(['prefix', 'suffix', 'gs1_key']).where('gs1_key', 'in', keys.slice(i, i + 500)).execute();
       for (const r of rows) {
-        const ref = keyed.get(String(r.gs1_key));
+        const ref = r.gs1_key === null ? undefined : keyed.get(r.gs1_key);
         if (ref) out.set(ref, `${r.prefix}/${r.suffix}`);
       }
     }
@@ -349,7 +317,7 @@ export class IdentityService {
 
   private async values(identifierId: number): Promise<StoredValue[]> {
     const rows = await this.db.selectFrom('identifier_values').selectAll().where('identifier_id', '=', identifierId).orderBy('idx').execute();
-    return rows.map((r) => ({ index: Number(r.idx), type: String(r.type), value: this.served(Number(r.idx), String(r.type), String(r.data)), ttl: Number(r.ttl), ts: Number(r.ts), publicRead: r.public_read === true || r.public_read === 1 }));
+    return rows.map((r) => ({ index: r.idx, type: r.type, value: this.served(r.idx, r.type, r.data), ttl: r.ttl, ts: r.ts, publicRead: isTrue(r.public_read) }));
   }
 
   /**
@@ -362,43 +330,83 @@ export class IdentityService {
     return path ? this.baseUrl + path : data;
   }
 
-  private item(r: Record<string, unknown>, values: StoredValue[]): IdentifierItem {
+  private item(r: Selectable<IdentifiersTable>, values: StoredValue[]): IdentifierItem {
     const handle = `${r.prefix}/${r.suffix}`;
-    const gtin = r.gtin === null ? null : String(r.gtin);
-    const lot = r.lot === null ? null : String(r.lot);
-    const serial = r.serial === null ? null : String(r.serial);
-    const gs1Key = r.gs1_key === null || r.gs1_key === undefined ? null : String(r.gs1_key);
+    const { gtin, lot, serial, gs1_key: gs1Key } = r;
     return {
-      id: Number(r.id),
+      id: r.id,
       handle,
-      prefix: String(r.prefix),
-      suffix: String(r.suffix),
-      kind: r.kind as IdentifierKind,
-      enterpriseId: Number(r.enterprise_id),
+      prefix: r.prefix,
+      suffix: r.suffix,
+      kind: r.kind,
+      enterpriseId: r.enterprise_id,
       gtin,
       lot,
       serial,
-      materialId: r.material_id === null ? null : Number(r.material_id),
+      materialId: r.material_id,
       url: `${this.baseUrl}/id/${handle}`,
       // Only the key's owner has a Digital Link here (a label of a later duplicate would print another's link).
       digitalLink: gtin && gs1Key ? `${this.baseUrl}/01/${gtin}${serial ? `/21/${encodeURIComponent(serial)}` : lot ? `/10/${encodeURIComponent(lot)}` : ''}` : null,
       gs1Key,
       values,
-      createdAt: Number(r.created_at),
-      updatedAt: Number(r.updated_at),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
     };
   }
-}
 
-
-/** The enterprise holding a recorded GS1 company prefix that the GTIN is under (the longest), or null. */
-export async function companyPrefixHolder(db: Tx, gtin14: string): Promise<{ enterpriseId: number; prefix: string } | null> {
-  const rows = await db.selectFrom('enterprises').select(['id', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).execute();
-  let best: { enterpriseId: number; prefix: string } | null = null;
-  for (const r of rows) {
-    const prefixes = stringListColumn(r.gs1_company_prefixes);
-    for (const p of prefixes) if (gtinUnderPrefix(gtin14, p) && (!best || p.length > best.prefix.length)) best = { enterpriseId: Number(r.id), prefix: p };
+  /**
+   * Inside the registry's transaction that records GS1 company prefixes for an enterprise: the GS1
+   * keys other enterprises' identifiers hold under them are released (gs1_key NULL: they keep their
+   * handle, lose the key mapping), so the prefix holder owns every key under its prefix.
+   */
+  async releaseKeysUnder(trx: Tx, holderId: number, prefixes: readonly string[]): Promise<void> {
+    for (const p of prefixes) {
+      await tablesOf<IdentityTables>(trx)
+        .updateTable('identifiers')
+        .set({ gs1_key: null })
+        .where('gs1_key', 'is not', null)
+        .where('enterprise_id', '!=', holderId)
+        .where(sql<boolean>`substr(gtin, 2, ${sql.lit(p.length)}) = ${p}`)
+        .execute();
+    }
   }
-  return best;
+
+  /**
+   * The identifiers minted here for lots or serials of the given GTINs, with who minted each and
+   * when: the trace module counts a mint as a claim to have made the lot (docs/trace.md, "held").
+   * One query per 500 GTINs (a genealogy walk asks once per level).
+   */
+  async mintedFor(gtins: readonly string[]): Promise<{ enterpriseId: number; gtin: string; lot: string | null; serial: string | null; createdAt: number }[]> {
+    const unique = [...new Set(gtins)];
+    const out: { enterpriseId: number; gtin: string; lot: string | null; serial: string | null; createdAt: number }[] = [];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db.selectFrom('identifiers').select(['enterprise_id', 'gtin', 'lot', 'serial', 'created_at']).where('gtin', 'in', unique.slice(i, i + 500)).execute();
+      for (const r of rows) out.push({ enterpriseId: Number(r.enterprise_id), gtin: String(r.gtin), lot: r.lot === null ? null : String(r.lot), serial: r.serial === null ? null : String(r.serial), createdAt: Number(r.created_at) });
+    }
+    return out;
+  }
 }
 
+/** A row of identifier_values from a value given with its index. */
+function valueRow(identifierId: number, index: number, v: ValueInput, now: number) {
+  return { identifier_id: identifierId, idx: index, type: v.type, data: v.value, ttl: v.ttl ?? DEFAULT_TTL, ts: now, public_read: v.publicRead === false ? 0 : 1 };
+}
+
+/** A peer's body, checked for the Handle response's shape: what is not is an error for the handle asked. */
+export function handleResponseOf(body: unknown, handle: string): HandleResponse {
+  const b = typeof body === 'object' && body !== null ? body : {};
+  const responseCode = 'responseCode' in b && typeof b.responseCode === 'number' ? b.responseCode : RESPONSE.ERROR;
+  const out: HandleResponse = { responseCode, handle: 'handle' in b && typeof b.handle === 'string' ? b.handle : handle };
+  if ('message' in b && typeof b.message === 'string') out.message = b.message;
+  if ('values' in b && Array.isArray(b.values)) out.values = b.values.filter(isHandleValue);
+  return out;
+}
+
+function isHandleValue(v: unknown): v is NonNullable<HandleResponse['values']>[number] {
+  if (typeof v !== 'object' || v === null || !('data' in v) || typeof v.data !== 'object' || v.data === null) return false;
+  const { data } = v;
+  return (
+    'index' in v && typeof v.index === 'number' && 'type' in v && typeof v.type === 'string' && 'ttl' in v && typeof v.ttl === 'number' &&
+    'timestamp' in v && typeof v.timestamp === 'string' && 'format' in data && data.format === 'string' && 'value' in data && typeof data.value === 'string'
+  );
+}

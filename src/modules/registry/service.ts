@@ -2,40 +2,27 @@
  * The registry's use cases beyond the generic collections: the park itself, its summary, and
  * keeping the shipped material catalogue in the database.
  */
-import { sql, stringListColumn, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, stringListColumn, tablesOf, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { ResourceService, type SomeResourceService } from '../../core/crud/service.ts';
-import type { Item, Row } from '../../core/crud/store.ts';
+import type { Row } from '../../core/crud/store.ts';
+import type { CreateOf, ItemOf, PatchOf } from '../../core/crud/spec.ts';
 import { forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { parseAllowlist } from '../../core/outbound.ts';
 import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
+import { gtinUnderPrefix } from '../identity/model.ts';
 import { loadCatalogue } from './catalogue/catalogue.ts';
 import { deviceSpec, enterpriseSpec, materialSpec, siteSpec, tagSpec, unitSpec } from './resources.ts';
+import type { DirectoryEntry, Park, ParkPatch, Summary } from './schemas.ts';
+import type { ParkTable, RegistryTables } from './tables.ts';
 
-export interface Park {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  timezone: string;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  identifierPrefix: string | null;
-  updatedAt: number;
-}
+export type { Park, ParkPatch } from './schemas.ts';
 
-const PARK_COLUMNS: Record<keyof Omit<Park, 'updatedAt'>, string> = {
-  code: 'code',
-  name: 'name',
-  nameEn: 'name_en',
-  timezone: 'timezone',
-  address: 'address',
-  lat: 'lat',
-  lng: 'lng',
-  identifierPrefix: 'identifier_prefix',
-};
+type Enterprise = ItemOf<typeof enterpriseSpec>;
+type Device = ItemOf<typeof deviceSpec>;
 
 export const DEFAULT_PARK: Omit<Park, 'updatedAt'> = {
   code: 'park',
@@ -57,8 +44,24 @@ export interface DeviceStatus {
 /** Statuses of the given devices; a device missing from the answer shows as never seen. */
 export type DeviceStatusProvider = (deviceIds: number[]) => Promise<ReadonlyMap<number, DeviceStatus>>;
 
+/** How many user accounts the caller may see (the auth module knows them). */
+export type UserCountProvider = (ctx: AuthContext) => Promise<number>;
+
+/**
+ * Runs inside the transaction that records new GS1 company prefixes for an enterprise: the identity
+ * module releases the GS1 keys other enterprises' identifiers hold under them, so that the change
+ * and its consequence commit together.
+ */
+export type CompanyPrefixesRecorded = (trx: Tx, enterpriseId: number, prefixes: string[]) => Promise<void>;
+
+/** The enterprise holding the recorded GS1 company prefix a GTIN is under. */
+export interface PrefixHolder {
+  enterpriseId: number;
+  prefix: string;
+}
+
 export class RegistryService {
-  readonly enterprises: ResourceService;
+  readonly enterprises: EnterpriseService;
   readonly sites: ResourceService<typeof siteSpec>;
   readonly units: ResourceService<typeof unitSpec>;
   readonly devices: ResourceService<typeof deviceSpec>;
@@ -69,7 +72,7 @@ export class RegistryService {
     private readonly handle: DbHandle,
     private readonly audit: AuditStore,
   ) {
-    this.enterprises = new EnterpriseService(handle, enterpriseSpec, audit, { afterWrite: (trx, _action, before, after) => companyPrefixesWritten(trx, before, after) });
+    this.enterprises = new EnterpriseService(handle, enterpriseSpec, audit, { afterWrite: (trx, _action, before, after) => this.companyPrefixesWritten(trx, before, after) });
     this.sites = new ResourceService(handle, siteSpec, audit);
     this.units = new ResourceService(handle, unitSpec, audit);
     // Device items carry deviceSpec.extraItemFields (online, last seen), from the status provider.
@@ -79,6 +82,13 @@ export class RegistryService {
   }
 
   private deviceStatus: DeviceStatusProvider | null = null;
+  private userCount: UserCountProvider | null = null;
+  private prefixesRecorded: CompanyPrefixesRecorded | null = null;
+
+  /** The registry's own tables; other modules' data comes through the providers below. */
+  private get db() {
+    return tablesOf<RegistryTables>(this.handle.db);
+  }
 
   /**
    * The hook through which another module supplies device items' `online` and `lastSeenAt` (the
@@ -89,13 +99,58 @@ export class RegistryService {
     this.deviceStatus = provider;
   }
 
-  private async decorateDevices(items: { id: unknown; [k: string]: unknown }[]): Promise<void> {
-    const statuses = items.length && this.deviceStatus ? await this.deviceStatus(items.map((i) => Number(i.id))) : new Map<number, DeviceStatus>();
+  /** The hook through which the auth module counts users for the summary (set by the composition root). Once. */
+  provideUserCount(provider: UserCountProvider): void {
+    if (this.userCount) throw new Error('the user count provider is already set');
+    this.userCount = provider;
+  }
+
+  /** The hook the identity module keeps GS1 keys consistent with recorded prefixes through (composition root). Once. */
+  onCompanyPrefixesRecorded(hook: CompanyPrefixesRecorded): void {
+    if (this.prefixesRecorded) throw new Error('the company prefix hook is already set');
+    this.prefixesRecorded = hook;
+  }
+
+  private async decorateDevices(items: Device[]): Promise<void> {
+    const statuses = items.length && this.deviceStatus ? await this.deviceStatus(items.map((i) => i.id)) : new Map<number, DeviceStatus>();
     for (const item of items) {
-      const s = statuses.get(Number(item.id));
-      item.online = s ? s.online : this.deviceStatus ? false : null;
-      item.lastSeenAt = s ? s.lastSeenAt : null;
+      const s = statuses.get(item.id);
+      // The items are the service's own, made for this response: filled in place (the fields are read-only to callers).
+      Object.assign(item, { online: s ? s.online : this.deviceStatus ? false : null, lastSeenAt: s ? s.lastSeenAt : null });
     }
+  }
+
+  /**
+   * Inside the enterprise write's transaction: recorded prefixes are unique across enterprises and
+   * none is a prefix of another enterprise's; then the identity module releases the GS1 keys other
+   * enterprises' identifiers hold under a newly recorded prefix, so the prefix holder owns every
+   * key under its prefix from the commit on.
+   */
+  private async companyPrefixesWritten(trx: Tx, before: Enterprise | null, after: Enterprise | null): Promise<void> {
+    if (!after) return;
+    const next = after.gs1CompanyPrefixes ?? [];
+    const prev = new Set(before?.gs1CompanyPrefixes ?? []);
+    const added = next.filter((p) => !prev.has(p));
+    if (added.length === 0) return;
+    const others = await tablesOf<RegistryTables>(trx)
+      .selectFrom('enterprises')
+      .select(['id', 'code', 'gs1_company_prefixes'])
+      .where('gs1_company_prefixes', 'is not', null)
+      .where('id', '!=', after.id)
+      .execute();
+    const errors: FieldError[] = [];
+    for (const p of added) {
+      for (const o of others) {
+        const clash = stringListColumn(o.gs1_company_prefixes).find((q) => q.startsWith(p) || p.startsWith(q));
+        if (clash !== undefined) {
+          errors.push({ path: `/body/gs1CompanyPrefixes/${next.indexOf(p)}`, message: `overlaps ${clash}, recorded for the enterprise ${o.code}` });
+          break;
+        }
+      }
+    }
+    if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+    if (!this.prefixesRecorded) throw new Error('the company prefix hook is not set');
+    await this.prefixesRecorded(trx, after.id, added);
   }
 
   get collections(): SomeResourceService[] {
@@ -106,46 +161,80 @@ export class RegistryService {
    * The park's directory: every enterprise's code, names and GLN, for any signed-in user. These are
    * what a counterparty needs to name a party or a share rule's grantee, not the enterprise's data.
    */
-  async directory(): Promise<{ id: number; code: string; name: string; nameEn: string | null; gln: string | null }[]> {
-    const rows = await this.handle.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).orderBy('code').execute();
-    return rows.map((r) => ({ id: Number(r.id), code: String(r.code), name: String(r.name), nameEn: r.name_en === null ? null : String(r.name_en), gln: r.gln === null ? null : String(r.gln) }));
+  async directory(): Promise<DirectoryEntry[]> {
+    const rows = await this.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).orderBy('code').execute();
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nameEn: r.name_en, gln: r.gln }));
+  }
+
+  /** An enterprise's code by id, whoever asks (codes name enterprises in generated identifiers); undefined if there is none. */
+  async enterpriseCode(id: number): Promise<string | undefined> {
+    return (await this.db.selectFrom('enterprises').select('code').where('id', '=', id).executeTakeFirst())?.code;
+  }
+
+  /**
+   * The enterprise holding a recorded GS1 company prefix that the GTIN (14 digits) is under (the
+   * longest), or null. `trx`: the caller's open transaction, where it checks inside one.
+   */
+  async companyPrefixHolder(gtin14: string, trx?: Tx): Promise<PrefixHolder | null> {
+    const db = trx ? tablesOf<RegistryTables>(trx) : this.db;
+    const rows = await db.selectFrom('enterprises').select(['id', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).execute();
+    let best: PrefixHolder | null = null;
+    for (const r of rows) {
+      for (const p of stringListColumn(r.gs1_company_prefixes)) {
+        if (gtinUnderPrefix(gtin14, p) && (!best || p.length > best.prefix.length)) best = { enterpriseId: r.id, prefix: p };
+      }
+    }
+    return best;
+  }
+
+  /** Whether a material exists that an enterprise may use: its own, or one of the park catalogue. */
+  async materialUsableBy(materialId: number, enterpriseId: number): Promise<boolean> {
+    const m = await this.db.selectFrom('materials').select('enterprise_id').where('id', '=', materialId).executeTakeFirst();
+    return m !== undefined && (m.enterprise_id === null || m.enterprise_id === enterpriseId);
+  }
+
+  /**
+   * Ids of the materials whose code or names contain the text (case-insensitive; `%` and `_` are
+   * literal), for other modules' searches by material name.
+   */
+  async materialIdsMatching(text: string): Promise<number[]> {
+    const p = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = (col: 'name' | 'name_en' | 'code') => sql<boolean>`lower(${sql.ref(col)}) like ${p} escape '\\'`;
+    const rows = await this.db.selectFrom('materials').select('id').where((eb) => eb.or([like('name'), like('name_en'), like('code')])).execute();
+    return rows.map((r) => r.id);
   }
 
   async getPark(): Promise<Park> {
-    const row = await this.handle.db.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
+    const row = await this.db.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
     if (!row) throw notFound('The park');
     return parkOf(row);
   }
 
   async hasPark(): Promise<boolean> {
-    return (await this.handle.db.selectFrom('park').select('id').where('id', '=', 1).executeTakeFirst()) !== undefined;
+    return (await this.db.selectFrom('park').select('id').where('id', '=', 1).executeTakeFirst()) !== undefined;
   }
 
   /** Creates the park record if there is none, or updates it; park administrators only. */
-  async savePark(ctx: AuthContext, patch: Partial<Omit<Park, 'updatedAt'>>): Promise<Park> {
+  async savePark(ctx: AuthContext, patch: ParkPatch): Promise<Park> {
     if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may change the park');
     const now = Date.now();
-    const set: Record<string, unknown> = { updated_at: now };
+    const cleaned: ParkPatch = { ...patch };
     const errors: FieldError[] = [];
-    for (const [k, v] of Object.entries(patch)) {
-      const col = PARK_COLUMNS[k as keyof typeof PARK_COLUMNS];
-      if (!col || v === undefined) continue;
+    for (const k of Object.keys(patch)) {
+      if (!isParkTextField(k)) continue;
+      const v = cleaned[k];
+      if (typeof v !== 'string') continue;
       // The park's names are held to the same rule as every record's (src/core/crud/text.ts).
-      const value = typeof v === 'string' && isNameField(k) ? v.trim() : v;
-      const why = typeof value !== 'string' ? null : isNameField(k) ? nameProblem(value) : textProblem(value);
+      const value = isNameField(k) ? v.trim() : v;
+      const why = isNameField(k) ? nameProblem(value) : textProblem(value);
       if (why) errors.push({ path: `/body/${k}`, message: why });
-      set[col] = value;
+      cleaned[k] = value;
     }
     if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
-    await this.handle.db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirst();
-      if (current) await trx.updateTable('park').set(set).where('id', '=', 1).execute();
-      else {
-        const full = { ...DEFAULT_PARK, ...patch };
-        const row: Record<string, unknown> = { id: 1, created_at: now, updated_at: now };
-        for (const [k, col] of Object.entries(PARK_COLUMNS)) row[col] = full[k as keyof typeof full] ?? null;
-        await trx.insertInto('park').values(row).execute();
-      }
+      if (current) await trx.updateTable('park').set({ ...parkColumns(cleaned), updated_at: now }).where('id', '=', 1).execute();
+      else await trx.insertInto('park').values({ ...parkColumns(withDefaults(cleaned)), id: 1, created_at: now, updated_at: now }).execute();
       const after = await trx.selectFrom('park').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
       await this.audit.append(trx, ctx, { action: current ? 'update' : 'create', entity: 'park', entityId: 1, enterpriseId: null, before: current ? parkOf(current) : null, after: parkOf(after) });
     });
@@ -158,7 +247,7 @@ export class RegistryService {
    */
   async outboundAllowlist(ctx: AuthContext): Promise<{ entries: string[] }> {
     if (!isParkRole(ctx.role)) throw forbidden('Only park roles may read the outbound allow-list');
-    return { entries: await readOutboundAllowlist(this.handle.db) };
+    return { entries: await readOutboundAllowlist(this.db) };
   }
 
   /** Replaces the outbound allow-list; park administrators only, audited. */
@@ -167,7 +256,7 @@ export class RegistryService {
     const { errors } = parseAllowlist(entries);
     if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
     const list = [...new Set(entries.map((e) => e.trim().toLowerCase()))];
-    await this.handle.db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
       if (!current) throw notFound('The park');
       await trx.updateTable('park').set({ outbound_allowlist: JSON.stringify(list) }).where('id', '=', 1).execute();
@@ -177,11 +266,13 @@ export class RegistryService {
   }
 
   /** Counts of what the caller may see, for the overview page. */
-  async summary(ctx: AuthContext) {
-    const db = this.handle.db;
-    const count = async (table: string, opts: { column?: string; sharedWhenNull?: boolean } = {}) => {
-      const r = await scoped(db.selectFrom(table), ctx, opts).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      return Number(r.n);
+  async summary(ctx: AuthContext): Promise<Summary> {
+    const db = this.db;
+    const userCount = this.userCount;
+    if (!userCount) throw new Error('the user count provider is not set');
+    const count = async (table: 'enterprises' | 'sites' | 'units' | 'devices' | 'tags' | 'materials', opts: { column?: string; sharedWhenNull?: boolean } = {}) => {
+      const r = await scoped(db.selectFrom(table), ctx, opts).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return r.n;
     };
     const [enterprises, sites, units, devices, tags, materials, users, byIndustry, devicesByEnterprise] = await Promise.all([
       count('enterprises', { column: 'id' }),
@@ -190,29 +281,23 @@ export class RegistryService {
       count('devices'),
       count('tags'),
       count('materials', { sharedWhenNull: true }),
-      count('users'),
+      userCount(ctx),
       scoped(db.selectFrom('enterprises'), ctx, { column: 'id' })
-        .select(['industry', (eb) => eb.fn.countAll().as('n')])
+        .select(['industry', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('industry')
         .orderBy('industry')
         .execute(),
       scoped(db.selectFrom('enterprises'), ctx, { column: 'enterprises.id' })
         .leftJoin('devices', 'devices.enterprise_id', 'enterprises.id')
-        .select(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en', (eb) => eb.fn.count('devices.id').as('n')])
+        .select(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en', (eb) => eb.fn.count<number>('devices.id').as('n')])
         .groupBy(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en'])
         .orderBy('enterprises.code')
         .execute(),
     ]);
     return {
       counts: { enterprises, sites, units, devices, tags, materials, users },
-      enterprisesByIndustry: byIndustry.map((r) => ({ industry: String(r.industry), count: Number(r.n) })),
-      devicesByEnterprise: devicesByEnterprise.map((r) => ({
-        enterpriseId: Number(r.id),
-        code: String(r.code),
-        name: String(r.name),
-        nameEn: r.name_en === null ? null : String(r.name_en),
-        count: Number(r.n),
-      })),
+      enterprisesByIndustry: byIndustry.map((r) => ({ industry: r.industry, count: r.n })),
+      devicesByEnterprise: devicesByEnterprise.map((r) => ({ enterpriseId: r.id, code: r.code, name: r.name, nameEn: r.name_en, count: r.n })),
     };
   }
 
@@ -222,12 +307,12 @@ export class RegistryService {
    */
   async syncCatalogue(ctx: AuthContext, onProgress?: (done: number, total: number) => void): Promise<{ added: number; updated: number; version: number }> {
     const catalogue = loadCatalogue();
-    const existing = await this.handle.db
+    const existing = await this.db
       .selectFrom('materials')
       .select(['id', 'code', 'catalogue_version'])
       .where('enterprise_id', 'is', null)
       .execute();
-    const byCode = new Map(existing.map((r) => [String(r.code), r]));
+    const byCode = new Map(existing.map((r) => [r.code, r]));
     let added = 0;
     let updated = 0;
     let done = 0;
@@ -237,48 +322,115 @@ export class RegistryService {
       if (!row) {
         await this.materials.create(ctx, { ...m, enterpriseId: null }, extra);
         added++;
-      } else if (row.catalogue_version !== null && Number(row.catalogue_version) < catalogue.version) {
+      } else if (row.catalogue_version !== null && row.catalogue_version < catalogue.version) {
         const { code: _code, ...rest } = m;
-        await this.materials.update(ctx, Number(row.id), rest, extra);
+        await this.materials.update(ctx, row.id, rest, extra);
         updated++;
       }
       onProgress?.(++done, catalogue.materials.length);
     }
     return { added, updated, version: catalogue.version };
   }
+
+  /**
+   * A device and its tags as a transport needs them to accept a reading, by code or id, without a
+   * caller (a device authenticates itself; telemetry checks the user, where there is one). Read
+   * fresh: telemetry keeps its own short-lived cache of the answers.
+   */
+  async deviceForIngest(ref: { code: string } | { id: number }): Promise<{ id: number; code: string; enterpriseId: number; enabled: boolean; tags: { id: number; key: string }[] } | undefined> {
+    const q = this.handle.db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']);
+    const row = await ('code' in ref ? q.where('code', '=', ref.code) : q.where('id', '=', ref.id)).executeTakeFirst();
+    if (!row) return undefined;
+    const tags = await this.handle.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).orderBy('id').execute();
+    return {
+      id: Number(row.id),
+      code: String(row.code),
+      enterpriseId: Number(row.enterprise_id),
+      enabled: row.enabled === true || row.enabled === 1,
+      tags: tags.map((t) => ({ id: Number(t.id), key: String(t.key) })),
+    };
+  }
+
+  /** The ids of every device the caller may see, in id order (for views that list all of them). */
+  async visibleDeviceIds(ctx: AuthContext): Promise<number[]> {
+    const rows = await scoped(this.handle.db.selectFrom('devices'), ctx, { column: 'enterprise_id' }).select('id').orderBy('id').execute();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * The directory entries (code, names, GLN) of the enterprises with the given ids or GLNs: how
+   * another module names the enterprises its records point at (trace: the parties an event names,
+   * who recorded it) without reading the table. One query per 500 keys, so a capture of thousands
+   * of events asks a few.
+   */
+  async directoryOf(keys: { ids?: readonly number[]; glns?: readonly string[] }): Promise<Awaited<ReturnType<RegistryService['directory']>>> {
+    const found = new Map<number, Awaited<ReturnType<RegistryService['directory']>>[number]>();
+    const by = async (column: 'id' | 'gln', values: readonly (number | string)[]) => {
+      const unique = [...new Set(values)];
+      for (let i = 0; i < unique.length; i += 500) {
+        const rows = await this.handle.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).where(column, 'in', unique.slice(i, i + 500)).execute();
+        for (const r of rows) found.set(Number(r.id), { id: Number(r.id), code: String(r.code), name: String(r.name), nameEn: r.name_en === null ? null : String(r.name_en), gln: r.gln === null ? null : String(r.gln) });
+      }
+    };
+    if (keys.ids?.length) await by('id', keys.ids);
+    if (keys.glns?.length) await by('gln', keys.glns);
+    return [...found.values()].sort((a, b) => a.id - b.id);
+  }
 }
 
-function parkOf(row: Record<string, unknown>): Park {
+function parkOf(row: Selectable<ParkTable>): Park {
   return {
-    code: String(row.code),
-    name: String(row.name),
-    nameEn: (row.name_en as string | null) ?? null,
-    timezone: String(row.timezone),
-    address: (row.address as string | null) ?? null,
-    lat: row.lat === null ? null : Number(row.lat),
-    lng: row.lng === null ? null : Number(row.lng),
-    identifierPrefix: (row.identifier_prefix as string | null) ?? null,
-    updatedAt: Number(row.updated_at),
+    code: row.code,
+    name: row.name,
+    nameEn: row.name_en,
+    timezone: row.timezone,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    identifierPrefix: row.identifier_prefix,
+    updatedAt: row.updated_at,
   };
 }
 
+/** The park's columns of the given fields (absent ones are left out of the write: Kysely skips undefined). */
+function parkColumns(p: Omit<Park, 'updatedAt'>): Omit<Insertable<ParkTable>, 'id' | 'created_at' | 'updated_at'>;
+function parkColumns(p: ParkPatch): Updateable<ParkTable>;
+function parkColumns(p: ParkPatch): Updateable<ParkTable> {
+  return { code: p.code, name: p.name, name_en: p.nameEn, timezone: p.timezone, address: p.address, lat: p.lat, lng: p.lng, identifier_prefix: p.identifierPrefix };
+}
+
+/** A first park record: the given fields, DEFAULT_PARK's for the others. */
+function withDefaults(p: ParkPatch): Omit<Park, 'updatedAt'> {
+  const d = DEFAULT_PARK;
+  const or = <T>(v: T | undefined, otherwise: T): T => (v === undefined ? otherwise : v);
+  return {
+    code: or(p.code, d.code), name: or(p.name, d.name), nameEn: or(p.nameEn, d.nameEn), timezone: or(p.timezone, d.timezone),
+    address: or(p.address, d.address), lat: or(p.lat, d.lat), lng: or(p.lng, d.lng), identifierPrefix: or(p.identifierPrefix, d.identifierPrefix),
+  };
+}
+
+const PARK_TEXT_FIELDS = ['code', 'name', 'nameEn', 'timezone', 'address', 'identifierPrefix'] as const;
+function isParkTextField(k: string): k is (typeof PARK_TEXT_FIELDS)[number] {
+  return (PARK_TEXT_FIELDS as readonly string[]).includes(k);
+}
+
 /** The park's outbound allow-list as stored (empty when none). Read at every webhook connect. */
-export async function readOutboundAllowlist(db: Db | Tx): Promise<string[]> {
-  const row = await db.selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
+export async function readOutboundAllowlist(anyDb: Db | Tx): Promise<string[]> {
+  const row = await tablesOf<RegistryTables>(anyDb).selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
   return stringListColumn(row?.outbound_allowlist);
 }
 
 
 /** Enterprises, with `gs1CompanyPrefixes` written by park administrators only. */
-class EnterpriseService extends ResourceService {
-  override async create(ctx: AuthContext, input: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+class EnterpriseService extends ResourceService<typeof enterpriseSpec> {
+  override async create(ctx: AuthContext, input: CreateOf<typeof enterpriseSpec>, extraRow: Row = {}): Promise<Enterprise> {
     if (input.gs1CompanyPrefixes !== undefined && input.gs1CompanyPrefixes !== null && ctx.role !== 'park_admin') {
       throw forbidden('Only a park administrator records GS1 company prefixes');
     }
     return super.create(ctx, input, extraRow);
   }
 
-  override async update(ctx: AuthContext, id: number, patch: Record<string, unknown>, extraRow: Row = {}): Promise<Item> {
+  override async update(ctx: AuthContext, id: number, patch: PatchOf<typeof enterpriseSpec>, extraRow: Row = {}): Promise<Enterprise> {
     if (patch.gs1CompanyPrefixes !== undefined && ctx.role !== 'park_admin') {
       // The same value sent back by a form is not a change; anything else is the park's to write.
       const current = await this.get(ctx, id);
@@ -287,40 +439,5 @@ class EnterpriseService extends ResourceService {
       }
     }
     return super.update(ctx, id, patch, extraRow);
-  }
-}
-
-/**
- * Inside the enterprise write's transaction: recorded prefixes are unique across enterprises and
- * none is a prefix of another enterprise's; GS1 keys other enterprises' identifiers held under a
- * newly recorded prefix are released (gs1_key NULL: they keep their handle, lose the key mapping),
- * so the prefix holder owns every key under its prefix.
- */
-async function companyPrefixesWritten(trx: Tx, before: Item | null, after: Item | null): Promise<void> {
-  if (!after) return;
-  const next = (after.gs1CompanyPrefixes as string[] | null) ?? [];
-  const prev = new Set((before?.gs1CompanyPrefixes as string[] | null) ?? []);
-  const added = next.filter((p) => !prev.has(p));
-  if (added.length === 0) return;
-  const others = await trx.selectFrom('enterprises').select(['id', 'code', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).where('id', '!=', after.id).execute();
-  const errors: FieldError[] = [];
-  for (const p of added) {
-    for (const o of others) {
-      const clash = stringListColumn(o.gs1_company_prefixes).find((q) => q.startsWith(p) || p.startsWith(q));
-      if (clash !== undefined) {
-        errors.push({ path: `/body/gs1CompanyPrefixes/${next.indexOf(p)}`, message: `overlaps ${clash}, recorded for the enterprise ${o.code}` });
-        break;
-      }
-    }
-  }
-  if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
-  for (const p of added) {
-    await trx
-      .updateTable('identifiers')
-      .set({ gs1_key: null })
-      .where('gs1_key', 'is not', null)
-      .where('enterprise_id', '!=', after.id)
-      .where(sql<boolean>`substr(gtin, 2, ${sql.lit(p.length)}) = ${p}`)
-      .execute();
   }
 }
