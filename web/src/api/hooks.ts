@@ -1,6 +1,9 @@
-/** Data hooks over TanStack Query: lists, single items, look-up tables for selects and names. */
+/**
+ * Data hooks over TanStack Query: lists, single items, look-up tables for selects and names, and
+ * the writes of a collection, each knowing which cached answers it makes stale.
+ */
 import { useCallback, useMemo } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Query } from './client';
 import type { Item, Page, UnitOfMeasure } from './types';
@@ -43,17 +46,59 @@ export function useUnitsOfMeasure() {
   });
 }
 
-/** Forgets cached data of collections after a write. */
-export function useInvalidate() {
+/**
+ * What else a write to a collection makes stale, beyond its own lists and items: names shown in
+ * the park's directory, the devices' status list, the latest values by tag.
+ */
+const ALSO_STALE: Record<string, readonly string[]> = {
+  enterprises: ['park-directory'],
+  devices: ['device-status'],
+  tags: ['device-latest'],
+};
+
+/** Forgets what a write to these query roots (collections or others) made stale: them, the park's counts and the audit log. */
+export function invalidateAfterWrite(qc: QueryClient, ...roots: string[]) {
+  for (const root of roots) {
+    for (const key of [root, ...(ALSO_STALE[root] ?? [])]) void qc.invalidateQueries({ queryKey: [key] });
+  }
+  void qc.invalidateQueries({ queryKey: ['summary'] });
+  void qc.invalidateQueries({ queryKey: ['audit'] });
+}
+
+type Body = Record<string, unknown>;
+
+/** `POST /{collection}`: a new record. */
+export function useCreate<T extends Item, B = Body>(collection: string) {
   const qc = useQueryClient();
-  return useCallback(
-    (...collections: string[]) => {
-      for (const c of collections) void qc.invalidateQueries({ queryKey: [c] });
-      void qc.invalidateQueries({ queryKey: ['summary'] });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
+  return useMutation({
+    mutationFn: (body: B) => api.post<T>(`/${collection}`, body),
+    onSuccess: () => invalidateAfterWrite(qc, collection),
+  });
+}
+
+/** `PATCH /{collection}/{id}`: the changed fields of a record. */
+export function useUpdate<T extends Item, B = Body>(collection: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: B }) => api.patch<T>(`/${collection}/${id}`, body),
+    onSuccess: (saved) => {
+      // The record's own page shows the answer at once; lists ask again.
+      if (saved) qc.setQueryData([collection, 'item', saved.id], saved);
+      invalidateAfterWrite(qc, collection);
     },
-    [qc],
-  );
+  });
+}
+
+/** `DELETE /{collection}/{id}`. */
+export function useDelete(collection: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.del(`/${collection}/${id}`),
+    onSuccess: (_none, id) => {
+      qc.removeQueries({ queryKey: [collection, 'item', id] });
+      invalidateAfterWrite(qc, collection);
+    },
+  });
 }
 
 /** A row's name in the current language: the English name in English where there is one. */

@@ -135,7 +135,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current user */
+        /**
+         * The current user, and what they may do
+         * @description `abilities` maps `<subject>.<action>` (e.g. `device.create`) to `any` (records of any enterprise), `own` (records of the caller's enterprise) or `none`, from the modules' policies; `grantableRoles` are the roles the caller may give to users. The console shows what these allow; the API enforces the same rules.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -168,6 +171,10 @@ export interface paths {
                                 /** @description epoch milliseconds, UTC */
                                 updatedAt: number;
                             };
+                            abilities: {
+                                [key: string]: "any" | "own" | "none";
+                            };
+                            grantableRoles: ("park_admin" | "park_viewer" | "enterprise_admin" | "enterprise_operator" | "enterprise_viewer")[];
                         };
                     };
                 };
@@ -336,7 +343,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
+                            items: {
                                 id: number;
                                 name: string;
                                 /** @description the first characters of the key, to recognise it */
@@ -3860,12 +3867,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                id?: number;
-                                code?: string;
-                                name?: string;
-                                nameEn?: string | null;
-                                gln?: string | null;
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                gln: string | null;
                             }[];
                         };
                     };
@@ -4167,25 +4174,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            counts?: {
-                                enterprises?: number;
-                                sites?: number;
-                                units?: number;
-                                devices?: number;
-                                tags?: number;
-                                materials?: number;
-                                users?: number;
+                            counts: {
+                                enterprises: number;
+                                sites: number;
+                                units: number;
+                                devices: number;
+                                tags: number;
+                                materials: number;
+                                users: number;
                             };
-                            enterprisesByIndustry?: {
-                                industry?: string;
-                                count?: number;
+                            enterprisesByIndustry: {
+                                industry: string;
+                                count: number;
                             }[];
-                            devicesByEnterprise?: {
-                                enterpriseId?: number;
-                                code?: string;
-                                name?: string;
-                                nameEn?: string | null;
-                                count?: number;
+                            devicesByEnterprise: {
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                count: number;
                             }[];
                         };
                     };
@@ -4233,11 +4240,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            code?: string;
-                            dimension?: string;
-                            name?: string;
-                            nameEn?: string;
-                            factor?: number;
+                            code: string;
+                            dimension: string;
+                            name: string;
+                            nameEn: string;
+                            factor: number;
                             offset?: number;
                         }[];
                     };
@@ -4282,22 +4289,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                seq?: number;
-                                ts?: number;
-                                actorId?: number | null;
-                                actorName?: string;
-                                enterpriseId?: number | null;
-                                action?: string;
-                                entity?: string;
-                                entityId?: string | null;
-                                before?: unknown;
-                                after?: unknown;
-                                hash?: string;
+                            items: {
+                                /** @description unique over the whole log; grows along each chain */
+                                seq: number;
+                                /** @description epoch milliseconds, UTC */
+                                ts: number;
+                                actorId: number | null;
+                                actorName: string;
+                                enterpriseId: number | null;
+                                action: string;
+                                entity: string;
+                                entityId: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description SHA-256 (hex) of the record, its place in its chain and the previous hash */
+                                hash: string;
                             }[];
-                            total?: number;
-                            limit?: number;
-                            offset?: number;
+                            total: number;
+                            limit: number;
+                            offset: number;
                         };
                     };
                 };
@@ -4345,7 +4359,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chain of the whole audit log (park administrators) */
+        /** Verify the hash chains of the whole audit log, each enterprise's and the park's (park administrators) */
         get: {
             parameters: {
                 query?: never;
@@ -4362,12 +4376,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            ok?: boolean;
-                            checked?: number;
-                            firstBroken?: null | {
-                                seq?: number;
-                                reason?: string;
+                            /** @description every chain is intact */
+                            ok: boolean;
+                            /** @description intact records over all chains */
+                            checked: number;
+                            /** @description the earliest written broken record of any chain */
+                            firstBroken: null | {
+                                /** @description the broken record (for a missing one: the record found in its place) */
+                                seq: number;
+                                reason: string;
                             };
+                            chains: {
+                                /**
+                                 * @description an enterprise's records, the park's (no enterprise), or those written before the log was chained per tenant
+                                 * @enum {string}
+                                 */
+                                chain: "enterprise" | "park" | "legacy";
+                                enterpriseId: number | null;
+                                /** @description intact records of this chain (before its first break) */
+                                checked: number;
+                                firstBroken: null | {
+                                    /** @description the broken record (for a missing one: the record found in its place) */
+                                    seq: number;
+                                    reason: string;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -4412,6 +4445,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    /** @description the device's code (not with a device token) */
                     device?: string;
                 };
                 header?: never;
@@ -4421,12 +4455,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description epoch milliseconds; the time of arrival when absent */
                         ts?: number;
+                        /** @description tag key → value */
                         values: {
                             [key: string]: number;
                         };
                     } | {
+                        /** @description epoch milliseconds; the time of arrival when absent */
                         ts?: number;
+                        /** @description tag key → value */
                         values: {
                             [key: string]: number;
                         };
@@ -4441,8 +4479,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            device?: string;
-                            stored?: number;
+                            device: string;
+                            stored: number;
                         };
                     };
                 };
@@ -4527,10 +4565,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            deviceId?: number;
-                            username?: string;
-                            token?: string;
-                            createdAt?: number;
+                            deviceId: number;
+                            /** @description the device's code */
+                            username: string;
+                            /** @description the secret: MQTT password and HTTP bearer token; shown once */
+                            token: string;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
                         };
                     };
                 };
@@ -4595,10 +4636,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            deviceId?: number;
-                            online?: boolean;
-                            lastSeenAt?: number | null;
-                            via?: string | null;
+                            deviceId: number;
+                            online: boolean;
+                            /** @description epoch milliseconds, UTC */
+                            lastSeenAt: number | null;
+                            /** @description how its last data came: mqtt, http, sparkplug, opcua, import */
+                            via: string | null;
                         };
                     };
                 };
@@ -4658,11 +4701,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                ts?: number;
-                                source?: string;
-                                reason?: string;
-                                detail?: string | null;
+                            items: {
+                                /** @description epoch milliseconds, UTC */
+                                ts: number;
+                                source: string;
+                                reason: string;
+                                detail: string | null;
                             }[];
                         };
                     };
@@ -4719,11 +4763,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                deviceId?: number;
-                                online?: boolean;
-                                lastSeenAt?: number | null;
-                                via?: string | null;
+                            items: {
+                                deviceId: number;
+                                online: boolean;
+                                /** @description epoch milliseconds, UTC */
+                                lastSeenAt: number | null;
+                                /** @description how its last data came: mqtt, http, sparkplug, opcua, import */
+                                via: string | null;
                             }[];
                         };
                     };
@@ -4773,11 +4819,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                tagId?: number;
-                                key?: string;
-                                ts?: number;
-                                value?: number;
+                            items: {
+                                tagId: number;
+                                key: string;
+                                /** @description epoch milliseconds, UTC */
+                                ts: number;
+                                value: number;
                             }[];
                         };
                     };
@@ -4872,10 +4919,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            tagId?: number;
-                            unit?: string;
-                            ts?: number;
-                            value?: number;
+                            tagId: number;
+                            unit: string;
+                            /** @description epoch milliseconds, UTC */
+                            ts: number;
+                            value: number;
                         };
                     };
                 };
@@ -4938,20 +4986,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            tagId?: number;
-                            unit?: string;
-                            from?: number;
-                            to?: number;
-                            step?: number;
-                            resolution?: string;
-                            points?: {
-                                ts?: number;
-                                avg?: number;
-                                min?: number;
-                                max?: number;
-                                count?: number;
+                            tagId: number;
+                            unit: string;
+                            /** @description epoch milliseconds, UTC */
+                            from: number;
+                            /** @description epoch milliseconds, UTC */
+                            to: number;
+                            /** @description bucket width, ms */
+                            step: number;
+                            /**
+                             * @description what the buckets were computed from
+                             * @enum {string}
+                             */
+                            resolution: "raw" | "1m" | "1h" | "1d";
+                            points: {
+                                /** @description start of the bucket */
+                                ts: number;
+                                avg: number;
+                                min: number;
+                                max: number;
+                                count: number;
                             }[];
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5021,35 +5078,37 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: {
-                                id?: number;
-                                handle?: string;
-                                prefix?: string;
-                                suffix?: string;
-                                kind?: string;
-                                enterpriseId?: number;
-                                gtin?: string | null;
-                                lot?: string | null;
-                                serial?: string | null;
-                                materialId?: number | null;
-                                url?: string;
-                                digitalLink?: string | null;
+                            items: {
+                                id: number;
+                                handle: string;
+                                prefix: string;
+                                suffix: string;
+                                /** @enum {string} */
+                                kind: "lot" | "product" | "package" | "waste_batch" | "device" | "other";
+                                enterpriseId: number;
+                                gtin: string | null;
+                                lot: string | null;
+                                serial: string | null;
+                                materialId: number | null;
+                                url: string;
+                                /** @description the identifier's GS1 Digital Link on this node: only while it holds its GS1 key */
+                                digitalLink: string | null;
                                 /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
-                                gs1Key?: string | null;
-                                values?: {
-                                    index?: number;
-                                    type?: string;
-                                    value?: string;
-                                    ttl?: number;
-                                    ts?: number;
-                                    publicRead?: boolean;
+                                gs1Key: string | null;
+                                values: {
+                                    index: number;
+                                    type: string;
+                                    value: string;
+                                    ttl: number;
+                                    ts: number;
+                                    publicRead: boolean;
                                 }[];
-                                createdAt?: number;
-                                updatedAt?: number;
+                                createdAt: number;
+                                updatedAt: number;
                             }[];
-                            total?: number;
-                            limit?: number;
-                            offset?: number;
+                            total: number;
+                            limit: number;
+                            offset: number;
                         };
                     };
                 };
@@ -5111,30 +5170,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id?: number;
-                            handle?: string;
-                            prefix?: string;
-                            suffix?: string;
-                            kind?: string;
-                            enterpriseId?: number;
-                            gtin?: string | null;
-                            lot?: string | null;
-                            serial?: string | null;
-                            materialId?: number | null;
-                            url?: string;
-                            digitalLink?: string | null;
+                            id: number;
+                            handle: string;
+                            prefix: string;
+                            suffix: string;
+                            /** @enum {string} */
+                            kind: "lot" | "product" | "package" | "waste_batch" | "device" | "other";
+                            enterpriseId: number;
+                            gtin: string | null;
+                            lot: string | null;
+                            serial: string | null;
+                            materialId: number | null;
+                            url: string;
+                            /** @description the identifier's GS1 Digital Link on this node: only while it holds its GS1 key */
+                            digitalLink: string | null;
                             /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
-                            gs1Key?: string | null;
-                            values?: {
-                                index?: number;
-                                type?: string;
-                                value?: string;
-                                ttl?: number;
-                                ts?: number;
-                                publicRead?: boolean;
+                            gs1Key: string | null;
+                            values: {
+                                index: number;
+                                type: string;
+                                value: string;
+                                ttl: number;
+                                ts: number;
+                                publicRead: boolean;
                             }[];
-                            createdAt?: number;
-                            updatedAt?: number;
+                            createdAt: number;
+                            updatedAt: number;
                         };
                     };
                 };
@@ -5208,30 +5269,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id?: number;
-                            handle?: string;
-                            prefix?: string;
-                            suffix?: string;
-                            kind?: string;
-                            enterpriseId?: number;
-                            gtin?: string | null;
-                            lot?: string | null;
-                            serial?: string | null;
-                            materialId?: number | null;
-                            url?: string;
-                            digitalLink?: string | null;
+                            id: number;
+                            handle: string;
+                            prefix: string;
+                            suffix: string;
+                            /** @enum {string} */
+                            kind: "lot" | "product" | "package" | "waste_batch" | "device" | "other";
+                            enterpriseId: number;
+                            gtin: string | null;
+                            lot: string | null;
+                            serial: string | null;
+                            materialId: number | null;
+                            url: string;
+                            /** @description the identifier's GS1 Digital Link on this node: only while it holds its GS1 key */
+                            digitalLink: string | null;
                             /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
-                            gs1Key?: string | null;
-                            values?: {
-                                index?: number;
-                                type?: string;
-                                value?: string;
-                                ttl?: number;
-                                ts?: number;
-                                publicRead?: boolean;
+                            gs1Key: string | null;
+                            values: {
+                                index: number;
+                                type: string;
+                                value: string;
+                                ttl: number;
+                                ts: number;
+                                publicRead: boolean;
                             }[];
-                            createdAt?: number;
-                            updatedAt?: number;
+                            createdAt: number;
+                            updatedAt: number;
                         };
                     };
                 };
@@ -5291,30 +5354,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id?: number;
-                            handle?: string;
-                            prefix?: string;
-                            suffix?: string;
-                            kind?: string;
-                            enterpriseId?: number;
-                            gtin?: string | null;
-                            lot?: string | null;
-                            serial?: string | null;
-                            materialId?: number | null;
-                            url?: string;
-                            digitalLink?: string | null;
+                            id: number;
+                            handle: string;
+                            prefix: string;
+                            suffix: string;
+                            /** @enum {string} */
+                            kind: "lot" | "product" | "package" | "waste_batch" | "device" | "other";
+                            enterpriseId: number;
+                            gtin: string | null;
+                            lot: string | null;
+                            serial: string | null;
+                            materialId: number | null;
+                            url: string;
+                            /** @description the identifier's GS1 Digital Link on this node: only while it holds its GS1 key */
+                            digitalLink: string | null;
                             /** @description the canonical GS1 key this identifier holds; null when another identifier holds it */
-                            gs1Key?: string | null;
-                            values?: {
-                                index?: number;
-                                type?: string;
-                                value?: string;
-                                ttl?: number;
-                                ts?: number;
-                                publicRead?: boolean;
+                            gs1Key: string | null;
+                            values: {
+                                index: number;
+                                type: string;
+                                value: string;
+                                ttl: number;
+                                ts: number;
+                                publicRead: boolean;
                             }[];
-                            createdAt?: number;
-                            updatedAt?: number;
+                            createdAt: number;
+                            updatedAt: number;
                         };
                     };
                 };
@@ -5460,18 +5525,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            responseCode?: number;
-                            handle?: string;
+                            responseCode: number;
+                            handle: string;
                             message?: string;
                             values?: {
-                                index?: number;
-                                type?: string;
-                                data?: {
-                                    format?: string;
-                                    value?: string;
+                                index: number;
+                                type: string;
+                                data: {
+                                    /** @enum {string} */
+                                    format: "string";
+                                    value: string;
                                 };
-                                ttl?: number;
-                                timestamp?: string;
+                                ttl: number;
+                                timestamp: string;
                             }[];
                         };
                     };
@@ -5483,18 +5549,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            responseCode?: number;
-                            handle?: string;
+                            responseCode: number;
+                            handle: string;
                             message?: string;
                             values?: {
-                                index?: number;
-                                type?: string;
-                                data?: {
-                                    format?: string;
-                                    value?: string;
+                                index: number;
+                                type: string;
+                                data: {
+                                    /** @enum {string} */
+                                    format: "string";
+                                    value: string;
                                 };
-                                ttl?: number;
-                                timestamp?: string;
+                                ttl: number;
+                                timestamp: string;
                             }[];
                         };
                     };
@@ -5506,18 +5573,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            responseCode?: number;
-                            handle?: string;
+                            responseCode: number;
+                            handle: string;
                             message?: string;
                             values?: {
-                                index?: number;
-                                type?: string;
-                                data?: {
-                                    format?: string;
-                                    value?: string;
+                                index: number;
+                                type: string;
+                                data: {
+                                    /** @enum {string} */
+                                    format: "string";
+                                    value: string;
                                 };
-                                ttl?: number;
-                                timestamp?: string;
+                                ttl: number;
+                                timestamp: string;
                             }[];
                         };
                     };
@@ -5529,18 +5597,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            responseCode?: number;
-                            handle?: string;
+                            responseCode: number;
+                            handle: string;
                             message?: string;
                             values?: {
-                                index?: number;
-                                type?: string;
-                                data?: {
-                                    format?: string;
-                                    value?: string;
+                                index: number;
+                                type: string;
+                                data: {
+                                    /** @enum {string} */
+                                    format: "string";
+                                    value: string;
                                 };
-                                ttl?: number;
-                                timestamp?: string;
+                                ttl: number;
+                                timestamp: string;
                             }[];
                         };
                     };
@@ -5692,7 +5761,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            name: string;
+                            resolverRoot: string;
+                            supportedPrimaryKeys: string[];
+                            supportedLinkType: string[];
+                            linkTypeDefaultCanBeLinkset: boolean;
+                            supportedContextValuesEnumerated: string[];
+                        };
+                    };
                 };
             };
         };
@@ -5913,12 +5991,37 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            name?: string;
-                            query?: {
-                                [key: string]: unknown;
+                            name: string;
+                            /** @description SimpleEventQuery parameters, as for GET /epcis/events (lists as JSON arrays) */
+                            query: {
+                                /** Format: date-time */
+                                GE_eventTime?: string;
+                                /** Format: date-time */
+                                LT_eventTime?: string;
+                                /** Format: date-time */
+                                GE_recordTime?: string;
+                                /** Format: date-time */
+                                LT_recordTime?: string;
+                                eventType?: string[];
+                                EQ_action?: string[];
+                                EQ_bizStep?: string[];
+                                EQ_disposition?: string[];
+                                EQ_readPoint?: string[];
+                                EQ_bizLocation?: string[];
+                                EQ_transformationID?: string[];
+                                MATCH_epc?: string[];
+                                MATCH_anyEPC?: string[];
+                                MATCH_parentID?: string[];
+                                MATCH_inputEPC?: string[];
+                                MATCH_outputEPC?: string[];
+                                MATCH_epcClass?: string[];
+                                MATCH_inputEPCClass?: string[];
+                                MATCH_outputEPCClass?: string[];
+                                MATCH_anyEPCClass?: string[];
                             };
-                            createdAt?: string;
-                            createdBy?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
                         }[];
                     };
                 };
@@ -5984,12 +6087,37 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            name?: string;
-                            query?: {
-                                [key: string]: unknown;
+                            name: string;
+                            /** @description SimpleEventQuery parameters, as for GET /epcis/events (lists as JSON arrays) */
+                            query: {
+                                /** Format: date-time */
+                                GE_eventTime?: string;
+                                /** Format: date-time */
+                                LT_eventTime?: string;
+                                /** Format: date-time */
+                                GE_recordTime?: string;
+                                /** Format: date-time */
+                                LT_recordTime?: string;
+                                eventType?: string[];
+                                EQ_action?: string[];
+                                EQ_bizStep?: string[];
+                                EQ_disposition?: string[];
+                                EQ_readPoint?: string[];
+                                EQ_bizLocation?: string[];
+                                EQ_transformationID?: string[];
+                                MATCH_epc?: string[];
+                                MATCH_anyEPC?: string[];
+                                MATCH_parentID?: string[];
+                                MATCH_inputEPC?: string[];
+                                MATCH_outputEPC?: string[];
+                                MATCH_epcClass?: string[];
+                                MATCH_inputEPCClass?: string[];
+                                MATCH_outputEPCClass?: string[];
+                                MATCH_anyEPCClass?: string[];
                             };
-                            createdAt?: string;
-                            createdBy?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
                         };
                     };
                 };
@@ -6063,12 +6191,37 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            name?: string;
-                            query?: {
-                                [key: string]: unknown;
+                            name: string;
+                            /** @description SimpleEventQuery parameters, as for GET /epcis/events (lists as JSON arrays) */
+                            query: {
+                                /** Format: date-time */
+                                GE_eventTime?: string;
+                                /** Format: date-time */
+                                LT_eventTime?: string;
+                                /** Format: date-time */
+                                GE_recordTime?: string;
+                                /** Format: date-time */
+                                LT_recordTime?: string;
+                                eventType?: string[];
+                                EQ_action?: string[];
+                                EQ_bizStep?: string[];
+                                EQ_disposition?: string[];
+                                EQ_readPoint?: string[];
+                                EQ_bizLocation?: string[];
+                                EQ_transformationID?: string[];
+                                MATCH_epc?: string[];
+                                MATCH_anyEPC?: string[];
+                                MATCH_parentID?: string[];
+                                MATCH_inputEPC?: string[];
+                                MATCH_outputEPC?: string[];
+                                MATCH_epcClass?: string[];
+                                MATCH_inputEPCClass?: string[];
+                                MATCH_outputEPCClass?: string[];
+                                MATCH_anyEPCClass?: string[];
                             };
-                            createdAt?: string;
-                            createdBy?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
                         };
                     };
                 };
@@ -6250,26 +6403,42 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            subscriptionID?: string;
-                            queryName?: string;
-                            dest?: string;
-                            createdAt?: string;
-                            createdBy?: string;
+                            subscriptionID: string;
+                            queryName: string;
+                            dest: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description present (true) for a stream subscription */
                             stream?: boolean;
                             schedule?: {
-                                [key: string]: string;
+                                second?: string;
+                                minute?: string;
+                                hour?: string;
+                                dayOfMonth?: string;
+                                month?: string;
+                                dayOfWeek?: string;
                             };
-                            reportIfEmpty?: boolean;
+                            reportIfEmpty: boolean;
+                            /** Format: date-time */
                             initialRecordTime?: string;
-                            signed?: boolean;
-                            nextRunAt?: string | null;
-                            nextAttemptAt?: string | null;
-                            lastAttemptAt?: string | null;
-                            lastSuccessAt?: string | null;
-                            lastError?: string | null;
-                            lastErrorAt?: string | null;
-                            failures?: number;
-                            delivered?: number;
+                            /** @description deliveries carry a GS1-Signature (the token itself is never shown) */
+                            signed: boolean;
+                            /** Format: date-time */
+                            nextRunAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            /** Format: date-time */
+                            lastSuccessAt: string | null;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            lastErrorAt: string | null;
+                            /** @description failed attempts since the last success (sets the backoff) */
+                            failures: number;
+                            /** @description events delivered so far */
+                            delivered: number;
                         }[];
                     };
                 };
@@ -6345,26 +6514,42 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            subscriptionID?: string;
-                            queryName?: string;
-                            dest?: string;
-                            createdAt?: string;
-                            createdBy?: string;
+                            subscriptionID: string;
+                            queryName: string;
+                            dest: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description present (true) for a stream subscription */
                             stream?: boolean;
                             schedule?: {
-                                [key: string]: string;
+                                second?: string;
+                                minute?: string;
+                                hour?: string;
+                                dayOfMonth?: string;
+                                month?: string;
+                                dayOfWeek?: string;
                             };
-                            reportIfEmpty?: boolean;
+                            reportIfEmpty: boolean;
+                            /** Format: date-time */
                             initialRecordTime?: string;
-                            signed?: boolean;
-                            nextRunAt?: string | null;
-                            nextAttemptAt?: string | null;
-                            lastAttemptAt?: string | null;
-                            lastSuccessAt?: string | null;
-                            lastError?: string | null;
-                            lastErrorAt?: string | null;
-                            failures?: number;
-                            delivered?: number;
+                            /** @description deliveries carry a GS1-Signature (the token itself is never shown) */
+                            signed: boolean;
+                            /** Format: date-time */
+                            nextRunAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            /** Format: date-time */
+                            lastSuccessAt: string | null;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            lastErrorAt: string | null;
+                            /** @description failed attempts since the last success (sets the backoff) */
+                            failures: number;
+                            /** @description events delivered so far */
+                            delivered: number;
                         };
                     };
                 };
@@ -6448,26 +6633,42 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            subscriptionID?: string;
-                            queryName?: string;
-                            dest?: string;
-                            createdAt?: string;
-                            createdBy?: string;
+                            subscriptionID: string;
+                            queryName: string;
+                            dest: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description present (true) for a stream subscription */
                             stream?: boolean;
                             schedule?: {
-                                [key: string]: string;
+                                second?: string;
+                                minute?: string;
+                                hour?: string;
+                                dayOfMonth?: string;
+                                month?: string;
+                                dayOfWeek?: string;
                             };
-                            reportIfEmpty?: boolean;
+                            reportIfEmpty: boolean;
+                            /** Format: date-time */
                             initialRecordTime?: string;
-                            signed?: boolean;
-                            nextRunAt?: string | null;
-                            nextAttemptAt?: string | null;
-                            lastAttemptAt?: string | null;
-                            lastSuccessAt?: string | null;
-                            lastError?: string | null;
-                            lastErrorAt?: string | null;
-                            failures?: number;
-                            delivered?: number;
+                            /** @description deliveries carry a GS1-Signature (the token itself is never shown) */
+                            signed: boolean;
+                            /** Format: date-time */
+                            nextRunAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            /** Format: date-time */
+                            lastSuccessAt: string | null;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            lastErrorAt: string | null;
+                            /** @description failed attempts since the last success (sets the backoff) */
+                            failures: number;
+                            /** @description events delivered so far */
+                            delivered: number;
                         };
                     };
                 };
@@ -7255,19 +7456,44 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            deviceId?: number;
-                            enabled?: boolean;
-                            config?: {
-                                [key: string]: unknown;
+                            deviceId: number;
+                            enabled: boolean;
+                            config: {
+                                endpoint: string;
+                                /** @enum {string} */
+                                securityMode: "None" | "Sign" | "SignAndEncrypt";
+                                /** @enum {string} */
+                                securityPolicy: "None" | "Basic256Sha256" | "Aes128_Sha256_RsaOaep" | "Aes256_Sha256_RsaPss";
+                                username?: string;
+                                hasPassword: boolean;
+                                samplingIntervalMs: number;
+                                mappings: {
+                                    nodeId: string;
+                                    tagKey: string;
+                                }[];
                             };
                             /** @description the node running the connector now (each connector runs on one node); null when none does */
-                            node?: string | null;
+                            node: string | null;
                             /** @description as the running node sees it; null when asked of another node */
-                            status?: null | {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
+                            status: {
+                                /** @enum {string} */
+                                state: "connecting" | "connected" | "reconnecting" | "stopped" | "failed";
+                                /** @description the last connection, session or sink error; kept after recovery */
+                                lastError?: string;
+                                /** @description when the last numeric reading arrived */
+                                lastDataAt?: number;
+                                /** @description mapped nodes that give no numeric reading */
+                                badNodes: {
+                                    nodeId: string;
+                                    reason: string;
+                                }[];
+                                /** @description readings waiting to be stored */
+                                buffered: number;
+                                /** @description readings dropped because the buffer was full */
+                                dropped: number;
+                                /** @description storing the last batch failed; it is offered again */
+                                sinkFailing: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -7304,8 +7530,45 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default true */
                         enabled?: boolean;
-                        config: Record<string, never>;
+                        /** @description An OPC UA server and the variables read from it */
+                        config: {
+                            /** @description opc.tcp://host:port/path of the server */
+                            endpoint: string;
+                            /** @enum {string} */
+                            securityMode: "None" | "Sign" | "SignAndEncrypt";
+                            /** @enum {string} */
+                            securityPolicy: "None" | "Basic256Sha256" | "Aes128_Sha256_RsaOaep" | "Aes256_Sha256_RsaPss";
+                            username?: string;
+                            /** @description stored, never returned */
+                            password?: string;
+                            /** @description the monitored items' sampling interval and the subscription's publishing interval, in ms */
+                            samplingIntervalMs: number;
+                            /** @description the variables read, each to one tag of the device */
+                            mappings: {
+                                /** @description the OPC UA variable, e.g. ns=2;s=Boiler1.SteamFlow; each node is mapped once */
+                                nodeId: string;
+                                /** @description the key of one of the device's tags, e.g. steam_flow; each tag is mapped once */
+                                tagKey: string;
+                            }[];
+                        } & ({
+                            /** @enum {string} */
+                            securityMode: "None";
+                            /** @enum {string} */
+                            securityPolicy: "None";
+                        } | {
+                            /** @enum {string} */
+                            securityMode: "Sign" | "SignAndEncrypt";
+                            /** @enum {string} */
+                            securityPolicy: "Basic256Sha256" | "Aes128_Sha256_RsaOaep" | "Aes256_Sha256_RsaPss";
+                        }) & ({
+                            username?: unknown;
+                            password?: unknown;
+                        } | {
+                            username: string;
+                            password: string;
+                        });
                     };
                 };
             };
@@ -7317,19 +7580,44 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            deviceId?: number;
-                            enabled?: boolean;
-                            config?: {
-                                [key: string]: unknown;
+                            deviceId: number;
+                            enabled: boolean;
+                            config: {
+                                endpoint: string;
+                                /** @enum {string} */
+                                securityMode: "None" | "Sign" | "SignAndEncrypt";
+                                /** @enum {string} */
+                                securityPolicy: "None" | "Basic256Sha256" | "Aes128_Sha256_RsaOaep" | "Aes256_Sha256_RsaPss";
+                                username?: string;
+                                hasPassword: boolean;
+                                samplingIntervalMs: number;
+                                mappings: {
+                                    nodeId: string;
+                                    tagKey: string;
+                                }[];
                             };
                             /** @description the node running the connector now (each connector runs on one node); null when none does */
-                            node?: string | null;
+                            node: string | null;
                             /** @description as the running node sees it; null when asked of another node */
-                            status?: null | {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
+                            status: {
+                                /** @enum {string} */
+                                state: "connecting" | "connected" | "reconnecting" | "stopped" | "failed";
+                                /** @description the last connection, session or sink error; kept after recovery */
+                                lastError?: string;
+                                /** @description when the last numeric reading arrived */
+                                lastDataAt?: number;
+                                /** @description mapped nodes that give no numeric reading */
+                                badNodes: {
+                                    nodeId: string;
+                                    reason: string;
+                                }[];
+                                /** @description readings waiting to be stored */
+                                buffered: number;
+                                /** @description readings dropped because the buffer was full */
+                                dropped: number;
+                                /** @description storing the last batch failed; it is offered again */
+                                sinkFailing: boolean;
+                            } | null;
                         };
                     };
                 };

@@ -3,10 +3,11 @@
  * tag (Server-Sent Events), relative times, and the park's wall clock for charts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from './client';
-import type { DeviceError, DeviceStatus, LatestReading, Series, Tag } from './types';
+import { invalidateAfterWrite } from './hooks';
+import type { DeviceCredentials, DeviceError, DeviceStatus, LatestReading, Series, Tag } from './types';
 import { useSession } from '../auth/session';
 
 /** How often status, latest values and the error log are asked again. */
@@ -39,6 +40,20 @@ export function useDeviceLatest(id: number | undefined) {
     queryFn: ({ signal }) => api.get<{ items: LatestReading[] }>(`/devices/${id}/latest`, undefined, signal),
     refetchInterval: POLL_MS,
     enabled: id !== undefined && Number.isFinite(id),
+  });
+}
+
+/** The node's health: the MQTT port its broker listens on (null when it runs none). */
+export function useHealth() {
+  return useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.get<{ mqttPort: number | null }>('/health', undefined, signal), staleTime: 60_000 });
+}
+
+/** Issues a new secret for a device (the old one stops working); the answer holds it, shown once. */
+export function useIssueDeviceCredentials(deviceId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<DeviceCredentials>(`/devices/${deviceId}/credentials`),
+    onSuccess: () => invalidateAfterWrite(qc, 'device-status'),
   });
 }
 

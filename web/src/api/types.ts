@@ -50,6 +50,7 @@ export type NewDevice = BodyOf<'/api/v1/devices', 'post'>;
 export type NewTag = BodyOf<'/api/v1/tags', 'post'>;
 export type NewMaterial = BodyOf<'/api/v1/materials', 'post'>;
 export type NewUser = BodyOf<'/api/v1/users', 'post'>;
+export type NewIdentifier = BodyOf<'/api/v1/identifiers', 'post'>;
 
 
 

@@ -1,45 +1,66 @@
 /**
- * What the current role may write, mirroring the backend's rules (docs/api.md, "Who may do what")
- * so that the console hides what would be refused. The backend enforces them regardless.
+ * What the caller may do, as the API says (`GET /api/v1/auth/me` → `abilities`, from the modules'
+ * policies), so that the console hides what would be refused without keeping its own copy of the
+ * rules. The backend enforces them regardless.
  */
-import { ENTERPRISE_ROLES, isParkRole, type Role, type User } from '../api/types';
+import type { paths } from '../api/schema';
 
-export type Resource = 'enterprise' | 'site' | 'unit' | 'device' | 'tag' | 'material' | 'user' | 'trace_share';
-type Action = 'create' | 'update' | 'delete';
+/** The answer of `GET /api/v1/auth/me`: the user, what they may do, the roles they may give. */
+export type Me = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
+export type Abilities = Me['abilities'];
+/** `any`: records of any enterprise; `own`: records of the caller's enterprise; `none`. */
+export type Ability = 'any' | 'own' | 'none';
 
-const WRITERS: Record<Resource, Record<Action, readonly Role[]>> = {
-  enterprise: { create: [], update: ['enterprise_admin'], delete: [] },
-  site: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
-  unit: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
-  device: { create: ['enterprise_admin', 'enterprise_operator'], update: ['enterprise_admin', 'enterprise_operator'], delete: ['enterprise_admin', 'enterprise_operator'] },
-  tag: { create: ['enterprise_admin', 'enterprise_operator'], update: ['enterprise_admin', 'enterprise_operator'], delete: ['enterprise_admin', 'enterprise_operator'] },
-  material: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
-  user: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: [] },
-  trace_share: { create: ['enterprise_admin'], update: ['enterprise_admin'], delete: ['enterprise_admin'] },
-};
+/** Every subject the console asks about, with its actions (the `<subject>.<action>` keys of `abilities`). */
+export interface Actions {
+  enterprise: 'create' | 'update' | 'delete';
+  site: 'create' | 'update' | 'delete';
+  unit: 'create' | 'update' | 'delete';
+  material: 'create' | 'update' | 'delete';
+  device: 'create' | 'update' | 'delete';
+  tag: 'create' | 'update' | 'delete';
+  user: 'create' | 'update' | 'delete';
+  trace_share: 'create' | 'update' | 'delete';
+  identifier: 'create' | 'update';
+  epcis_event: 'capture';
+  epcis_query: 'create' | 'update' | 'delete';
+  audit: 'read' | 'verify';
+}
+export type Subject = keyof Actions;
+/** Subjects kept as generic collections (create, update, delete): what ResourcePage shows. */
+export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share';
 
-/** The owning enterprise of a row: an enterprise is its own; others name it. */
-function ownerOf(resource: Resource, row: { id?: number; enterpriseId?: number | null } | undefined): number | null | undefined {
+/** A record as far as ownership goes: an enterprise is its own owner; others name theirs. */
+export interface Owned {
+  id?: number;
+  enterpriseId?: number | null;
+}
+
+/** The owning enterprise of a row (null: a park-wide record); undefined without a row. */
+export function ownerOf(subject: Subject, row: Owned | undefined): number | null | undefined {
   if (!row) return undefined;
-  return resource === 'enterprise' ? (row.id ?? null) : (row.enterpriseId ?? null);
+  return subject === 'enterprise' ? (row.id ?? null) : (row.enterpriseId ?? null);
 }
 
-export function can(user: User | null | undefined, action: Action, resource: Resource, row?: { id?: number; enterpriseId?: number | null }): boolean {
-  if (!user) return false;
-  if (user.role === 'park_admin') return true;
-  if (user.role === 'park_viewer') return false;
-  if (!WRITERS[resource][action].includes(user.role)) return false;
-  const owner = ownerOf(resource, row);
-  return owner === undefined || (owner !== null && owner === user.enterpriseId);
+/** The ability the API reported for an action; an action it did not name is not allowed. */
+export function abilityIn(abilities: Abilities | undefined, subject: Subject, action: string): Ability {
+  const a = abilities?.[`${subject}.${action}`];
+  return a === 'any' || a === 'own' ? a : 'none';
 }
 
-/** The roles a user may give to others. */
-export function grantableRoles(user: User): Role[] {
-  if (user.role === 'park_admin') return ['park_admin', 'park_viewer', ...ENTERPRISE_ROLES];
-  if (user.role === 'enterprise_admin') return [...ENTERPRISE_ROLES];
-  return [];
+/**
+ * Whether an ability allows acting on a record owned by `owner` — the console's reading of the
+ * backend's `allows` (src/core/policy.ts): with no record, whether the caller may act on some.
+ */
+export function allowedBy(ability: Ability, userEnterpriseId: number | null, owner: number | null | undefined): boolean {
+  if (ability === 'any') return true;
+  if (ability === 'none') return false;
+  return owner === undefined || (owner !== null && owner === userEnterpriseId);
 }
 
-export const mayManageUsers = (user: User) => user.role === 'park_admin' || user.role === 'enterprise_admin';
-export const mayReadAudit = (user: User) => isParkRole(user.role) || user.role === 'enterprise_admin';
-export const isEnterpriseUser = (user: User) => !isParkRole(user.role);
+/** The question pages ask: may the caller do `action` to `subject` (to this row, if given)? */
+export type Can = <S extends Subject>(action: Actions[S], subject: S, row?: Owned) => boolean;
+
+export function canWith(abilities: Abilities | undefined, userEnterpriseId: number | null): Can {
+  return (action, subject, row) => allowedBy(abilityIn(abilities, subject, action), userEnterpriseId, ownerOf(subject, row));
+}

@@ -1,13 +1,21 @@
-/** The logged-in user and the park, shared by every page. */
+/** The logged-in user, what they may do (as the API says), and the park, shared by every page. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, onUnauthorized, request, setToken } from '../api/client';
-import type { LoginResult, Park, User } from '../api/types';
+import { parkQuery } from '../api/registry';
+import type { LoginResult, Park, Role, User } from '../api/types';
 import i18n, { rememberLanguage, savedLanguage, type Language } from '../i18n';
+import { canWith, type Abilities, type Can, type Me } from './permissions';
 
 interface Session {
   /** undefined while the first /auth/me is under way; null when logged out. */
   user: User | null | undefined;
+  /** What the user may do, `<subject>.<action>` → any | own | none (empty when logged out). */
+  abilities: Abilities;
+  /** The roles the user may give to others. */
+  grantableRoles: Role[];
+  /** May the user do `action` to `subject` (to this row, if given)? */
+  can: Can;
   park: Park | undefined;
   login(username: string, password: string): Promise<User>;
   logout(): Promise<void>;
@@ -40,15 +48,23 @@ const hint = {
   },
 };
 
+const NO_ABILITIES: Abilities = {};
+const NO_ROLES: Role[] = [];
+
+/** Who is logged in: the whole answer of /auth/me, so that the user and their abilities change together. */
+const fetchMe = () => request<Me>('/auth/me', { quiet401: true });
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUserState] = useState<User | null | undefined>(() => (hint.get() ? undefined : null));
+  const [me, setMe] = useState<Me | null | undefined>(() => (hint.get() ? undefined : null));
+  const user = me === undefined ? undefined : (me?.user ?? null);
   const queryClient = useQueryClient();
+  const setUserState = useCallback((u: User | null) => setMe((m) => (u === null ? null : m ? { ...m, user: u } : m)), []);
 
   useEffect(() => {
     let cancelled = false;
     if (hint.get()) {
-      request<{ user: User }>('/auth/me', { quiet401: true })
-        .then((r) => !cancelled && setUserState(r.user))
+      fetchMe()
+        .then((r) => !cancelled && setMe(r))
         .catch(() => {
           hint.set(false);
           if (!cancelled) setUserState(null);
@@ -63,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       cancelled = true;
       onUnauthorized(null);
     };
-  }, [queryClient]);
+  }, [queryClient, setUserState]);
 
   // A user's own language applies when this browser has no choice of its own yet.
   useEffect(() => {
@@ -72,7 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [user]);
 
-  const park = useQuery({ queryKey: ['park'], queryFn: () => api.get<Park>('/park'), enabled: !!user, staleTime: 60_000 });
+  const park = useQuery({ ...parkQuery, enabled: !!user });
 
   const login = useCallback(
     async (username: string, password: string) => {
@@ -80,8 +96,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setToken(r.token);
       hint.set(true);
       queryClient.clear();
-      setUserState(r.user);
-      return r.user;
+      // The log-in answers the user only; what they may do comes with /auth/me.
+      const m = await fetchMe();
+      setMe(m);
+      return m.user;
     },
     [queryClient],
   );
@@ -95,7 +113,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       queryClient.clear();
       setUserState(null);
     }
-  }, [queryClient]);
+  }, [queryClient, setUserState]);
 
   const setLanguage = useCallback(
     (lang: Language) => {
@@ -109,12 +127,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         );
       }
     },
-    [user],
+    [user, setUserState],
   );
 
+  const abilities = me?.abilities ?? NO_ABILITIES;
+  const enterpriseId = me?.user.enterpriseId ?? null;
+  const can = useMemo(() => canWith(abilities, enterpriseId), [abilities, enterpriseId]);
   const value = useMemo<Session>(
-    () => ({ user, park: park.data, login, logout, setUser: setUserState, setLanguage }),
-    [user, park.data, login, logout, setLanguage],
+    () => ({ user, abilities, grantableRoles: me?.grantableRoles ?? NO_ROLES, can, park: park.data, login, logout, setUser: setUserState, setLanguage }),
+    [user, abilities, me?.grantableRoles, can, park.data, login, logout, setUserState, setLanguage],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -123,6 +144,11 @@ export function useSession(): Session {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside SessionProvider');
   return s;
+}
+
+/** The question every page asks before showing an action: `can('update', 'device', row)`. */
+export function useCan(): Can {
+  return useSession().can;
 }
 
 /** The logged-in user (pages under the layout are only rendered with one). */

@@ -10,7 +10,6 @@ import {
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
-import { mayManageUsers, mayReadAudit } from '../auth/permissions';
 import { useSession, useUser } from '../auth/session';
 import LanguageSwitch from './LanguageSwitch';
 
@@ -25,7 +24,7 @@ export interface MenuEntry {
 export default function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
-  const { park, logout } = useSession();
+  const { park, logout, can } = useSession();
   const nameOf = useNameOf();
   const navigate = useNavigate();
   const location = useLocation();
@@ -43,8 +42,9 @@ export default function AppLayout() {
     { key: 'materials', path: '/materials', icon: <ExperimentOutlined /> },
     { key: 'identifiers', path: '/identifiers', icon: <QrcodeOutlined /> },
     { key: 'traceShares', path: '/trace-shares', icon: <ShareAltOutlined /> },
-    mayManageUsers(user) && { key: 'users', path: '/users', icon: <TeamOutlined /> },
-    mayReadAudit(user) && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
+    // Users are listed to those who may manage some; everyone else sees only their own account.
+    can('update', 'user') && { key: 'users', path: '/users', icon: <TeamOutlined /> },
+    can('read', 'audit') && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
     { key: 'account', path: '/account', icon: <SettingOutlined /> },
   ];
   const items: MenuProps['items'] = entries

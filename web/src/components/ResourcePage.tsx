@@ -8,11 +8,11 @@ import { App, Button, Card, Input, Popconfirm, Space, Table, Tooltip, type Butto
 import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Query } from '../api/client';
-import { useInvalidate, useList } from '../api/hooks';
+import type { Query } from '../api/client';
+import { useCreate, useDelete, useList, useUpdate } from '../api/hooks';
 import type { Item } from '../api/types';
-import { can, type Resource } from '../auth/permissions';
-import { useSession } from '../auth/session';
+import type { Resource } from '../auth/permissions';
+import { useCan } from '../auth/session';
 import { ErrorAlert, useNotifyError } from './errors';
 import FormDrawer from './FormDrawer';
 
@@ -73,10 +73,12 @@ export function RowAction({ label, ...rest }: { label: string; 'data-testid'?: s
 
 export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const can = useCan();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const invalidate = useInvalidate();
+  const create = useCreate<T>(p.collection);
+  const update = useUpdate<T>(p.collection);
+  const del = useDelete(p.collection);
   const [filters, setFilters] = useState<Query>({});
   const [q, setQ] = useState('');
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
@@ -92,15 +94,13 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
   };
 
   const fixedOwner = typeof p.fixed?.enterpriseId === 'number' ? { enterpriseId: p.fixed.enterpriseId } : undefined;
-  const mayCreate = !!p.form && can(user, 'create', p.resource, fixedOwner);
-  const writable = (row: T, action: 'update' | 'delete') =>
-    can(user, action, p.resource, row as unknown as { id: number; enterpriseId?: number | null }) && (p.rowWritable?.(row) ?? true);
+  const mayCreate = !!p.form && can('create', p.resource, fixedOwner);
+  const writable = (row: T, action: 'update' | 'delete') => can(action, p.resource, row) && (p.rowWritable?.(row) ?? true);
 
   const remove = async (row: T) => {
     try {
-      await api.del(`/${p.collection}/${row.id}`);
+      await del.mutateAsync(row.id);
       message.success(t('message.deleted'));
-      invalidate(p.collection);
     } catch (err) {
       notifyError(err);
     }
@@ -112,7 +112,7 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
       if (p.sortable && (key === 'code' || key === 'name')) return { ...c, sorter: true, sortOrder: sort.sort === key ? (sort.order === 'desc' ? 'descend' : 'ascend') : null } as typeof c;
       return c;
     });
-    const hasRowActions = !!p.rowActions || (!!p.form && user && user.role !== 'park_viewer' && user.role !== 'enterprise_viewer');
+    const hasRowActions = !!p.rowActions || (!!p.form && (can('update', p.resource) || (!p.noDelete && can('delete', p.resource))));
     if (!hasRowActions) return cols;
     return [
       ...cols,
@@ -141,7 +141,7 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
       },
     ];
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.columns, p.form, p.rowActions, user, sort, t]);
+  }, [p.columns, p.form, p.rowActions, can, sort, t]);
 
   const onTableChange: TableProps<T>['onChange'] = (pagination, _f, sorter) => {
     setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
@@ -152,10 +152,9 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
 
   const save = async (formBody: Values, values: Values) => {
     const body = p.form?.toBody ? p.form.toBody(formBody, values, editing ?? null) : formBody;
-    if (editing) await api.patch(`/${p.collection}/${editing.id}`, body);
-    else await api.post(`/${p.collection}`, body);
+    if (editing) await update.mutateAsync({ id: editing.id, body });
+    else await create.mutateAsync(body);
     message.success(t('message.saved'));
-    invalidate(p.collection);
   };
 
   const createButton = mayCreate && (

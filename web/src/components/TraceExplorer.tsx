@@ -14,6 +14,7 @@ import { useNameOf } from '../api/hooks';
 import { useFormatValue } from '../api/telemetry';
 import { TRACE_DIRECTIONS, useTrace, type HolderRef, type TraceDirection, type TraceEdge, type TraceNode, type TraceSource } from '../api/trace';
 import { ErrorAlert } from './errors';
+import QueryState from './QueryState';
 import { DepthInput } from './fields';
 import { compactRef, uomSymbol } from './identifiers';
 import TraceGraph, { layoutTrace, recorderText } from './TraceGraph';
@@ -121,101 +122,100 @@ export default function TraceExplorer({ source, title, extra }: Props) {
         </Space>
       }
     >
-      <ErrorAlert error={trace.error} testId="trace-error" />
       {data?.truncated && <Alert type="warning" showIcon title={t('trace.truncated')} style={{ marginBottom: 12 }} data-testid="trace-truncated" />}
-      {data ? (
-        <div
-          data-testid="trace-result"
-          data-direction={data.direction}
-          data-nodes={data.nodes.length}
-          data-edges={data.edges.length}
-          data-unconfirmed={data.unconfirmed ? '1' : '0'}
-          data-unconfirmed-edges={data.edges.filter((e) => e.confirmed === false).length}
-        >
-          <TraceGraph trace={data} enterpriseName={enterpriseName} linked={linked} onOpen={open} data-testid="trace-graph" />
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
-            {t('trace.visibility')}
-          </Typography.Paragraph>
-          <Table<TraceNode>
-            rowKey="ref"
-            size="small"
-            style={{ marginTop: 12 }}
-            pagination={nodes.length > 50 ? { pageSize: 50 } : false}
-            dataSource={nodes}
-            scroll={{ x: 'max-content' }}
-            data-testid="trace-nodes-table"
-            onRow={(n) => ({ 'data-ref': n.ref, 'data-confirmed': n.confirmed === false ? '0' : '1' }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              {
-                key: 'ref',
-                title: t('trace.identifier'),
-                render: (_, n) => (
-                  <Space size={6}>
-                    <RefCell refId={n.ref} handle={handleOf(n.ref)} />
-                    {n.ref === data.root && <Tag color="blue">{t('trace.root')}</Tag>}
-                  </Space>
-                ),
-              },
-              {
-                key: 'side',
-                title: t('trace.side'),
-                render: (_, n) => {
-                  const side = placed?.get(n.ref)?.side ?? 'root';
-                  return side === 'root' ? '' : <Tag color={side === 'backward' ? 'orange' : 'cyan'}>{t(`trace.direction.${side}`)}</Tag>;
+      <QueryState query={trace} errorTestId="trace-error" notFound={<ErrorAlert error={trace.error} testId="trace-error" />}>
+        {(data) => (
+          <div
+            data-testid="trace-result"
+            data-direction={data.direction}
+            data-nodes={data.nodes.length}
+            data-edges={data.edges.length}
+            data-unconfirmed={data.unconfirmed ? '1' : '0'}
+            data-unconfirmed-edges={data.edges.filter((e) => e.confirmed === false).length}
+          >
+            <TraceGraph trace={data} enterpriseName={enterpriseName} linked={linked} onOpen={open} data-testid="trace-graph" />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+              {t('trace.visibility')}
+            </Typography.Paragraph>
+            <Table<TraceNode>
+              rowKey="ref"
+              size="small"
+              style={{ marginTop: 12 }}
+              pagination={nodes.length > 50 ? { pageSize: 50 } : false}
+              dataSource={nodes}
+              scroll={{ x: 'max-content' }}
+              data-testid="trace-nodes-table"
+              onRow={(n) => ({ 'data-ref': n.ref, 'data-confirmed': n.confirmed === false ? '0' : '1' }) as React.HTMLAttributes<HTMLElement>}
+              columns={[
+                {
+                  key: 'ref',
+                  title: t('trace.identifier'),
+                  render: (_, n) => (
+                    <Space size={6}>
+                      <RefCell refId={n.ref} handle={handleOf(n.ref)} />
+                      {n.ref === data.root && <Tag color="blue">{t('trace.root')}</Tag>}
+                    </Space>
+                  ),
                 },
-              },
-              { key: 'quantity', title: t('trace.quantity'), align: 'right', render: (_, n) => <span data-testid="node-quantity">{fmt(n.quantity)}</span> },
-              { key: 'uom', title: t('field.unitOfMeasure'), render: (_, n) => <span data-testid="node-uom" title={n.uom ?? undefined}>{uomSymbol(n.uom)}</span> },
-              { key: 'depth', title: t('trace.depth'), dataIndex: 'depth', align: 'right' },
-              {
-                key: 'enterprises',
-                title: t('trace.enterprises'),
-                render: (_, n) => <span data-testid="node-enterprises">{n.enterpriseIds.map(enterpriseName).join('、')}</span>,
-              },
-              ...(data.unconfirmed
-                ? [{ key: 'confirmed', title: t('trace.status'), render: (_: unknown, n: TraceNode) => (n.ref === data.root ? '' : <ConfirmedTag confirmed={n.confirmed !== false} />) }]
-                : []),
-            ]}
-          />
-          {data.edges.length > 0 && (
-            <>
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('trace.events')}
-              </Typography.Title>
-              <Table<TraceEdge>
-                rowKey={(e) => `${e.eventID}|${e.from}|${e.to}`}
-                size="small"
-                pagination={data.edges.length > 50 ? { pageSize: 50 } : false}
-                dataSource={data.edges}
-                scroll={{ x: 'max-content' }}
-                data-testid="trace-edges-table"
-                onRow={(e) => ({ 'data-from': e.from, 'data-to': e.to, 'data-confirmed': e.confirmed === false ? '0' : '1' }) as React.HTMLAttributes<HTMLElement>}
-                columns={[
-                  { key: 'link', title: t('trace.link'), render: (_, e) => <span title={`${e.from}\n→ ${e.to}`}>{`${compactRef(e.from)} → ${compactRef(e.to)}`}</span> },
-                  { key: 'type', title: t('trace.eventType'), dataIndex: 'type' },
-                  {
-                    key: 'recordedBy',
-                    title: t('trace.recordedBy'),
-                    render: (_, e) => <span data-testid="edge-recorder">{recorderText(e.recordedBy, enterpriseName, t('trace.unknownUser'))}</span>,
+                {
+                  key: 'side',
+                  title: t('trace.side'),
+                  render: (_, n) => {
+                    const side = placed?.get(n.ref)?.side ?? 'root';
+                    return side === 'root' ? '' : <Tag color={side === 'backward' ? 'orange' : 'cyan'}>{t(`trace.direction.${side}`)}</Tag>;
                   },
-                  { key: 'status', title: t('trace.status'), render: (_, e) => <ConfirmedTag confirmed={e.confirmed !== false} reason={e.reason} /> },
-                  {
-                    key: 'event',
-                    title: t('trace.event'),
-                    render: (_, e) => (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }} title={e.eventID}>
-                        {e.eventID.length > 28 ? `${e.eventID.slice(0, 27)}…` : e.eventID}
-                      </Typography.Text>
-                    ),
-                  },
-                ]}
-              />
-            </>
-          )}
-        </div>
-      ) : (
-        !trace.error && <Spin />
-      )}
+                },
+                { key: 'quantity', title: t('trace.quantity'), align: 'right', render: (_, n) => <span data-testid="node-quantity">{fmt(n.quantity)}</span> },
+                { key: 'uom', title: t('field.unitOfMeasure'), render: (_, n) => <span data-testid="node-uom" title={n.uom ?? undefined}>{uomSymbol(n.uom)}</span> },
+                { key: 'depth', title: t('trace.depth'), dataIndex: 'depth', align: 'right' },
+                {
+                  key: 'enterprises',
+                  title: t('trace.enterprises'),
+                  render: (_, n) => <span data-testid="node-enterprises">{n.enterpriseIds.map(enterpriseName).join('、')}</span>,
+                },
+                ...(data.unconfirmed
+                  ? [{ key: 'confirmed', title: t('trace.status'), render: (_: unknown, n: TraceNode) => (n.ref === data.root ? '' : <ConfirmedTag confirmed={n.confirmed !== false} />) }]
+                  : []),
+              ]}
+            />
+            {data.edges.length > 0 && (
+              <>
+                <Typography.Title level={5} style={{ marginTop: 16 }}>
+                  {t('trace.events')}
+                </Typography.Title>
+                <Table<TraceEdge>
+                  rowKey={(e) => `${e.eventID}|${e.from}|${e.to}`}
+                  size="small"
+                  pagination={data.edges.length > 50 ? { pageSize: 50 } : false}
+                  dataSource={data.edges}
+                  scroll={{ x: 'max-content' }}
+                  data-testid="trace-edges-table"
+                  onRow={(e) => ({ 'data-from': e.from, 'data-to': e.to, 'data-confirmed': e.confirmed === false ? '0' : '1' }) as React.HTMLAttributes<HTMLElement>}
+                  columns={[
+                    { key: 'link', title: t('trace.link'), render: (_, e) => <span title={`${e.from}\n→ ${e.to}`}>{`${compactRef(e.from)} → ${compactRef(e.to)}`}</span> },
+                    { key: 'type', title: t('trace.eventType'), dataIndex: 'type' },
+                    {
+                      key: 'recordedBy',
+                      title: t('trace.recordedBy'),
+                      render: (_, e) => <span data-testid="edge-recorder">{recorderText(e.recordedBy, enterpriseName, t('trace.unknownUser'))}</span>,
+                    },
+                    { key: 'status', title: t('trace.status'), render: (_, e) => <ConfirmedTag confirmed={e.confirmed !== false} reason={e.reason} /> },
+                    {
+                      key: 'event',
+                      title: t('trace.event'),
+                      render: (_, e) => (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }} title={e.eventID}>
+                          {e.eventID.length > 28 ? `${e.eventID.slice(0, 27)}…` : e.eventID}
+                        </Typography.Text>
+                      ),
+                    },
+                  ]}
+                />
+              </>
+            )}
+          </div>
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -3,12 +3,13 @@
  * EPCIS quantities, and the QR label (fetched with the session, inlined). Genealogy: api/trace.ts.
  */
 import { useMemo } from 'react';
-import { Spin, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import type { Item } from '../api/types';
 import { ErrorAlert } from './errors';
+import QueryState from './QueryState';
 
 export const IDENTIFIER_KINDS = ['lot', 'product', 'package', 'waste_batch', 'device', 'other'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
@@ -95,8 +96,15 @@ export function LabelSvg({ id, width = 240 }: { id: number; width?: number }) {
     staleTime: 300_000,
   });
   const html = useMemo(() => (q.data ? cleanSvg(q.data) : null), [q.data]);
-  if (q.isLoading) return <Spin />;
-  if (q.error) return <ErrorAlert error={q.error} testId="label-error" />;
-  if (!html) return <ErrorAlert error={new Error(t('identifier.labelInvalid'))} testId="label-error" />;
-  return <div data-testid="identifier-label" style={{ width, maxWidth: '100%' }} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <QueryState query={q} errorTestId="label-error" notFound={<ErrorAlert error={q.error} testId="label-error" />}>
+      {() =>
+        html ? (
+          <div data-testid="identifier-label" style={{ width, maxWidth: '100%' }} dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <ErrorAlert error={new Error(t('identifier.labelInvalid'))} testId="label-error" />
+        )
+      }
+    </QueryState>
+  );
 }

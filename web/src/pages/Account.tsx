@@ -2,20 +2,20 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useApiKeys, useChangePassword, useCreateApiKey, useRevokeApiKey, useUpdateMe } from '../api/auth';
 import { useItem, useNameOf } from '../api/hooks';
-import { LOCALES, type ApiKey, type Enterprise, type User } from '../api/types';
-import { useSession, useUser } from '../auth/session';
+import { LOCALES, type ApiKey, type Enterprise } from '../api/types';
+import { useUser } from '../auth/session';
 import { applyFieldErrors, ErrorAlert, useNotifyError } from '../components/errors';
+import QueryState from '../components/QueryState';
 import { rememberLanguage, type Language } from '../i18n';
 import { required, TimeCell } from './common';
 
 function Profile() {
   const { t, i18n } = useTranslation();
   const user = useUser();
-  const { setUser } = useSession();
+  const updateMe = useUpdateMe();
   const { message } = App.useApp();
   const nameOf = useNameOf();
   const ent = useItem<Enterprise>('enterprises', user.enterpriseId ?? undefined);
@@ -29,8 +29,7 @@ function Profile() {
       if (v.displayName.trim() !== user.displayName) body.displayName = v.displayName.trim();
       if (v.locale !== user.locale) body.locale = v.locale;
       if (Object.keys(body).length === 0) return;
-      const r = await api.patch<{ user: User }>('/auth/me', body);
-      setUser(r.user);
+      await updateMe.mutateAsync(body);
       if (body.locale) {
         // Saved on the server already: switch this browser without a second PATCH.
         rememberLanguage(v.locale);
@@ -71,10 +70,11 @@ function ChangePassword() {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
+  const changePassword = useChangePassword();
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
     setError(null);
     try {
-      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await changePassword.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       form.resetFields();
       message.success(t('account.passwordChanged'));
     } catch (err) {
@@ -117,10 +117,11 @@ function ChangePassword() {
 
 function ApiKeys() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => api.get<{ items: ApiKey[] }>('/api-keys') });
+  const keys = useApiKeys();
+  const createKey = useCreateApiKey();
+  const revokeKey = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ApiKey | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -130,11 +131,10 @@ function ApiKeys() {
     const v = await form.validateFields();
     setError(null);
     try {
-      const k = await api.post<ApiKey>('/api-keys', { name: v.name.trim(), ...(v.expiresInDays ? { expiresInDays: v.expiresInDays } : {}) });
+      const k = await createKey.mutateAsync({ name: v.name.trim(), ...(v.expiresInDays ? { expiresInDays: v.expiresInDays } : {}) });
       setCreating(false);
       setCreated(k);
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['api-keys'] });
     } catch (err) {
       setError(err);
       applyFieldErrors(form, err, ['name', 'expiresInDays']);
@@ -143,9 +143,8 @@ function ApiKeys() {
 
   const revoke = async (k: ApiKey) => {
     try {
-      await api.del(`/api-keys/${k.id}`);
+      await revokeKey.mutateAsync(k.id);
       message.success(t('account.keyRevoked'));
-      void qc.invalidateQueries({ queryKey: ['api-keys'] });
     } catch (err) {
       notifyError(err);
     }
@@ -162,33 +161,35 @@ function ApiKeys() {
       }
     >
       <Typography.Paragraph type="secondary">{t('account.apiKeysHelp')}</Typography.Paragraph>
-      <ErrorAlert error={keys.error} />
-      <Table<ApiKey>
-        rowKey="id"
-        size="small"
-        loading={keys.isLoading}
-        dataSource={keys.data?.items ?? []}
-        pagination={false}
-        columns={[
-          { title: t('account.keyName'), dataIndex: 'name' },
-          { title: t('account.keyPrefix'), dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
-          { title: t('field.createdAt'), dataIndex: 'createdAt', render: (v: number) => <TimeCell ms={v} /> },
-          { title: t('account.expiresAt'), dataIndex: 'expiresAt', render: (v: number | null) => (v ? <TimeCell ms={v} /> : t('account.never')) },
-          { title: t('account.lastUsedAt'), dataIndex: 'lastUsedAt', render: (v: number | null) => <TimeCell ms={v} /> },
-          {
-            key: 'revoke',
-            width: 1,
-            render: (_: unknown, k) => (
-              <Popconfirm title={t('account.confirmRevoke')} okText={t('account.revoke')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }} onConfirm={() => revoke(k)}>
-                <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="api-key-revoke">
-                  {t('account.revoke')}
-                </Button>
-              </Popconfirm>
-            ),
-          },
-        ]}
-      />
-      <Modal open={creating} title={t('account.createKey')} onCancel={() => setCreating(false)} onOk={create} okText={t('action.create')} cancelText={t('action.cancel')} forceRender>
+      <QueryState query={keys} loading={<Table<ApiKey> size="small" loading dataSource={[]} pagination={false} />}>
+        {(data) => (
+          <Table<ApiKey>
+            rowKey="id"
+            size="small"
+            dataSource={data.items}
+            pagination={false}
+            columns={[
+              { title: t('account.keyName'), dataIndex: 'name' },
+              { title: t('account.keyPrefix'), dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
+              { title: t('field.createdAt'), dataIndex: 'createdAt', render: (v: number) => <TimeCell ms={v} /> },
+              { title: t('account.expiresAt'), dataIndex: 'expiresAt', render: (v: number | null) => (v ? <TimeCell ms={v} /> : t('account.never')) },
+              { title: t('account.lastUsedAt'), dataIndex: 'lastUsedAt', render: (v: number | null) => <TimeCell ms={v} /> },
+              {
+                key: 'revoke',
+                width: 1,
+                render: (_: unknown, k) => (
+                  <Popconfirm title={t('account.confirmRevoke')} okText={t('account.revoke')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }} onConfirm={() => revoke(k)}>
+                    <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="api-key-revoke">
+                      {t('account.revoke')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+      <Modal open={creating} title={t('account.createKey')} onCancel={() => setCreating(false)} onOk={create} confirmLoading={createKey.isPending} okText={t('action.create')} cancelText={t('action.cancel')} forceRender>
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" name="apikey">
           <Form.Item name="name" label={t('account.keyName')} rules={[required(t), { max: 100 }]}>

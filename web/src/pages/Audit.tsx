@@ -2,11 +2,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { AuditRecord, AuditVerify, Enterprise } from '../api/types';
-import { useUser } from '../auth/session';
+import { useAuditLog, useVerifyAudit } from '../api/audit';
+import type { AuditRecord, Enterprise } from '../api/types';
+import { useCan } from '../auth/session';
 import { ErrorAlert, useNotifyError } from '../components/errors';
 import { ACTION_COLORS, AUDIT_ENTITIES } from './auditLabels';
 import { LinkedName, TimeCell, useLookups, useSeesAllEnterprises } from './common';
@@ -75,41 +74,28 @@ function Diff({ r }: { r: AuditRecord }) {
 
 export default function AuditPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const can = useCan();
   const all = useSeesAllEnterprises();
   const { enterprises } = useLookups({ enterprises: all });
   const notifyError = useNotifyError();
   const [entity, setEntity] = useState<string | undefined>();
   const [entityId, setEntityId] = useState('');
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const [verify, setVerify] = useState<AuditVerify | null>(null);
-  const [verifying, setVerifying] = useState(false);
+  const verification = useVerifyAudit();
+  const verify = verification.data;
 
   const query = { entity, entityId: entityId || undefined, limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
-  const list = useQuery({
-    queryKey: ['audit', query],
-    queryFn: ({ signal }) => api.get<{ items: AuditRecord[]; total: number }>('/audit', query, signal),
-    placeholderData: (p) => p,
-  });
+  const list = useAuditLog(query);
 
-  const runVerify = async () => {
-    setVerifying(true);
-    try {
-      setVerify(await api.get<AuditVerify>('/audit/verify'));
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setVerifying(false);
-    }
-  };
+  const runVerify = () => verification.mutate(undefined, { onError: notifyError });
 
   return (
     <Card
       title={t('menu.audit')}
       data-testid="audit-page"
       extra={
-        user.role === 'park_admin' && (
-          <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying} data-testid="audit-verify">
+        can('verify', 'audit') && (
+          <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verification.isPending} data-testid="audit-verify">
             {t('audit.verify')}
           </Button>
         )
@@ -119,7 +105,7 @@ export default function AuditPage() {
         <Alert
           style={{ marginBottom: 16 }}
           showIcon
-          closable={{ onClose: () => setVerify(null) }}
+          closable={{ onClose: verification.reset }}
           type={verify.ok ? 'success' : 'error'}
           data-testid="audit-verify-result"
           data-ok={verify.ok ? '1' : '0'}

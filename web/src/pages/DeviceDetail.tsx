@@ -1,18 +1,17 @@
 /** One device: what it is, where it is, how it connects, whether it is online, its latest values, tags and error log. */
 import { useState } from 'react';
-import { App, Badge, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { App, Badge, Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { useInvalidate, useItem, useNameOf } from '../api/hooks';
+import { useItem, useNameOf } from '../api/hooks';
+import { useUpdateDevice } from '../api/registry';
 import { useDeviceStatus, useNow } from '../api/telemetry';
 import type { Device, Enterprise, Site, Unit } from '../api/types';
-import { can } from '../auth/permissions';
-import { useUser } from '../auth/session';
-import { ErrorAlert } from '../components/errors';
+import { useCan } from '../auth/session';
 import { EnumTag } from '../components/fields';
 import FormDrawer from '../components/FormDrawer';
+import QueryState from '../components/QueryState';
 import { DeviceStatusBadge } from '../components/telemetry';
 import { CredentialsAction, ErrorLog, LatestValues, telemetryTopic } from './DeviceTelemetry';
 import { useDeviceForm } from './Devices';
@@ -20,25 +19,23 @@ import { TagsTable } from './Tags';
 import { TimeCell } from './common';
 
 export default function DeviceDetailPage() {
+  const dev = useItem<Device>('devices', Number(useParams().id));
+  return <QueryState query={dev}>{(d) => <DeviceDetail d={d} />}</QueryState>;
+}
+
+function DeviceDetail({ d }: { d: Device }) {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const user = useUser();
+  const can = useCan();
   const nameOf = useNameOf();
   const { message } = App.useApp();
-  const invalidate = useInvalidate();
-  const dev = useItem<Device>('devices', id);
-  const d = dev.data;
-  const ent = useItem<Enterprise>('enterprises', d?.enterpriseId);
-  const site = useItem<Site>('sites', d?.siteId);
-  const unit = useItem<Unit>('units', d?.unitId ?? undefined);
-  const form = useDeviceForm({ enterpriseId: d?.enterpriseId });
+  const update = useUpdateDevice();
+  const ent = useItem<Enterprise>('enterprises', d.enterpriseId);
+  const site = useItem<Site>('sites', d.siteId);
+  const unit = useItem<Unit>('units', d.unitId ?? undefined);
+  const form = useDeviceForm({ enterpriseId: d.enterpriseId });
   const [editing, setEditing] = useState(false);
-  const status = useDeviceStatus(d?.id);
+  const status = useDeviceStatus(d.id);
   const now = useNow();
-
-  if (dev.isLoading) return <Spin />;
-  if (dev.error instanceof ApiError && dev.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
-  if (!d) return <ErrorAlert error={dev.error} />;
 
   return (
     <div data-testid="device-detail">
@@ -54,7 +51,7 @@ export default function DeviceDetailPage() {
         }
         style={{ marginBottom: 16 }}
         extra={
-          can(user, 'update', 'device', d) && (
+          can('update', 'device', d) && (
             <Space>
               <CredentialsAction device={d} />
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="device-edit">
@@ -102,9 +99,8 @@ export default function DeviceDetailPage() {
         initial={{ ...d, _enterpriseId: d.enterpriseId } as unknown as Record<string, unknown>}
         onClose={() => setEditing(false)}
         onSubmit={async (body) => {
-          await api.patch(`/devices/${d.id}`, body);
+          await update.mutateAsync({ id: d.id, body });
           message.success(t('message.saved'));
-          invalidate('devices');
         }}
       >
         {(f) => form.render(f, d)}

@@ -3,14 +3,12 @@
  * the device's secret (shown once, with ready-to-run MQTT and HTTP examples), and its error log.
  */
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tabs, Tag as AntTag, Typography } from 'antd';
 import { KeyOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { useAll, useFormatTime, useInvalidate, useNameOf } from '../api/hooks';
-import { useDeviceErrors, useDeviceLatest, useFormatValue, useNow, useRelativeTime } from '../api/telemetry';
+import { useAll, useFormatTime, useNameOf } from '../api/hooks';
+import { useDeviceErrors, useDeviceLatest, useFormatValue, useHealth, useIssueDeviceCredentials, useNow, useRelativeTime } from '../api/telemetry';
 import type { Device, DeviceCredentials, DeviceError, LatestReading, Tag } from '../api/types';
 import { ErrorAlert, useNotifyError } from '../components/errors';
 import { LimitStateTag, useReasonLabel } from '../components/telemetry';
@@ -137,26 +135,21 @@ export function CredentialsAction({ device }: { device: Device }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const invalidate = useInvalidate();
   const fmtTime = useFormatTime();
   const tags = useAll<Tag>('tags', { deviceId: device.id });
   const [issued, setIssued] = useState<DeviceCredentials | null>(null);
-  const [busy, setBusy] = useState(false);
+  const issueCredentials = useIssueDeviceCredentials(device.id);
+  const busy = issueCredentials.isPending;
 
   const issue = async () => {
-    setBusy(true);
     try {
-      const c = await api.post<DeviceCredentials>(`/devices/${device.id}/credentials`);
-      setIssued(c);
-      invalidate('device-status');
+      setIssued(await issueCredentials.mutateAsync());
     } catch (err) {
       notifyError(err);
-    } finally {
-      setBusy(false);
     }
   };
 
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api.get<{ mqttPort: number | null }>('/health'), staleTime: 60_000 });
+  const health = useHealth();
   const MQTT_PORT = health.data?.mqttPort ?? DEFAULT_MQTT_PORT;
   const topic = telemetryTopic(device.code);
   const payload = examplePayload(tags.items);

@@ -1,17 +1,16 @@
 /** One enterprise: its profile and, in tabs, its sites, units, devices and users. */
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Result, Spin, Tabs } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Tabs } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { useInvalidate, useItem, useNameOf } from '../api/hooks';
+import { useItem, useNameOf } from '../api/hooks';
+import { useUpdateEnterprise } from '../api/registry';
 import type { Enterprise } from '../api/types';
-import { can, mayManageUsers } from '../auth/permissions';
-import { useUser } from '../auth/session';
-import { ErrorAlert } from '../components/errors';
+import { useCan } from '../auth/session';
 import { IndustryTag } from '../components/fields';
 import FormDrawer from '../components/FormDrawer';
+import QueryState from '../components/QueryState';
 import { DevicesTable } from './Devices';
 import { useEnterpriseForm } from './Enterprises';
 import { SitesTable } from './Sites';
@@ -20,20 +19,18 @@ import { UnitsTable } from './Units';
 import { UsersTable } from './Users';
 
 export default function EnterpriseDetailPage() {
+  const ent = useItem<Enterprise>('enterprises', Number(useParams().id));
+  return <QueryState query={ent}>{(e) => <EnterpriseDetail e={e} />}</QueryState>;
+}
+
+function EnterpriseDetail({ e }: { e: Enterprise }) {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const user = useUser();
+  const can = useCan();
   const nameOf = useNameOf();
   const { message } = App.useApp();
-  const invalidate = useInvalidate();
-  const ent = useItem<Enterprise>('enterprises', id);
+  const update = useUpdateEnterprise();
   const form = useEnterpriseForm();
   const [editing, setEditing] = useState(false);
-
-  if (ent.isLoading) return <Spin />;
-  if (ent.error instanceof ApiError && ent.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
-  const e = ent.data;
-  if (!e) return <ErrorAlert error={ent.error} />;
   const fixed = { enterpriseId: e.id };
 
   return (
@@ -42,7 +39,7 @@ export default function EnterpriseDetailPage() {
       <Card
         title={`${nameOf(e)} (${e.code})`}
         extra={
-          can(user, 'update', 'enterprise', e) && (
+          can('update', 'enterprise', e) && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="enterprise-edit">
               {t('action.edit')}
             </Button>
@@ -76,7 +73,7 @@ export default function EnterpriseDetailPage() {
             { key: 'sites', label: t('menu.sites'), children: <SitesTable fixed={fixed} /> },
             { key: 'units', label: t('menu.units'), children: <UnitsTable fixed={fixed} /> },
             { key: 'devices', label: t('menu.devices'), children: <DevicesTable fixed={fixed} /> },
-            ...(mayManageUsers(user) ? [{ key: 'users', label: t('menu.users'), children: <UsersTable fixed={fixed} /> }] : []),
+            ...(can('update', 'user', { enterpriseId: e.id }) ? [{ key: 'users', label: t('menu.users'), children: <UsersTable fixed={fixed} /> }] : []),
           ]}
           data-testid="enterprise-tabs"
         />
@@ -87,9 +84,8 @@ export default function EnterpriseDetailPage() {
         initial={e as unknown as Record<string, unknown>}
         onClose={() => setEditing(false)}
         onSubmit={async (body) => {
-          await api.patch(`/enterprises/${e.id}`, body);
+          await update.mutateAsync({ id: e.id, body });
           message.success(t('message.saved'));
-          invalidate('enterprises');
         }}
       >
         {(f) => form.render(f, e)}

@@ -3,13 +3,12 @@
  * explorer (the genealogy backward to what it was made from and forward to what it went into), and
  * the way to its recall impact report.
  */
-import { Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { AlertOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { useItem } from '../api/hooks';
-import { ErrorAlert } from '../components/errors';
+import QueryState from '../components/QueryState';
 import { KindTag, LabelSvg, type Identifier, type IdentifierValue } from '../components/identifiers';
 import TraceExplorer from '../components/TraceExplorer';
 import { TimeCell } from './common';
@@ -49,15 +48,13 @@ function ValuesTable({ item }: { item: Identifier }) {
 }
 
 export default function IdentifierDetailPage() {
-  const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const navigate = useNavigate();
-  const q = useItem<Identifier>('identifiers', id);
-  const item = q.data;
+  const q = useItem<Identifier>('identifiers', Number(useParams().id));
+  return <QueryState query={q}>{(item) => <IdentifierDetail item={item} />}</QueryState>;
+}
 
-  if (q.isLoading) return <Spin />;
-  if (q.error instanceof ApiError && q.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
-  if (!item) return <ErrorAlert error={q.error} />;
+function IdentifierDetail({ item }: { item: Identifier }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
 
   return (
     <div data-testid="identifier-detail">

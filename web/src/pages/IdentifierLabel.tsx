@@ -2,13 +2,12 @@
  * The printable label of an identifier: its QR code (the resolvable URL), the handle and the GS1
  * Digital Link. Printing hides the console's frame and prints the label alone.
  */
-import { Breadcrumb, Button, Card, Result, Space, Spin, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { useItem } from '../api/hooks';
-import { ErrorAlert } from '../components/errors';
+import QueryState from '../components/QueryState';
 import { KindTag, LabelSvg, type Identifier } from '../components/identifiers';
 
 const PRINT_CSS = `
@@ -19,14 +18,12 @@ const PRINT_CSS = `
 }`;
 
 export default function IdentifierLabelPage() {
-  const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const q = useItem<Identifier>('identifiers', id);
-  const item = q.data;
+  const q = useItem<Identifier>('identifiers', Number(useParams().id));
+  return <QueryState query={q}>{(item) => <IdentifierLabel item={item} />}</QueryState>;
+}
 
-  if (q.isLoading) return <Spin />;
-  if (q.error instanceof ApiError && q.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
-  if (!item) return <ErrorAlert error={q.error} />;
+function IdentifierLabel({ item }: { item: Identifier }) {
+  const { t } = useTranslation();
 
   return (
     <div data-testid="identifier-label-page">

@@ -3,15 +3,13 @@
  * it: its page when the caller may see it; otherwise a note that it is another enterprise's, and its
  * trace as far as the caller may see.
  */
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { NodeIndexOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Page } from '../api/types';
-import { ErrorAlert } from '../components/errors';
-import type { Identifier } from '../components/identifiers';
+import { findByHandle } from '../api/identity';
+import QueryState from '../components/QueryState';
 
 export default function IdentifierLookupPage() {
   const { t } = useTranslation();
@@ -22,18 +20,13 @@ export default function IdentifierLookupPage() {
   const slash = handle.indexOf('/');
   const prefix = handle.slice(0, slash);
   const suffix = handle.slice(slash + 1);
-  // The list searches suffixes; the handle is matched exactly here.
   const q = useQuery({
     queryKey: ['identifiers', 'lookup', handle],
-    queryFn: ({ signal }) => api.get<Page<Identifier>>('/identifiers', { q: suffix, limit: 50 }, signal),
+    queryFn: ({ signal }) => findByHandle(prefix, suffix, signal),
     enabled: slash > 0,
   });
-  const found = q.data?.items.find((i) => i.prefix === prefix && i.suffix === suffix);
-
-  if (found) return <Navigate to={`/identifiers/${found.id}`} replace />;
-  if (q.isLoading) return <Spin />;
-  if (q.error) return <ErrorAlert error={q.error} />;
-  return (
+  // Not among what the caller may see (or no handle at all): another enterprise's, perhaps.
+  const notVisible = (
     <Result
       status="info"
       title={<span style={{ fontFamily: 'monospace' }}>{handle}</span>}
@@ -47,5 +40,10 @@ export default function IdentifierLookupPage() {
         )
       }
     />
+  );
+  return (
+    <QueryState query={q} notFound={notVisible}>
+      {(found) => (found ? <Navigate to={`/identifiers/${found.id}`} replace /> : notVisible)}
+    </QueryState>
   );
 }

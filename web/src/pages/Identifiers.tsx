@@ -10,9 +10,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { EyeOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, type Query } from '../api/client';
-import { useInvalidate, useList } from '../api/hooks';
-import { useUser } from '../auth/session';
+import type { Query } from '../api/client';
+import { useList } from '../api/hooks';
+import { useMintIdentifier } from '../api/identity';
+import type { NewIdentifier } from '../api/types';
+import { useCan } from '../auth/session';
 import { EnterpriseSelect } from '../components/fields';
 import { ErrorAlert } from '../components/errors';
 import FormDrawer from '../components/FormDrawer';
@@ -21,15 +23,12 @@ import { IDENTIFIER_KINDS, KindTag, type Identifier } from '../components/identi
 import { LinkedName, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
 import { TraceAnyInput } from './Trace';
 
-/** Roles that mint identifiers (a park admin names the enterprise). */
-const MINTERS = ['park_admin', 'enterprise_admin', 'enterprise_operator'];
-
 export default function IdentifiersPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const can = useCan();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const invalidate = useInvalidate();
+  const mintIdentifier = useMintIdentifier();
   const seesAll = useSeesAllEnterprises();
   const { enterprises } = useLookups({ enterprises: seesAll });
   const [q, setQ] = useState('');
@@ -39,7 +38,9 @@ export default function IdentifiersPage() {
 
   const query: Query = { q: q || undefined, kind, limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
   const list = useList<Identifier>('identifiers', query);
-  const mayMint = MINTERS.includes(user.role);
+  const mayMint = can('create', 'identifier');
+  // Who mints for any enterprise names it; others mint for their own.
+  const namesEnterprise = can('create', 'identifier', { enterpriseId: null });
   const kindOptions = IDENTIFIER_KINDS.map((k) => ({ value: k, label: t(`enum.identifierKind.${k}`) }));
 
   const columns: ColumnsType<Identifier> = [
@@ -79,12 +80,12 @@ export default function IdentifiersPage() {
 
   const mint = async (body: Record<string, unknown>, values: Record<string, unknown>) => {
     const description = typeof values._description === 'string' ? values._description.trim() : '';
-    const created = await api.post<Identifier>('/identifiers', {
-      ...body,
+    // The form's fields are the body's (kind, gtin, lot, serial, enterpriseId); the description becomes a value.
+    const created = await mintIdentifier.mutateAsync({
+      ...(body as NewIdentifier),
       ...(description ? { values: [{ type: 'DESCRIPTION', value: description, publicRead: true }] } : {}),
     });
     message.success(t('identifier.minted', { handle: created.handle }));
-    invalidate('identifiers');
   };
 
   return (
@@ -156,7 +157,7 @@ export default function IdentifiersPage() {
       >
         {() => (
           <>
-            {user.role === 'park_admin' && (
+            {namesEnterprise && (
               <Form.Item name="enterpriseId" label={t('field.enterprise')} rules={[required(t)]}>
                 <EnterpriseSelect data-testid="mint-enterprise" />
               </Form.Item>

@@ -2,13 +2,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { useFormatTime } from '../api/hooks';
-import type { Park } from '../api/types';
-import { useSession, useUser } from '../auth/session';
+import { usePark, useUpdatePark } from '../api/registry';
+import { useUser } from '../auth/session';
 import FormDrawer from '../components/FormDrawer';
+import QueryState from '../components/QueryState';
 
 const TIME_ZONES: string[] = (() => {
   try {
@@ -21,17 +20,17 @@ const TIME_ZONES: string[] = (() => {
 export default function ParkPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const { park } = useSession();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const fmt = useFormatTime();
   const [editing, setEditing] = useState(false);
+  const query = usePark();
+  const update = useUpdatePark();
+  // The API reports no ability for the park's own record: its service lets the park administrator alone change it.
   const editable = user.role === 'park_admin';
 
   return (
     <Card
       title={t('menu.park')}
-      loading={!park}
       data-testid="park-page"
       extra={
         editable && (
@@ -41,60 +40,61 @@ export default function ParkPage() {
         )
       }
     >
-      {park && (
-        <Descriptions bordered column={{ xs: 1, md: 2 }} size="middle">
-          <Descriptions.Item label={t('field.code')}>{park.code}</Descriptions.Item>
-          <Descriptions.Item label={t('field.name')}>{park.name}</Descriptions.Item>
-          <Descriptions.Item label={t('field.nameEn')}>{park.nameEn}</Descriptions.Item>
-          <Descriptions.Item label={t('park.timezone')}>{park.timezone}</Descriptions.Item>
-          <Descriptions.Item label={t('field.address')}>{park.address}</Descriptions.Item>
-          <Descriptions.Item label={t('park.location')}>{park.lat !== null && park.lng !== null ? `${park.lat}, ${park.lng}` : ''}</Descriptions.Item>
-          <Descriptions.Item label={t('park.identifierPrefix')}>{park.identifierPrefix}</Descriptions.Item>
-          <Descriptions.Item label={t('field.updatedAt')}>{fmt(park.updatedAt)}</Descriptions.Item>
-        </Descriptions>
-      )}
-      {park && (
-        <FormDrawer
-          open={editing}
-          title={t('park.editTitle')}
-          initial={park as unknown as Record<string, unknown>}
-          onClose={() => setEditing(false)}
-          onSubmit={async (body) => {
-            const saved = await api.patch<Park>('/park', body);
-            qc.setQueryData(['park'], saved);
-            message.success(t('message.saved'));
-          }}
-        >
-          {() => (
-            <>
-              <Form.Item name="code" label={t('field.code')} rules={[{ required: true, message: t('validation.required') }, { pattern: /^[a-z0-9][a-z0-9-]{0,63}$/, message: t('validation.code') }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="name" label={t('field.name')} rules={[{ required: true, message: t('validation.required') }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="nameEn" label={t('field.nameEn')}>
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="timezone" label={t('park.timezone')} rules={[{ required: true, message: t('validation.required') }]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
-              </Form.Item>
-              <Form.Item name="address" label={t('field.address')}>
-                <Input maxLength={500} />
-              </Form.Item>
-              <Form.Item name="lat" label={t('field.lat')}>
-                <InputNumber min={-90} max={90} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="lng" label={t('field.lng')}>
-                <InputNumber min={-180} max={180} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="identifierPrefix" label={t('park.identifierPrefix')} extra={t('park.identifierPrefixHelp')}>
-                <Input />
-              </Form.Item>
-            </>
-          )}
-        </FormDrawer>
-      )}
+      <QueryState query={query}>
+        {(park) => (
+          <>
+            <Descriptions bordered column={{ xs: 1, md: 2 }} size="middle">
+              <Descriptions.Item label={t('field.code')}>{park.code}</Descriptions.Item>
+              <Descriptions.Item label={t('field.name')}>{park.name}</Descriptions.Item>
+              <Descriptions.Item label={t('field.nameEn')}>{park.nameEn}</Descriptions.Item>
+              <Descriptions.Item label={t('park.timezone')}>{park.timezone}</Descriptions.Item>
+              <Descriptions.Item label={t('field.address')}>{park.address}</Descriptions.Item>
+              <Descriptions.Item label={t('park.location')}>{park.lat !== null && park.lng !== null ? `${park.lat}, ${park.lng}` : ''}</Descriptions.Item>
+              <Descriptions.Item label={t('park.identifierPrefix')}>{park.identifierPrefix}</Descriptions.Item>
+              <Descriptions.Item label={t('field.updatedAt')}>{fmt(park.updatedAt)}</Descriptions.Item>
+            </Descriptions>
+            <FormDrawer
+              open={editing}
+              title={t('park.editTitle')}
+              initial={park as unknown as Record<string, unknown>}
+              onClose={() => setEditing(false)}
+              onSubmit={async (body) => {
+                await update.mutateAsync(body);
+                message.success(t('message.saved'));
+              }}
+            >
+              {() => (
+                <>
+                  <Form.Item name="code" label={t('field.code')} rules={[{ required: true, message: t('validation.required') }, { pattern: /^[a-z0-9][a-z0-9-]{0,63}$/, message: t('validation.code') }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="name" label={t('field.name')} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Input maxLength={200} />
+                  </Form.Item>
+                  <Form.Item name="nameEn" label={t('field.nameEn')}>
+                    <Input maxLength={200} />
+                  </Form.Item>
+                  <Form.Item name="timezone" label={t('park.timezone')} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
+                  </Form.Item>
+                  <Form.Item name="address" label={t('field.address')}>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                  <Form.Item name="lat" label={t('field.lat')}>
+                    <InputNumber min={-90} max={90} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Form.Item name="lng" label={t('field.lng')}>
+                    <InputNumber min={-180} max={180} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Form.Item name="identifierPrefix" label={t('park.identifierPrefix')} extra={t('park.identifierPrefixHelp')}>
+                    <Input />
+                  </Form.Item>
+                </>
+              )}
+            </FormDrawer>
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -9,10 +9,10 @@ import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { useItem } from '../api/hooks';
 import { downloadRecallCsv, useRecall, type TraceSource } from '../api/trace';
 import { ErrorAlert, useNotifyError } from '../components/errors';
+import QueryState from '../components/QueryState';
 import { compactRef, type Identifier } from '../components/identifiers';
 import { DepthInput } from '../components/fields';
 import { HoldersTable, LotsTable } from '../components/recall';
@@ -79,47 +79,46 @@ function RecallReportView({ source, trail }: ReportProps) {
           </Space>
         }
       >
-        <ErrorAlert error={q.error} testId="recall-error" />
-        {!report ? (
-          !q.error && <Spin />
-        ) : (
-          <>
-            <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="recall-summary">
-              <Descriptions.Item label={t('recall.lot')} span="filled">
-                <Space vertical size={0}>
-                  <Typography.Text strong data-testid="recall-root">{compactRef(report.root)}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-                    {report.root}
-                  </Typography.Text>
-                </Space>
-              </Descriptions.Item>
-              {report.rootHandle && (
-                <Descriptions.Item label={t('identifier.handle')}>
-                  <span style={{ fontFamily: 'monospace' }}>{report.rootHandle}</span>
+        <QueryState query={q} errorTestId="recall-error" notFound={<ErrorAlert error={q.error} testId="recall-error" />}>
+          {(report) => (
+            <>
+              <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="recall-summary">
+                <Descriptions.Item label={t('recall.lot')} span="filled">
+                  <Space vertical size={0}>
+                    <Typography.Text strong data-testid="recall-root">{compactRef(report.root)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                      {report.root}
+                    </Typography.Text>
+                  </Space>
                 </Descriptions.Item>
+                {report.rootHandle && (
+                  <Descriptions.Item label={t('identifier.handle')}>
+                    <span style={{ fontFamily: 'monospace' }}>{report.rootHandle}</span>
+                  </Descriptions.Item>
+                )}
+                <Descriptions.Item label={t('recall.generatedAt')}>
+                  <span data-testid="recall-generated">
+                    <TimeCell ms={Date.parse(report.generatedAt)} />
+                  </span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('trace.depth')}>{report.depth}</Descriptions.Item>
+                <Descriptions.Item label={t('recall.counts')}>
+                  <span data-testid="recall-counts">
+                    {t('recall.countsValue', { lots: report.lots.filter((l) => l.confirmed !== false).length, endpoints: report.lots.filter((l) => l.endpoint && l.confirmed !== false).length, holders: report.holders.length })}
+                  </span>
+                </Descriptions.Item>
+              </Descriptions>
+              {report.truncated && <Alert type="warning" showIcon title={t('recall.truncated', { depth: report.depth })} style={{ marginTop: 12 }} data-testid="recall-truncated" />}
+              {report.lots.length === 0 && <Alert type="info" showIcon title={t('recall.none')} style={{ marginTop: 12 }} data-testid="recall-none" />}
+              {report.lots.some((l) => l.confirmed === false) && (
+                <Alert type="warning" showIcon title={t('recall.unconfirmedLots', { count: report.lots.filter((l) => l.confirmed === false).length })} style={{ marginTop: 12 }} data-testid="recall-unconfirmed-note" />
               )}
-              <Descriptions.Item label={t('recall.generatedAt')}>
-                <span data-testid="recall-generated">
-                  <TimeCell ms={Date.parse(report.generatedAt)} />
-                </span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('trace.depth')}>{report.depth}</Descriptions.Item>
-              <Descriptions.Item label={t('recall.counts')}>
-                <span data-testid="recall-counts">
-                  {t('recall.countsValue', { lots: report.lots.filter((l) => l.confirmed !== false).length, endpoints: report.lots.filter((l) => l.endpoint && l.confirmed !== false).length, holders: report.holders.length })}
-                </span>
-              </Descriptions.Item>
-            </Descriptions>
-            {report.truncated && <Alert type="warning" showIcon title={t('recall.truncated', { depth: report.depth })} style={{ marginTop: 12 }} data-testid="recall-truncated" />}
-            {report.lots.length === 0 && <Alert type="info" showIcon title={t('recall.none')} style={{ marginTop: 12 }} data-testid="recall-none" />}
-            {report.lots.some((l) => l.confirmed === false) && (
-              <Alert type="warning" showIcon title={t('recall.unconfirmedLots', { count: report.lots.filter((l) => l.confirmed === false).length })} style={{ marginTop: 12 }} data-testid="recall-unconfirmed-note" />
-            )}
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
-              {t('recall.help')}
-            </Typography.Paragraph>
-          </>
-        )}
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>
+                {t('recall.help')}
+              </Typography.Paragraph>
+            </>
+          )}
+        </QueryState>
       </Card>
       {report && report.lots.length > 0 && (
         <>
@@ -139,15 +138,15 @@ function RecallReportView({ source, trail }: ReportProps) {
 function IdentifierRecall({ id }: { id: number }) {
   const { t } = useTranslation();
   const q = useItem<Identifier>('identifiers', id);
-  const item = q.data;
-  if (q.isLoading) return <Spin />;
-  if (q.error instanceof ApiError && q.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
-  if (!item) return <ErrorAlert error={q.error} />;
   return (
-    <RecallReportView
-      source={item}
-      trail={[{ title: <Link to="/identifiers">{t('menu.identifiers')}</Link> }, { title: <Link to={`/identifiers/${item.id}`}>{item.handle}</Link> }]}
-    />
+    <QueryState query={q}>
+      {(item) => (
+        <RecallReportView
+          source={item}
+          trail={[{ title: <Link to="/identifiers">{t('menu.identifiers')}</Link> }, { title: <Link to={`/identifiers/${item.id}`}>{item.handle}</Link> }]}
+        />
+      )}
+    </QueryState>
   );
 }
 

@@ -4,12 +4,11 @@
  * API chooses for about 1000 buckets (min–max band and average), downloadable as CSV.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Badge, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Segmented, Space, Spin, Statistic, Tag as AntTag, Tooltip, Typography } from 'antd';
+import { Badge, Breadcrumb, Button, Card, Col, Descriptions, Row, Segmented, Space, Spin, Statistic, Tag as AntTag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import type { EChartsType } from 'echarts/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { useFormatTime, useItem, useNameOf } from '../api/hooks';
 import {
   seriesCsvUrl, stepFor, useDeviceLatest, useFormatValue, useLiveReadings, useNow, useParkClock, useRelativeTime, useSeries,
@@ -19,6 +18,7 @@ import type { Device, Material, SeriesPoint, Tag } from '../api/types';
 import EChart, { type ChartEvents } from '../components/EChart';
 import { ErrorAlert } from '../components/errors';
 import { EnumTag } from '../components/fields';
+import QueryState from '../components/QueryState';
 import { LimitStateTag } from '../components/telemetry';
 import { LIMITS } from './Tags';
 
@@ -385,20 +385,18 @@ function HistoryChart({ tag }: { tag: Tag }) {
 }
 
 export default function TagDetailPage() {
+  const tag = useItem<Tag>('tags', Number(useParams().id));
+  return <QueryState query={tag}>{(g) => <TagDetail g={g} />}</QueryState>;
+}
+
+function TagDetail({ g }: { g: Tag }) {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
   const nameOf = useNameOf();
   const fmtValue = useFormatValue();
-  const tag = useItem<Tag>('tags', id);
-  const g = tag.data;
-  const device = useItem<Device>('devices', g?.deviceId);
-  const material = useItem<Material>('materials', g?.materialId ?? undefined);
-  const latest = useDeviceLatest(g?.deviceId);
-  const reading = latest.data?.items.find((r) => r.tagId === id);
-
-  if (tag.isLoading) return <Spin />;
-  if (tag.error instanceof ApiError && tag.error.status === 404) return <Result status="404" title="404" subTitle={t('error.notFound')} />;
-  if (!g) return <ErrorAlert error={tag.error} />;
+  const device = useItem<Device>('devices', g.deviceId);
+  const material = useItem<Material>('materials', g.materialId ?? undefined);
+  const latest = useDeviceLatest(g.deviceId);
+  const reading = latest.data?.items.find((r) => r.tagId === g.id);
 
   const limit = (v: number | null) => (v === null ? '–' : fmtValue(v));
   return (

@@ -13,7 +13,7 @@ import { SHARE_SCOPES, useParkDirectory, type HolderRef, type TraceShare } from 
 import { EnterpriseSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { LinkedName, ParentFilters, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
-import { useUser } from '../auth/session';
+import { useCan, useUser } from '../auth/session';
 
 /** The form's value for "the park" (the API's granteeId null). */
 const PARK = 'park';
@@ -64,11 +64,14 @@ function GranteeSelect({ value, onChange, disabled, exclude, choices }: {
 function ShareForm({ form, editing, choices }: { form: FormInstance; editing: TraceShare | null; choices: HolderRef[] }) {
   const { t } = useTranslation();
   const user = useUser();
+  const can = useCan();
   const all = useSeesAllEnterprises();
+  // Who keeps the rules of every enterprise names the owner; others keep their own enterprise's.
+  const namesOwner = can('create', 'trace_share', { enterpriseId: null });
   const owner = (Form.useWatch('enterpriseId', form) as number | undefined) ?? user.enterpriseId;
   return (
     <>
-      {all && (
+      {namesOwner && (
         <Form.Item name="enterpriseId" label={t('share.owner')} rules={[required(t)]}>
           <EnterpriseSelect disabled={!!editing} data-testid="field-enterprise" />
         </Form.Item>

@@ -4,11 +4,10 @@ import { App, Badge, Form, Input, Modal, Popconfirm, Select, Tag } from 'antd';
 import { KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { api, type Query } from '../api/client';
-import { useInvalidate } from '../api/hooks';
+import type { Query } from '../api/client';
+import { useUpdateUser } from '../api/auth';
 import { ENTERPRISE_ROLES, isParkRole, LOCALES, ROLES, USERNAME_PATTERN, type Role, type User } from '../api/types';
-import { can, grantableRoles } from '../auth/permissions';
-import { useUser } from '../auth/session';
+import { useSession, useUser } from '../auth/session';
 import { ErrorAlert, useNotifyError } from '../components/errors';
 import { EnterpriseSelect, EnumSelect } from '../components/fields';
 import ResourcePage, { RowAction, type FormSpec } from '../components/ResourcePage';
@@ -26,24 +25,20 @@ function ResetPassword({ target, onClose }: { target: User | null; onClose(): vo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const reset = useUpdateUser();
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     try {
-      await api.patch(`/users/${target!.id}`, { password: v.password });
+      await reset.mutateAsync({ id: target!.id, body: { password: v.password } });
       message.success(t('users.passwordReset'));
       onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    } catch {
+      // Shown from the mutation's error above the form.
     }
   };
   return (
-    <Modal open={!!target} title={t('users.resetPasswordOf', { name: target?.username })} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden okText={t('action.save')} cancelText={t('action.cancel')}>
-      <ErrorAlert error={error} />
+    <Modal open={!!target} title={t('users.resetPasswordOf', { name: target?.username })} onCancel={onClose} onOk={submit} confirmLoading={reset.isPending} afterClose={reset.reset} destroyOnHidden okText={t('action.save')} cancelText={t('action.cancel')}>
+      <ErrorAlert error={reset.error} />
       <p>{t('users.resetPasswordHelp')}</p>
       <Form form={form} layout="vertical" name="reset">
         <Form.Item name="password" label={t('account.newPassword')} rules={[required(t), { min: 8, message: t('validation.passwordLength') }]}>
@@ -57,19 +52,20 @@ function ResetPassword({ target, onClose }: { target: User | null; onClose(): vo
 export function UsersTable({ fixed, title }: { fixed?: Query; title?: string }) {
   const { t } = useTranslation();
   const me = useUser();
+  const { can, grantableRoles: grantable } = useSession();
   const all = useSeesAllEnterprises();
   const { enterprises } = useLookups({ enterprises: all });
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const invalidate = useInvalidate();
+  const update = useUpdateUser();
   const [resetting, setResetting] = useState<User | null>(null);
-  const grantable = grantableRoles(me);
+  // Who may change users of every enterprise chooses a new user's enterprise, and may change their own account here.
+  const manageAll = can('update', 'user', { enterpriseId: null });
 
   const setDisabled = async (u: User, disabled: boolean) => {
     try {
-      await api.patch(`/users/${u.id}`, { disabled });
+      await update.mutateAsync({ id: u.id, body: { disabled } });
       message.success(t(disabled ? 'users.disabledMessage' : 'users.enabledMessage', { name: u.username }));
-      invalidate('users');
     } catch (err) {
       notifyError(err);
     }
@@ -92,7 +88,7 @@ export function UsersTable({ fixed, title }: { fixed?: Query; title?: string }) 
   ];
 
   const rowActions = (u: User) => {
-    if (u.id === me.id || !can(me, 'update', 'user', u)) return null;
+    if (u.id === me.id || !can('update', 'user', u)) return null;
     return (
       <>
         <RowAction label={t('users.resetPassword')} icon={<KeyOutlined />} onClick={() => setResetting(u)} data-testid="row-reset-password" />
@@ -123,7 +119,7 @@ export function UsersTable({ fixed, title }: { fixed?: Query; title?: string }) 
           <Form.Item name="role" label={t('users.role')} rules={[required(t)]}>
             <EnumSelect name="role" values={roles} data-testid="field-role" />
           </Form.Item>
-          {me.role === 'park_admin' && (
+          {can('create', 'user', { enterpriseId: null }) && (
             <Form.Item noStyle shouldUpdate={(a, b) => a.role !== b.role}>
               {({ getFieldValue }) =>
                 ENTERPRISE_ROLES.includes(getFieldValue('role')) && (
@@ -160,7 +156,7 @@ export function UsersTable({ fixed, title }: { fixed?: Query; title?: string }) 
         noDelete
         searchPlaceholder={t('users.search')}
         rowActions={rowActions}
-        rowWritable={(u) => u.id !== me.id || me.role === 'park_admin'}
+        rowWritable={(u) => u.id !== me.id || manageAll}
         toolbar={(filters, setFilter) => (
           <>
             <ParentFilters filters={filters} setFilter={setFilter} fixed={fixed} levels={['enterprise']} />
