@@ -24,12 +24,7 @@ import { installHttpPlumbing } from './core/http.ts';
 import { installMetrics } from './core/metrics.ts';
 import { systemContext } from './core/roles.ts';
 import { Worker } from './core/worker.ts';
-import type { Policy } from './core/policy.ts';
-import { auditPolicy } from './modules/audit/policy.ts';
-import { AUTH_POLICIES } from './modules/auth/policy.ts';
-import { IDENTITY_POLICIES } from './modules/identity/policy.ts';
-import { REGISTRY_POLICIES } from './modules/registry/policy.ts';
-import { TRACE_POLICIES } from './modules/trace/policy.ts';
+import { POLICIES } from './policies.ts';
 import { AuditStore } from './core/audit/store.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
@@ -45,9 +40,6 @@ import { RegistryService } from './modules/registry/service.ts';
 import { OpcUaManager } from './modules/telemetry/opcua.ts';
 import { registerOpcUaRoutes, registerTelemetryRoutes } from './modules/telemetry/routes.ts';
 import { TelemetryService } from './modules/telemetry/service.ts';
-
-/** Every module's policies: the abilities `GET /api/v1/auth/me` reports to the console. */
-const POLICIES: readonly Policy[] = [...REGISTRY_POLICIES, ...AUTH_POLICIES, auditPolicy, ...IDENTITY_POLICIES, ...TRACE_POLICIES];
 
 export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 

@@ -381,7 +381,7 @@ export class IdentityService {
     const out: { enterpriseId: number; gtin: string; lot: string | null; serial: string | null; createdAt: number }[] = [];
     for (let i = 0; i < unique.length; i += 500) {
       const rows = await this.db.selectFrom('identifiers').select(['enterprise_id', 'gtin', 'lot', 'serial', 'created_at']).where('gtin', 'in', unique.slice(i, i + 500)).execute();
-      for (const r of rows) out.push({ enterpriseId: Number(r.enterprise_id), gtin: String(r.gtin), lot: r.lot === null ? null : String(r.lot), serial: r.serial === null ? null : String(r.serial), createdAt: Number(r.created_at) });
+      for (const r of rows) if (r.gtin !== null) out.push({ enterpriseId: r.enterprise_id, gtin: r.gtin, lot: r.lot, serial: r.serial, createdAt: r.created_at });
     }
     return out;
   }

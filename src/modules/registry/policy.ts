@@ -21,4 +21,14 @@ export const materialPolicy = definePolicy('material', 'materials', { create: AD
 export const devicePolicy = definePolicy('device', 'devices', { create: FIELD, update: FIELD, delete: FIELD });
 export const tagPolicy = definePolicy('tag', 'tags', { create: FIELD, update: FIELD, delete: FIELD });
 
-export const REGISTRY_POLICIES = [enterprisePolicy, sitePolicy, unitPolicy, materialPolicy, devicePolicy, tagPolicy];
+/**
+ * The park's own record and what only the park decides: its settings, the outbound allow-list
+ * webhooks may pass, and which enterprise holds which GS1 company prefix.
+ */
+export const parkPolicy = definePolicy('park', 'the park', {
+  update: { any: ['park_admin'] },
+  readAllowlist: { any: ['park_admin', 'park_viewer'] },
+  recordCompanyPrefixes: { any: ['park_admin'] },
+});
+
+export const REGISTRY_POLICIES = [parkPolicy, enterprisePolicy, sitePolicy, unitPolicy, materialPolicy, devicePolicy, tagPolicy];

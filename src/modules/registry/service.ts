@@ -4,19 +4,21 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql, stringListColumn, tablesOf, type Db, type DbHandle, type Tx } from '../../adapters/db/index.ts';
+import { isTrue } from '../../adapters/db/tables.ts';
 import { ResourceService, type SomeResourceService } from '../../core/crud/service.ts';
 import type { Row } from '../../core/crud/store.ts';
 import type { CreateOf, ItemOf, PatchOf } from '../../core/crud/spec.ts';
-import { forbidden, notFound, validation, type FieldError } from '../../core/errors.ts';
+import { notFound, validation, type FieldError } from '../../core/errors.ts';
 import { parseAllowlist } from '../../core/outbound.ts';
 import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
-import { isParkRole, type AuthContext } from '../../core/roles.ts';
+import type { AuthContext } from '../../core/roles.ts';
 import { scoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { gtinUnderPrefix } from '../identity/model.ts';
 import { loadCatalogue } from './catalogue/catalogue.ts';
 import { deviceSpec, enterpriseSpec, materialSpec, siteSpec, tagSpec, unitSpec } from './resources.ts';
 import type { DirectoryEntry, Park, ParkPatch, Summary } from './schemas.ts';
+import { parkPolicy } from './policy.ts';
 import type { ParkTable, RegistryTables } from './tables.ts';
 
 export type { Park, ParkPatch } from './schemas.ts';
@@ -216,7 +218,7 @@ export class RegistryService {
 
   /** Creates the park record if there is none, or updates it; park administrators only. */
   async savePark(ctx: AuthContext, patch: ParkPatch): Promise<Park> {
-    if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may change the park');
+    parkPolicy.assert(ctx, 'update');
     const now = Date.now();
     const cleaned: ParkPatch = { ...patch };
     const errors: FieldError[] = [];
@@ -246,13 +248,13 @@ export class RegistryService {
    * the outbound guard lets through although they are internal. Park roles read it.
    */
   async outboundAllowlist(ctx: AuthContext): Promise<{ entries: string[] }> {
-    if (!isParkRole(ctx.role)) throw forbidden('Only park roles may read the outbound allow-list');
+    parkPolicy.assert(ctx, 'readAllowlist');
     return { entries: await readOutboundAllowlist(this.db) };
   }
 
   /** Replaces the outbound allow-list; park administrators only, audited. */
   async setOutboundAllowlist(ctx: AuthContext, entries: string[]): Promise<{ entries: string[] }> {
-    if (ctx.role !== 'park_admin') throw forbidden('Only a park administrator may change the outbound allow-list');
+    parkPolicy.assert(ctx, 'update');
     const { errors } = parseAllowlist(entries);
     if (errors.length) throw validation(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
     const list = [...new Set(entries.map((e) => e.trim().toLowerCase()))];
@@ -338,23 +340,17 @@ export class RegistryService {
    * fresh: telemetry keeps its own short-lived cache of the answers.
    */
   async deviceForIngest(ref: { code: string } | { id: number }): Promise<{ id: number; code: string; enterpriseId: number; enabled: boolean; tags: { id: number; key: string }[] } | undefined> {
-    const q = this.handle.db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']);
+    const q = this.db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']);
     const row = await ('code' in ref ? q.where('code', '=', ref.code) : q.where('id', '=', ref.id)).executeTakeFirst();
     if (!row) return undefined;
-    const tags = await this.handle.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).orderBy('id').execute();
-    return {
-      id: Number(row.id),
-      code: String(row.code),
-      enterpriseId: Number(row.enterprise_id),
-      enabled: row.enabled === true || row.enabled === 1,
-      tags: tags.map((t) => ({ id: Number(t.id), key: String(t.key) })),
-    };
+    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).orderBy('id').execute();
+    return { id: row.id, code: row.code, enterpriseId: row.enterprise_id, enabled: isTrue(row.enabled), tags };
   }
 
   /** The ids of every device the caller may see, in id order (for views that list all of them). */
   async visibleDeviceIds(ctx: AuthContext): Promise<number[]> {
-    const rows = await scoped(this.handle.db.selectFrom('devices'), ctx, { column: 'enterprise_id' }).select('id').orderBy('id').execute();
-    return rows.map((r) => Number(r.id));
+    const rows = await scoped(this.db.selectFrom('devices'), ctx, { column: 'enterprise_id' }).select('id').orderBy('id').execute();
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -365,15 +361,13 @@ export class RegistryService {
    */
   async directoryOf(keys: { ids?: readonly number[]; glns?: readonly string[] }): Promise<Awaited<ReturnType<RegistryService['directory']>>> {
     const found = new Map<number, Awaited<ReturnType<RegistryService['directory']>>[number]>();
-    const by = async (column: 'id' | 'gln', values: readonly (number | string)[]) => {
-      const unique = [...new Set(values)];
-      for (let i = 0; i < unique.length; i += 500) {
-        const rows = await this.handle.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).where(column, 'in', unique.slice(i, i + 500)).execute();
-        for (const r of rows) found.set(Number(r.id), { id: Number(r.id), code: String(r.code), name: String(r.name), nameEn: r.name_en === null ? null : String(r.name_en), gln: r.gln === null ? null : String(r.gln) });
-      }
-    };
-    if (keys.ids?.length) await by('id', keys.ids);
-    if (keys.glns?.length) await by('gln', keys.glns);
+    const columns = ['id', 'code', 'name', 'name_en as nameEn', 'gln'] as const;
+    for (let i = 0; i < (keys.ids?.length ?? 0); i += 500) {
+      for (const r of await this.db.selectFrom('enterprises').select(columns).where('id', 'in', keys.ids!.slice(i, i + 500)).execute()) found.set(r.id, r);
+    }
+    for (let i = 0; i < (keys.glns?.length ?? 0); i += 500) {
+      for (const r of await this.db.selectFrom('enterprises').select(columns).where('gln', 'in', keys.glns!.slice(i, i + 500)).execute()) found.set(r.id, r);
+    }
     return [...found.values()].sort((a, b) => a.id - b.id);
   }
 }
@@ -424,18 +418,16 @@ export async function readOutboundAllowlist(anyDb: Db | Tx): Promise<string[]> {
 /** Enterprises, with `gs1CompanyPrefixes` written by park administrators only. */
 class EnterpriseService extends ResourceService<typeof enterpriseSpec> {
   override async create(ctx: AuthContext, input: CreateOf<typeof enterpriseSpec>, extraRow: Row = {}): Promise<Enterprise> {
-    if (input.gs1CompanyPrefixes !== undefined && input.gs1CompanyPrefixes !== null && ctx.role !== 'park_admin') {
-      throw forbidden('Only a park administrator records GS1 company prefixes');
-    }
+    if (input.gs1CompanyPrefixes !== undefined && input.gs1CompanyPrefixes !== null) parkPolicy.assert(ctx, 'recordCompanyPrefixes');
     return super.create(ctx, input, extraRow);
   }
 
   override async update(ctx: AuthContext, id: number, patch: PatchOf<typeof enterpriseSpec>, extraRow: Row = {}): Promise<Enterprise> {
-    if (patch.gs1CompanyPrefixes !== undefined && ctx.role !== 'park_admin') {
+    if (patch.gs1CompanyPrefixes !== undefined && !parkPolicy.can(ctx, 'recordCompanyPrefixes')) {
       // The same value sent back by a form is not a change; anything else is the park's to write.
       const current = await this.get(ctx, id);
       if (JSON.stringify(current.gs1CompanyPrefixes ?? null) !== JSON.stringify(patch.gs1CompanyPrefixes)) {
-        throw forbidden('Only a park administrator records GS1 company prefixes');
+        parkPolicy.assert(ctx, 'recordCompanyPrefixes');
       }
     }
     return super.update(ctx, id, patch, extraRow);

@@ -5,16 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abilitiesOf, abilityOf, allows, type Policy, type Rule } from '../../../src/core/policy.ts';
+import { abilitiesOf, abilityOf, allows, type Rule } from '../../../src/core/policy.ts';
 import { ENTERPRISE_ROLES, ROLES, type AuthContext, type Role } from '../../../src/core/roles.ts';
-import { auditPolicy } from '../../../src/modules/audit/policy.ts';
-import { AUTH_POLICIES } from '../../../src/modules/auth/policy.ts';
-import { IDENTITY_POLICIES } from '../../../src/modules/identity/policy.ts';
-import { REGISTRY_POLICIES } from '../../../src/modules/registry/policy.ts';
-import { TRACE_POLICIES } from '../../../src/modules/trace/policy.ts';
+import { POLICIES } from '../../../src/policies.ts';
 import { abilityIn, allowedBy, canWith, type Subject } from './permissions';
 
-const POLICIES: readonly Policy[] = [...REGISTRY_POLICIES, ...AUTH_POLICIES, auditPolicy, ...IDENTITY_POLICIES, ...TRACE_POLICIES];
 
 const enterpriseId = fc.integer({ min: 1, max: 4 });
 /** A caller: park roles belong to no enterprise, enterprise roles to one. */

@@ -13,6 +13,7 @@ export type Ability = 'any' | 'own' | 'none';
 
 /** Every subject the console asks about, with its actions (the `<subject>.<action>` keys of `abilities`). */
 export interface Actions {
+  park: 'update' | 'readAllowlist' | 'recordCompanyPrefixes';
   enterprise: 'create' | 'update' | 'delete';
   site: 'create' | 'update' | 'delete';
   unit: 'create' | 'update' | 'delete';

@@ -5,7 +5,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFormatTime } from '../api/hooks';
 import { usePark, useUpdatePark } from '../api/registry';
-import { useUser } from '../auth/session';
+import { useCan } from '../auth/session';
 import FormDrawer from '../components/FormDrawer';
 import QueryState from '../components/QueryState';
 
@@ -19,14 +19,13 @@ const TIME_ZONES: string[] = (() => {
 
 export default function ParkPage() {
   const { t } = useTranslation();
-  const user = useUser();
   const { message } = App.useApp();
   const fmt = useFormatTime();
   const [editing, setEditing] = useState(false);
   const query = usePark();
   const update = useUpdatePark();
-  // The API reports no ability for the park's own record: its service lets the park administrator alone change it.
-  const editable = user.role === 'park_admin';
+  const can = useCan();
+  const editable = can('update', 'park');
 
   return (
     <Card
