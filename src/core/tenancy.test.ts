@@ -3,10 +3,10 @@
  * filter does not compile (the `@ts-expect-error` lines fail the typecheck if it ever does).
  */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthContext, Role } from './roles.ts';
-import { tenantDb, unscoped, type TenantTable, type UnownedTable } from './tenancy.ts';
+import { moduleDb, tenantDb, unscoped, type TenantTable, type UnownedTable, type WithoutTenantTables } from './tenancy.ts';
 
 interface Db {
   enterprises: { id: number; code: string };
@@ -58,6 +58,37 @@ describe('tenantDb', () => {
     const owned: TenantTable<Db>[] = ['enterprises', 'devices', 'materials'];
     const unowned: UnownedTable<Db>[] = ['units_of_measure'];
     expect([...owned, ...unowned]).toHaveLength(4);
+  });
+
+  it("gives a module's reads only the tables no tenant owns; the others through the handle or a reason", async () => {
+    const m = moduleDb(db);
+    expect(codes(await m.selectFrom('units_of_measure').select('code').execute())).toEqual(['kg', 't']);
+    // @ts-expect-error a module reads a tenant-owned table through tenantDb or unscoped
+    void m.selectFrom('devices');
+    // @ts-expect-error nor the enterprises table
+    void m.selectFrom('enterprises as e');
+    // @ts-expect-error nor does a join reach one from a table no tenant owns
+    void m.selectFrom('units_of_measure').innerJoin('materials', 'materials.code', 'units_of_measure.code');
+    // @ts-expect-error the view does not hand out the database it wraps
+    void m.db;
+    const readable: (keyof WithoutTenantTables<Db>)[] = ['units_of_measure'];
+    expect(readable).toHaveLength(1);
+    expect(codes(await tenantDb(m, ctx('enterprise_viewer', 2)).selectFrom('devices').select('code').execute())).toEqual(['b-1']);
+    expect(codes(await unscoped(m, 'test: the whole table').selectFrom('devices').select('code').execute())).toEqual(['a-1', 'a-2', 'b-1']);
+    expect(moduleDb(db)).toBe(m);
+  });
+
+  it('lets a module write and run raw SQL as on the database', async () => {
+    const m = moduleDb(db);
+    await m.transaction().execute(async (trx) => {
+      await trx.insertInto('devices').values({ id: 4, enterprise_id: 2, code: 'b-2' }).execute();
+      // Inside its transaction a write reads what it writes; the caller's policy was checked before.
+      expect((await trx.selectFrom('devices').select('code').where('id', '=', 4).executeTakeFirstOrThrow()).code).toBe('b-2');
+    });
+    await m.updateTable('devices').set({ code: 'b-2x' }).where('id', '=', 4).execute();
+    expect((await sql<{ code: string }>`select code from devices where id = 4`.execute(m)).rows).toEqual([{ code: 'b-2x' }]);
+    await m.deleteFrom('devices').where('id', '=', 4).execute();
+    expect(codes(await tenantDb(m, ctx('enterprise_viewer', 2)).selectFrom('devices').select('code').execute())).toEqual(['b-1']);
   });
 
   it('lets system code read every tenant only by saying why', async () => {

@@ -31,6 +31,22 @@ describe('compiled queries', () => {
     expect(builds).toBe(2); // sizes 4 and 2
   });
 
+  it('does not read the writes of a transaction open on the connection, which may still roll back', async () => {
+    await handle.db.schema.createTable('u').addColumn('n', 'integer').execute();
+    const q = new CompiledQueries(handle.db);
+    const count = () => q.run<{ c: number }>('u:count', () => handle.db.selectFrom('u').select((eb) => eb.fn.countAll<number>().as('c')), {});
+    let during: Promise<{ c: number }[]> | undefined;
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await trx.insertInto('u').values({ n: 1 }).execute();
+        during = count();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await during!)[0].c).toBe(0);
+    expect((await count())[0].c).toBe(0);
+  });
+
   it('buckets list sizes by powers of two', () => {
     expect([1, 2, 3, 4, 5, 1000].map(bucket)).toEqual([1, 2, 4, 4, 8, 1024]);
     expect(padded([1, 2, 3], 4)).toEqual([1, 2, 3, 3]);

@@ -65,7 +65,18 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  connections.set(db, sqlite);
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+}
+
+const connections = new WeakMap<Db, Database.Database>();
+
+/**
+ * The SQLite connection behind a Kysely instance of openDb, for hot reads that skip Kysely's
+ * per-query work (src/adapters/db/compiled.ts). Undefined on PostgreSQL and for transactions.
+ */
+export function sqliteOf(db: Db | Tx): Database.Database | undefined {
+  return connections.get(db as Db);
 }
 
 /**

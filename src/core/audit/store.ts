@@ -5,7 +5,7 @@
 import { sql, type NotNull, type Selectable } from 'kysely';
 import { tablesOf, type Db, type Dialect, type Tx } from '../../adapters/db/index.ts';
 import type { AuthContext } from '../roles.ts';
-import { scoped } from '../tenancy.ts';
+import { tenantDb, unscoped } from '../tenancy.ts';
 import { ChainsVerifier, chainOf, chainRecord, type AuditRecord, type VerifyReport } from './model.ts';
 import type { AuditLogTable, AuditTables } from './tables.ts';
 
@@ -117,7 +117,7 @@ export class AuditStore {
     ctx: AuthContext,
     q: { entity?: string; entityId?: string; enterpriseId?: number; limit: number; offset: number },
   ): Promise<{ items: AuditRecord[]; total: number }> {
-    let base = scoped(tablesOf<AuditTables>(this.db).selectFrom('audit_log'), ctx);
+    let base = tenantDb(tablesOf<AuditTables>(this.db), ctx).selectFrom('audit_log');
     if (q.entity) base = base.where('entity', '=', q.entity);
     if (q.entityId) base = base.where('entity_id', '=', q.entityId);
     if (q.enterpriseId !== undefined) base = base.where('enterprise_id', '=', q.enterpriseId);
@@ -134,7 +134,7 @@ export class AuditStore {
    */
   async verify(onProgress?: (checked: number) => void): Promise<VerifyReport> {
     const BATCH = 5000;
-    const db = tablesOf<AuditTables>(this.db);
+    const db = unscoped(tablesOf<AuditTables>(this.db), 'verification walks every chain, each enterprise’s and the park’s');
     const verifier = new ChainsVerifier();
     let after: { chain: number; pos: number } | null = null;
     for (;;) {

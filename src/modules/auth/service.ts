@@ -8,6 +8,7 @@ import { isTrue } from '../../adapters/db/tables.ts';
 import { conflict, forbidden, notFound, unauthorized, validation } from '../../core/errors.ts';
 import type { AuthContext, Role } from '../../core/roles.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
+import { moduleDb, unscoped } from '../../core/tenancy.ts';
 import { API_KEY_PREFIX, dummyHash, generatePassword, hashPassword, newSecret, SESSION_PREFIX, sha256, verifyPassword } from './secrets.ts';
 import type { ApiKeyItem, MePatch } from './schemas.ts';
 import type { ApiKeysTable, AuthTables } from './tables.ts';
@@ -36,13 +37,17 @@ export class AuthService {
     this.users = new UserService(handle, audit, (id) => this.endSessions(id));
   }
 
-  /** The module's own tables (users, sessions, API keys). */
+  /**
+   * The module's own tables (users, sessions, API keys). `users` is a tenant's: authentication reads
+   * it before there is a caller, so its reads here are `unscoped` with the reason; listing users is
+   * the generic store's (users.ts).
+   */
   private get db() {
-    return tablesOf<AuthTables>(this.handle.db);
+    return moduleDb(tablesOf<AuthTables>(this.handle.db));
   }
 
   async login(username: string, password: string, meta: { ip?: string; userAgent?: string } = {}): Promise<{ token: string; expiresAt: number; user: UserItem }> {
-    const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const row = await unscoped(this.db, 'log-in: the account is found before there is a caller').selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     const ok = await verifyPassword(row ? row.password_hash : await dummyHash(), password);
     if (!row || !ok) throw unauthorized('Wrong username or password');
     const user = this.users.store.toItem(row);
@@ -82,8 +87,9 @@ export class AuthService {
     if (hit && hit.until > now) return hit.ctx;
     let ctx: AuthContext | null = null;
     let until = now + CACHE_MS;
+    const db = unscoped(this.db, 'authentication: a secret names its user before there is a caller');
     if (secret.startsWith(SESSION_PREFIX)) {
-      const row = await this.db
+      const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select(['users.id', 'users.username', 'users.role', 'users.enterprise_id', 'users.disabled', 'sessions.expires_at'])
@@ -94,7 +100,7 @@ export class AuthService {
         until = Math.min(until, row.expires_at);
       }
     } else if (secret.startsWith(API_KEY_PREFIX)) {
-      const row = await this.db
+      const row = await db
         .selectFrom('api_keys')
         .innerJoin('users', 'users.id', 'api_keys.user_id')
         .select(['api_keys.id as key_id', 'api_keys.expires_at', 'api_keys.last_used_at', 'users.id', 'users.username', 'users.role', 'users.enterprise_id', 'users.disabled'])
@@ -134,7 +140,8 @@ export class AuthService {
 
   async changePassword(ctx: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
     if (ctx.userId === null) throw forbidden('Only a user has a password');
-    const row = await this.db.selectFrom('users').select(['password_hash', 'enterprise_id']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
+    const row = await unscoped(this.db, "a password check reads the caller's own hash, whatever its enterprise")
+      .selectFrom('users').select(['password_hash', 'enterprise_id']).where('id', '=', ctx.userId).executeTakeFirstOrThrow();
     if (!(await verifyPassword(row.password_hash, currentPassword))) {
       throw validation('The current password is wrong', [{ path: '/body/currentPassword', message: 'is wrong' }]);
     }
@@ -197,7 +204,7 @@ export class AuthService {
 
   /** Creates the park administrator on first start; returns the generated password, if any. */
   async ensureAdmin(ctx: AuthContext, password?: string): Promise<{ created: boolean; password?: string }> {
-    const existing = await this.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+    const existing = await unscoped(this.db, 'start-up: is there a park administrator yet').selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
     if (existing) return { created: false };
     const pw = password ?? generatePassword();
     await this.users.createWithPassword(ctx, { username: 'admin', displayName: '园区管理员', role: 'park_admin', enterpriseId: null, locale: 'zh-CN', password: pw });

@@ -10,7 +10,7 @@ import { isUniqueViolation, sql, tablesOf } from '../../adapters/db/index.ts';
 import { isTrue } from '../../adapters/db/tables.ts';
 import { conflict, forbidden, notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import { canSee, scoped } from '../../core/tenancy.ts';
+import { canSee, moduleDb, tenantDb, unscoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import type { RegistryService } from '../registry/service.ts';
 import { identifierPolicy } from './policy.ts';
@@ -50,9 +50,12 @@ export class IdentityService {
     private readonly peers: ReadonlyMap<string, string> = new Map(),
   ) {}
 
-  /** The module's own tables; enterprises, materials and the park come from the registry's service. */
+  /**
+   * The module's own tables; enterprises, materials and the park come from the registry's service.
+   * `identifiers` is a tenant's: read through `tenantDb(this.db, ctx)`, or `unscoped` with the reason.
+   */
   private get db() {
-    return tablesOf<IdentityTables>(this.handle.db);
+    return moduleDb(tablesOf<IdentityTables>(this.handle.db));
   }
 
   async localPrefix(): Promise<string | null> {
@@ -142,7 +145,7 @@ export class IdentityService {
    * 409 naming the key; another enterprise is never named.
    */
   private async assertMayTake(trx: IdentityTx | null, enterpriseId: number, gtin: string, gs1Key: string): Promise<void> {
-    const db = trx ?? this.db;
+    const db = trx ?? unscoped(this.db, 'a GS1 key has one holder in the park: whose it is decides who may mint it');
     const holder = await this.registry.companyPrefixHolder(gtin, trx ?? undefined);
     if (holder && holder.enterpriseId !== enterpriseId) {
       throw conflict(`The GTIN ${gtin} is under the GS1 company prefix ${holder.prefix}, which the park recorded for another enterprise; only that enterprise mints identifiers with it`);
@@ -154,20 +157,21 @@ export class IdentityService {
   }
 
   async get(ctx: AuthContext, id: number): Promise<IdentifierItem> {
-    const row = await scoped(this.db.selectFrom('identifiers'), ctx).selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await tenantDb(this.db, ctx).selectFrom('identifiers').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Identifier ${id}`);
     return this.item(row, await this.values(row.id));
   }
 
   /** The row id of a local identifier (for redirects; says nothing of its values). */
   async idOf(prefix: string, suffix: string): Promise<number | undefined> {
-    const row = await this.db.selectFrom('identifiers').select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
+    const row = await unscoped(this.db, 'a handle is public: its redirect says where it resolves, not what it holds')
+      .selectFrom('identifiers').select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
     return row?.id;
   }
 
   /** An identifier of this node by prefix/suffix, if the caller may see it. */
   async byHandle(ctx: AuthContext, prefix: string, suffix: string): Promise<IdentifierItem> {
-    const row = await scoped(this.db.selectFrom('identifiers'), ctx).select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
+    const row = await tenantDb(this.db, ctx).selectFrom('identifiers').select('id').where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
     if (!row) throw notFound(`Identifier ${prefix}/${suffix}`);
     return this.get(ctx, row.id);
   }
@@ -175,7 +179,7 @@ export class IdentityService {
   async list(ctx: AuthContext, q: ListQuery): Promise<{ items: IdentifierItem[]; total: number; limit: number; offset: number }> {
     // Materials whose names match, from their owner (the registry), before the query is built.
     const materialIds = q.q ? await this.registry.materialIdsMatching(q.q) : [];
-    let base = scoped(this.db.selectFrom('identifiers'), ctx);
+    let base = tenantDb(this.db, ctx).selectFrom('identifiers');
     if (q.kind) base = base.where('kind', '=', q.kind);
     if (q.enterpriseId !== undefined) base = base.where('enterprise_id', '=', q.enterpriseId);
     if (q.q) {
@@ -225,7 +229,9 @@ export class IdentityService {
     const handle = `${prefix}/${suffix}`;
     const local = await this.localPrefix();
     if (prefix !== local) return this.resolveRemote(prefix, suffix, filter);
-    const row = await this.db.selectFrom('identifiers').select(['id', 'enterprise_id']).where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
+    // Resolution is public: anyone resolves a handle and gets its public values; the owner check below decides the rest.
+    const row = await unscoped(this.db, 'public resolution of a handle')
+      .selectFrom('identifiers').select(['id', 'enterprise_id']).where('prefix', '=', prefix).where('suffix', '=', suffix).executeTakeFirst();
     if (!row) return { status: 404, body: { responseCode: RESPONSE.HANDLE_NOT_FOUND, handle, message: 'Handle not found' } };
     const mayRead = ctx !== null && canSee(ctx, row.enterprise_id);
     let values = (await this.values(row.id)).filter((v) => v.publicRead || mayRead);
@@ -272,7 +278,7 @@ export class IdentityService {
     const g = normalizeGtin(gtin);
     if (!g) return undefined;
     // The key's owner, and only it: one identifier holds a key (unique index), whoever minted later.
-    const row = await this.db
+    const row = await unscoped(this.db, 'a GS1 Digital Link resolves publicly, like the handle it leads to')
       .selectFrom('identifiers')
       .select(['id', 'prefix', 'suffix', 'enterprise_id'])
       .where('gs1_key', '=', `01/${g}/${ai}/${value}`)
@@ -297,7 +303,8 @@ export class IdentityService {
     }
     const keys = [...keyed.keys()];
     for (let i = 0; i < keys.length; i += 500) {
-      const rows = await this.db.selectFrom('identifiers').select(['prefix', 'suffix', 'gs1_key']).where('gs1_key', 'in', keys.slice(i, i + 500)).execute();
+      const rows = await unscoped(this.db, 'the handle minted for a GS1 key is public (what a Digital Link resolves to)')
+        .selectFrom('identifiers').select(['prefix', 'suffix', 'gs1_key']).where('gs1_key', 'in', keys.slice(i, i + 500)).execute();
       for (const r of rows) {
         const ref = r.gs1_key === null ? undefined : keyed.get(r.gs1_key);
         if (ref) out.set(ref, `${r.prefix}/${r.suffix}`);
@@ -380,7 +387,8 @@ export class IdentityService {
     const unique = [...new Set(gtins)];
     const out: { enterpriseId: number; gtin: string; lot: string | null; serial: string | null; createdAt: number }[] = [];
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.db.selectFrom('identifiers').select(['enterprise_id', 'gtin', 'lot', 'serial', 'created_at']).where('gtin', 'in', unique.slice(i, i + 500)).execute();
+      const rows = await unscoped(this.db, 'who minted a lot is a claim trace weighs for every caller; trace decides what it shows')
+        .selectFrom('identifiers').select(['enterprise_id', 'gtin', 'lot', 'serial', 'created_at']).where('gtin', 'in', unique.slice(i, i + 500)).execute();
       for (const r of rows) if (r.gtin !== null) out.push({ enterpriseId: r.enterprise_id, gtin: r.gtin, lot: r.lot, serial: r.serial, createdAt: r.created_at });
     }
     return out;

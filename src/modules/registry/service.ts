@@ -12,7 +12,7 @@ import { notFound, validation, type FieldError } from '../../core/errors.ts';
 import { parseAllowlist } from '../../core/outbound.ts';
 import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import { scoped } from '../../core/tenancy.ts';
+import { moduleDb, tenantDb, unscoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { gtinUnderPrefix } from '../identity/model.ts';
 import { loadCatalogue } from './catalogue/catalogue.ts';
@@ -87,9 +87,12 @@ export class RegistryService {
   private userCount: UserCountProvider | null = null;
   private prefixesRecorded: CompanyPrefixesRecorded | null = null;
 
-  /** The registry's own tables; other modules' data comes through the providers below. */
+  /**
+   * The registry's own tables; other modules' data comes through the providers below. All but the
+   * park record are tenants': read through `tenantDb(this.db, ctx)`, or `unscoped` with the reason.
+   */
   private get db() {
-    return tablesOf<RegistryTables>(this.handle.db);
+    return moduleDb(tablesOf<RegistryTables>(this.handle.db));
   }
 
   /**
@@ -164,13 +167,14 @@ export class RegistryService {
    * what a counterparty needs to name a party or a share rule's grantee, not the enterprise's data.
    */
   async directory(): Promise<DirectoryEntry[]> {
-    const rows = await this.db.selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).orderBy('code').execute();
+    const rows = await unscoped(this.db, "the park's directory names every enterprise to every user")
+      .selectFrom('enterprises').select(['id', 'code', 'name', 'name_en', 'gln']).orderBy('code').execute();
     return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nameEn: r.name_en, gln: r.gln }));
   }
 
   /** An enterprise's code by id, whoever asks (codes name enterprises in generated identifiers); undefined if there is none. */
   async enterpriseCode(id: number): Promise<string | undefined> {
-    return (await this.db.selectFrom('enterprises').select('code').where('id', '=', id).executeTakeFirst())?.code;
+    return (await unscoped(this.db, 'an enterprise code is directory data').selectFrom('enterprises').select('code').where('id', '=', id).executeTakeFirst())?.code;
   }
 
   /**
@@ -178,7 +182,8 @@ export class RegistryService {
    * longest), or null. `trx`: the caller's open transaction, where it checks inside one.
    */
   async companyPrefixHolder(gtin14: string, trx?: Tx): Promise<PrefixHolder | null> {
-    const db = trx ? tablesOf<RegistryTables>(trx) : this.db;
+    const why = 'GS1 company prefixes are the park’s record of who holds which GTINs, whoever asks';
+    const db = trx ? unscoped(tablesOf<RegistryTables>(trx), why) : unscoped(this.db, why);
     const rows = await db.selectFrom('enterprises').select(['id', 'gs1_company_prefixes']).where('gs1_company_prefixes', 'is not', null).execute();
     let best: PrefixHolder | null = null;
     for (const r of rows) {
@@ -191,7 +196,8 @@ export class RegistryService {
 
   /** Whether a material exists that an enterprise may use: its own, or one of the park catalogue. */
   async materialUsableBy(materialId: number, enterpriseId: number): Promise<boolean> {
-    const m = await this.db.selectFrom('materials').select('enterprise_id').where('id', '=', materialId).executeTakeFirst();
+    // For the enterprise named, which the caller's module has already checked; the answer says no more than yes or no.
+    const m = await unscoped(this.db, 'whether a material is usable by a given enterprise').selectFrom('materials').select('enterprise_id').where('id', '=', materialId).executeTakeFirst();
     return m !== undefined && (m.enterprise_id === null || m.enterprise_id === enterpriseId);
   }
 
@@ -202,7 +208,9 @@ export class RegistryService {
   async materialIdsMatching(text: string): Promise<number[]> {
     const p = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const like = (col: 'name' | 'name_en' | 'code') => sql<boolean>`lower(${sql.ref(col)}) like ${p} escape '\\'`;
-    const rows = await this.db.selectFrom('materials').select('id').where((eb) => eb.or([like('name'), like('name_en'), like('code')])).execute();
+    // Ids only: the caller's own query applies its tenant filter to the rows they lead to.
+    const rows = await unscoped(this.db, 'material ids for another module’s search, filtered there')
+      .selectFrom('materials').select('id').where((eb) => eb.or([like('name'), like('name_en'), like('code')])).execute();
     return rows.map((r) => r.id);
   }
 
@@ -249,7 +257,7 @@ export class RegistryService {
    */
   async outboundAllowlist(ctx: AuthContext): Promise<{ entries: string[] }> {
     parkPolicy.assert(ctx, 'readAllowlist');
-    return { entries: await readOutboundAllowlist(this.db) };
+    return { entries: await readOutboundAllowlist(this.handle.db) };
   }
 
   /** Replaces the outbound allow-list; park administrators only, audited. */
@@ -269,11 +277,11 @@ export class RegistryService {
 
   /** Counts of what the caller may see, for the overview page. */
   async summary(ctx: AuthContext): Promise<Summary> {
-    const db = this.db;
+    const db = tenantDb(this.db, ctx);
     const userCount = this.userCount;
     if (!userCount) throw new Error('the user count provider is not set');
     const count = async (table: 'enterprises' | 'sites' | 'units' | 'devices' | 'tags' | 'materials', opts: { column?: string; sharedWhenNull?: boolean } = {}) => {
-      const r = await scoped(db.selectFrom(table), ctx, opts).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await db.selectFrom(table, opts).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return r.n;
     };
     const [enterprises, sites, units, devices, tags, materials, users, byIndustry, devicesByEnterprise] = await Promise.all([
@@ -284,12 +292,12 @@ export class RegistryService {
       count('tags'),
       count('materials', { sharedWhenNull: true }),
       userCount(ctx),
-      scoped(db.selectFrom('enterprises'), ctx, { column: 'id' })
+      db.selectFrom('enterprises', { column: 'id' })
         .select(['industry', (eb) => eb.fn.countAll<number>().as('n')])
         .groupBy('industry')
         .orderBy('industry')
         .execute(),
-      scoped(db.selectFrom('enterprises'), ctx, { column: 'enterprises.id' })
+      db.selectFrom('enterprises', { column: 'enterprises.id' })
         .leftJoin('devices', 'devices.enterprise_id', 'enterprises.id')
         .select(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en', (eb) => eb.fn.count<number>('devices.id').as('n')])
         .groupBy(['enterprises.id', 'enterprises.code', 'enterprises.name', 'enterprises.name_en'])
@@ -309,7 +317,7 @@ export class RegistryService {
    */
   async syncCatalogue(ctx: AuthContext, onProgress?: (done: number, total: number) => void): Promise<{ added: number; updated: number; version: number }> {
     const catalogue = loadCatalogue();
-    const existing = await this.db
+    const existing = await unscoped(this.db, 'the park catalogue (no enterprise) is synchronised at start-up')
       .selectFrom('materials')
       .select(['id', 'code', 'catalogue_version'])
       .where('enterprise_id', 'is', null)
@@ -340,16 +348,17 @@ export class RegistryService {
    * fresh: telemetry keeps its own short-lived cache of the answers.
    */
   async deviceForIngest(ref: { code: string } | { id: number }): Promise<{ id: number; code: string; enterpriseId: number; enabled: boolean; tags: { id: number; key: string }[] } | undefined> {
-    const q = this.db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']);
+    const db = unscoped(this.db, 'ingestion: a device authenticates itself, and its reading names no caller');
+    const q = db.selectFrom('devices').select(['id', 'code', 'enterprise_id', 'enabled']);
     const row = await ('code' in ref ? q.where('code', '=', ref.code) : q.where('id', '=', ref.id)).executeTakeFirst();
     if (!row) return undefined;
-    const tags = await this.db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).orderBy('id').execute();
+    const tags = await db.selectFrom('tags').select(['id', 'key']).where('device_id', '=', row.id).orderBy('id').execute();
     return { id: row.id, code: row.code, enterpriseId: row.enterprise_id, enabled: isTrue(row.enabled), tags };
   }
 
   /** The ids of every device the caller may see, in id order (for views that list all of them). */
   async visibleDeviceIds(ctx: AuthContext): Promise<number[]> {
-    const rows = await scoped(this.db.selectFrom('devices'), ctx, { column: 'enterprise_id' }).select('id').orderBy('id').execute();
+    const rows = await tenantDb(this.db, ctx).selectFrom('devices').select('id').orderBy('id').execute();
     return rows.map((r) => r.id);
   }
 
@@ -361,12 +370,13 @@ export class RegistryService {
    */
   async directoryOf(keys: { ids?: readonly number[]; glns?: readonly string[] }): Promise<Awaited<ReturnType<RegistryService['directory']>>> {
     const found = new Map<number, Awaited<ReturnType<RegistryService['directory']>>[number]>();
+    const db = unscoped(this.db, 'directory entries, which every user may see');
     const columns = ['id', 'code', 'name', 'name_en as nameEn', 'gln'] as const;
     for (let i = 0; i < (keys.ids?.length ?? 0); i += 500) {
-      for (const r of await this.db.selectFrom('enterprises').select(columns).where('id', 'in', keys.ids!.slice(i, i + 500)).execute()) found.set(r.id, r);
+      for (const r of await db.selectFrom('enterprises').select(columns).where('id', 'in', keys.ids!.slice(i, i + 500)).execute()) found.set(r.id, r);
     }
     for (let i = 0; i < (keys.glns?.length ?? 0); i += 500) {
-      for (const r of await this.db.selectFrom('enterprises').select(columns).where('gln', 'in', keys.glns!.slice(i, i + 500)).execute()) found.set(r.id, r);
+      for (const r of await db.selectFrom('enterprises').select(columns).where('gln', 'in', keys.glns!.slice(i, i + 500)).execute()) found.set(r.id, r);
     }
     return [...found.values()].sort((a, b) => a.id - b.id);
   }

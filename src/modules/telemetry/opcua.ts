@@ -16,6 +16,7 @@ import { OpcUaConnector, summarizeError, type OpcUaConnectorConfig, type OpcUaLo
 import { notFound, validation } from '../../core/errors.ts';
 import { isHeld } from '../../core/lease.ts';
 import type { AuthContext } from '../../core/roles.ts';
+import { moduleDb } from '../../core/tenancy.ts';
 import { aborted, type ExclusiveOptions, type Job, type Worker } from '../../core/worker.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { devicePolicy } from '../registry/policy.ts';
@@ -69,7 +70,7 @@ export class OpcUaManager {
   }
 
   private get db() {
-    return tablesOf<TelemetryTables>(this.handle.db);
+    return moduleDb(tablesOf<TelemetryTables>(this.handle.db));
   }
 
   /** This node's id in the connectors' leases. */

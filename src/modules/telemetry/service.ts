@@ -11,6 +11,7 @@ import { tablesOf, type DbHandle } from '../../adapters/db/index.ts';
 import { isTrue } from '../../adapters/db/tables.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
+import { moduleDb, tenantDb } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import { devicePolicy } from '../registry/policy.ts';
@@ -169,8 +170,9 @@ export class TelemetryService {
     if (readings) this.liveBus?.notify('telemetry.readings.committed', { node: this.liveNode, readings });
   }
 
+  /** Points, rollups and statuses are keyed by tag or device; `device_errors` is a tenant's, read through `tenantDb`. */
   private get db() {
-    return tablesOf<TelemetryTables>(this.handle.db);
+    return moduleDb(tablesOf<TelemetryTables>(this.handle.db));
   }
 
   private readonly compiled: CompiledQueries;
@@ -318,7 +320,7 @@ export class TelemetryService {
 
   async errors(ctx: AuthContext, deviceId: number, limit = 100) {
     await this.registry.devices.get(ctx, deviceId);
-    return this.db.selectFrom('device_errors').select(['ts', 'source', 'reason', 'detail']).where('device_id', '=', deviceId).orderBy('id', 'desc').limit(limit).execute();
+    return tenantDb(this.db, ctx).selectFrom('device_errors').select(['ts', 'source', 'reason', 'detail']).where('device_id', '=', deviceId).orderBy('id', 'desc').limit(limit).execute();
   }
 
   async status(ctx: AuthContext, deviceId: number, now = Date.now()) {

@@ -10,7 +10,7 @@ import { tablesOf, type DbHandle } from '../../adapters/db/index.ts';
 import type { OutboxDispatcher } from '../../adapters/db/outbox.ts';
 import { notFound, validation } from '../../core/errors.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import { scoped } from '../../core/tenancy.ts';
+import { moduleDb, tenantDb, unscoped } from '../../core/tenancy.ts';
 import { CapturePool } from './capture-pool.ts';
 import type { CaptureBehaviour } from './capture-prepare.ts';
 import { sequenceCommitted } from './commit-order.ts';
@@ -48,8 +48,9 @@ export class CaptureJobs {
     this.pool = new CapturePool(captureWorkers);
   }
 
+  /** Capture jobs are their enterprise's: read through `tenantDb(this.db, ctx)`, or `unscoped` with the reason. */
   private get db() {
-    return tablesOf<TraceTables>(this.handle.db);
+    return moduleDb(tablesOf<TraceTables>(this.handle.db));
   }
 
   /** Starts a capture job and returns its id; the work runs after the answer (202). */
@@ -80,7 +81,8 @@ export class CaptureJobs {
    * a job stores in one transaction, so nothing of it was stored, and its document was kept.
    */
   async resume(): Promise<number> {
-    const rows = await this.db.selectFrom('epcis_capture_jobs').selectAll().where('status', '=', 'running').where('node_id', '=', this.nodeId).execute();
+    const rows = await unscoped(this.db, "start-up: this node resumes the jobs it accepted, whoever's they are")
+      .selectFrom('epcis_capture_jobs').selectAll().where('status', '=', 'running').where('node_id', '=', this.nodeId).execute();
     for (const r of rows) {
       if (r.body === null || r.auth === null || r.content_type === null) {
         await this.finish(r.id, 'failed', 0, 0, [{ eventIndex: null, path: '', message: 'the capture was interrupted by a restart and its document was not kept; capture it again' }]);
@@ -115,7 +117,7 @@ export class CaptureJobs {
         if (captured > 0) {
           // Numbered now, so that delivery woken by this capture finds its events; should this fail,
           // the events stay stored and the next delivery pass numbers them.
-          await sequenceCommitted(this.db, this.handle.dialect).catch(() => 0);
+          await sequenceCommitted(unscoped(this.db, 'commit order numbers every enterprise’s events in one sequence'), this.handle.dialect).catch(() => 0);
           // The domain event was recorded in the capture's transaction: publish it now rather than at the next poll.
           this.events.wake();
         }
@@ -127,7 +129,7 @@ export class CaptureJobs {
   }
 
   async job(ctx: AuthContext, id: string): Promise<CaptureJob> {
-    const row = await scoped(this.db.selectFrom('epcis_capture_jobs'), ctx).selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await tenantDb(this.db, ctx).selectFrom('epcis_capture_jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Capture job ${id}`);
     return {
       captureID: row.id,

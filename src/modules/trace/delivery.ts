@@ -16,6 +16,7 @@
  */
 import type { DbHandle } from '../../adapters/db/index.ts';
 import { tablesOf, type DbOf } from '../../adapters/db/index.ts';
+import { unscoped } from '../../core/tenancy.ts';
 import { Problem } from '../../core/errors.ts';
 import { systemContext, type AuthContext } from '../../core/roles.ts';
 import type { Job, Lease, Worker, WorkerLog } from '../../core/worker.ts';
@@ -124,7 +125,9 @@ export class SubscriptionDelivery {
     options: Partial<DeliveryOptions> = {},
   ) {
     this.options = { ...DEFAULT_DELIVERY, ...options };
-    this.db = tablesOf<SubscriptionTables>(handle.db);
+    // The delivery job works for the platform: it finds every owner's due subscriptions, and each
+    // delivery then queries events with its creator's visibility (`ctx` below), not this handle's.
+    this.db = unscoped(tablesOf<SubscriptionTables>(handle.db), "the delivery worker serves every owner's subscriptions");
   }
 
   /** Registers the delivery job with `worker`: it runs while the worker runs and this node holds its lease. Idempotent. */

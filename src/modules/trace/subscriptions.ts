@@ -11,12 +11,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SelectQueryBuilder } from 'kysely';
-import { isUniqueViolation, tablesOf, type DbHandle, type DbOf } from '../../adapters/db/index.ts';
+import { isUniqueViolation, tablesOf, type DbHandle } from '../../adapters/db/index.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { conflict, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { OutboundRefused } from '../../core/outbound.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import { scoped } from '../../core/tenancy.ts';
+import { moduleDb, tenantDb, type ModuleDb } from '../../core/tenancy.ts';
 import type { Worker, WorkerLog } from '../../core/worker.ts';
 import { SubscriptionDelivery, type DeliveryOptions, type UserStanding } from './delivery.ts';
 import { checkQueryDefinition, MAX_QUERIES_PER_OWNER, MAX_SUBSCRIPTIONS_PER_OWNER, normaliseQuery, parseStoredQuery, type NamedQuery } from './named-queries.ts';
@@ -37,7 +37,8 @@ export class SubscriptionService {
   /** The delivery job (delivery.ts): started with the node's worker by the composition root. */
   readonly delivery: SubscriptionDelivery;
   private readonly webhook: WebhookClient;
-  private readonly db: DbOf<SubscriptionTables>;
+  /** Queries and subscriptions are their owner's: read through `tenantDb(this.db, ctx)` (`own`). */
+  private readonly db: ModuleDb<SubscriptionTables>;
 
   constructor(
     handle: DbHandle,
@@ -47,7 +48,7 @@ export class SubscriptionService {
     options: Partial<DeliveryOptions> = {},
     outbound: OutboundOptions = {},
   ) {
-    this.db = tablesOf<SubscriptionTables>(handle.db);
+    this.db = moduleDb(tablesOf<SubscriptionTables>(handle.db));
     this.webhook = new WebhookClient(handle.db, outbound);
     this.delivery = new SubscriptionDelivery(handle, trace, this.webhook, users, options);
   }
@@ -70,17 +71,19 @@ export class SubscriptionService {
     queryPolicy.assert(ctx, 'create');
   }
 
-  /** The caller's namespace: its enterprise's rows, the park's own (NULL) for park roles — always through the tenant filter. */
+  /**
+   * The caller's namespace within what the tenant filter lets through (`q` comes from `tenantDb`):
+   * its enterprise's rows, the park's own (NULL) for park roles.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private own<Q extends SelectQueryBuilder<SubscriptionTables, any, any>>(q: Q, ctx: AuthContext): Q {
-    const s = scoped(q, ctx);
-    return (ctx.enterpriseId === null ? s.where('enterprise_id', 'is', null) : s.where('enterprise_id', '=', ctx.enterpriseId)) as Q;
+    return (ctx.enterpriseId === null ? q.where('enterprise_id', 'is', null) : q.where('enterprise_id', '=', ctx.enterpriseId)) as Q;
   }
 
   // ---- named queries ------------------------------------------------------------------------
 
   async listQueries(ctx: AuthContext): Promise<NamedQuery[]> {
-    const rows = await this.own(this.db.selectFrom('epcis_queries'), ctx).selectAll().orderBy('name').limit(MAX_QUERIES_PER_OWNER).execute();
+    const rows = await this.own(tenantDb(this.db, ctx).selectFrom('epcis_queries'), ctx).selectAll().orderBy('name').limit(MAX_QUERIES_PER_OWNER).execute();
     return rows.map(queryView);
   }
 
@@ -89,7 +92,7 @@ export class SubscriptionService {
   }
 
   private async queryRow(ctx: AuthContext, name: string) {
-    const row = await this.own(this.db.selectFrom('epcis_queries'), ctx).selectAll().where('name', '=', name).executeTakeFirst();
+    const row = await this.own(tenantDb(this.db, ctx).selectFrom('epcis_queries'), ctx).selectAll().where('name', '=', name).executeTakeFirst();
     if (!row) throw notFound(`Query ${name}`);
     return row;
   }
@@ -103,9 +106,9 @@ export class SubscriptionService {
     const taken = () => conflict(`A query named ${input.name} exists; delete it first or choose another name`);
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const existing = await this.own(trx.selectFrom('epcis_queries'), ctx).select('id').where('name', '=', input.name).executeTakeFirst();
+        const existing = await this.own(tenantDb(trx, ctx).selectFrom('epcis_queries'), ctx).select('id').where('name', '=', input.name).executeTakeFirst();
         if (existing) throw taken();
-        const count = await this.own(trx.selectFrom('epcis_queries'), ctx).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const count = await this.own(tenantDb(trx, ctx).selectFrom('epcis_queries'), ctx).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         if (count.n >= MAX_QUERIES_PER_OWNER) throw conflict(`At most ${MAX_QUERIES_PER_OWNER} named queries per enterprise`);
         const now = Date.now();
         await trx.insertInto('epcis_queries').values({ enterprise_id: owner, name: input.name, query: JSON.stringify(query), created_by: ctx.username, created_at: now }).execute();
@@ -122,7 +125,7 @@ export class SubscriptionService {
   async deleteQuery(ctx: AuthContext, name: string): Promise<void> {
     this.assertWriter(ctx);
     await this.db.transaction().execute(async (trx) => {
-      const row = await this.own(trx.selectFrom('epcis_queries'), ctx).selectAll().where('name', '=', name).executeTakeFirst();
+      const row = await this.own(tenantDb(trx, ctx).selectFrom('epcis_queries'), ctx).selectAll().where('name', '=', name).executeTakeFirst();
       if (!row) throw notFound(`Query ${name}`);
       const subs = await trx.selectFrom('epcis_subscriptions').select('subscription_id').where('query_id', '=', row.id).execute();
       await trx.deleteFrom('epcis_subscriptions').where('query_id', '=', row.id).execute();
@@ -160,7 +163,7 @@ export class SubscriptionService {
     const owner = ctx.enterpriseId;
     const id = randomUUID();
     const row = await this.db.transaction().execute(async (trx) => {
-      const count = await this.own(trx.selectFrom('epcis_subscriptions'), ctx).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const count = await this.own(tenantDb(trx, ctx).selectFrom('epcis_subscriptions'), ctx).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       if (count.n >= MAX_SUBSCRIPTIONS_PER_OWNER) throw conflict(`At most ${MAX_SUBSCRIPTIONS_PER_OWNER} subscriptions per enterprise`);
       // Without initialRecordTime a subscription starts with the events stored after it was made.
       const high = plan.initialRecordTime === null ? await this.trace.highWater(trx) : 0;
@@ -199,13 +202,13 @@ export class SubscriptionService {
 
   async listSubscriptions(ctx: AuthContext, queryName: string): Promise<Subscription[]> {
     const query = await this.queryRow(ctx, queryName);
-    const rows = await scoped(this.db.selectFrom('epcis_subscriptions'), ctx).selectAll().where('query_id', '=', query.id).orderBy('created_at').orderBy('id').execute();
+    const rows = await tenantDb(this.db, ctx).selectFrom('epcis_subscriptions').selectAll().where('query_id', '=', query.id).orderBy('created_at').orderBy('id').execute();
     return rows.map((r) => subscriptionView(r, queryName));
   }
 
   async getSubscription(ctx: AuthContext, queryName: string, subscriptionID: string): Promise<Subscription> {
     const query = await this.queryRow(ctx, queryName);
-    const row = await scoped(this.db.selectFrom('epcis_subscriptions'), ctx).selectAll().where('query_id', '=', query.id).where('subscription_id', '=', subscriptionID).executeTakeFirst();
+    const row = await tenantDb(this.db, ctx).selectFrom('epcis_subscriptions').selectAll().where('query_id', '=', query.id).where('subscription_id', '=', subscriptionID).executeTakeFirst();
     if (!row) throw notFound(`Subscription ${subscriptionID}`);
     return subscriptionView(row, queryName);
   }
@@ -214,7 +217,7 @@ export class SubscriptionService {
     this.assertWriter(ctx);
     const query = await this.queryRow(ctx, queryName);
     await this.db.transaction().execute(async (trx) => {
-      const row = await scoped(trx.selectFrom('epcis_subscriptions'), ctx).select(['id', 'dest', 'enterprise_id']).where('query_id', '=', query.id).where('subscription_id', '=', subscriptionID).executeTakeFirst();
+      const row = await tenantDb(trx, ctx).selectFrom('epcis_subscriptions').select(['id', 'dest', 'enterprise_id']).where('query_id', '=', query.id).where('subscription_id', '=', subscriptionID).executeTakeFirst();
       if (!row) throw notFound(`Subscription ${subscriptionID}`);
       await trx.deleteFrom('epcis_subscriptions').where('id', '=', row.id).execute();
       await this.audit.append(trx, ctx, { action: 'delete', entity: 'epcis_subscriptions', entityId: subscriptionID, enterpriseId: row.enterprise_id, before: { subscriptionID, queryName, dest: row.dest } });

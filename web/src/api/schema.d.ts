@@ -5801,25 +5801,33 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The capture job: whether it runs, whether it succeeded, what it stored and the errors (by event index) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            captureID?: string;
-                            running?: boolean;
-                            success?: boolean;
-                            captureErrorBehaviour?: string;
-                            createdAt?: string;
-                            finishedAt?: string | null;
-                            captured?: number;
-                            duplicates?: number;
-                            errors?: {
-                                eventIndex?: number | null;
-                                path?: string;
-                                message?: string;
+                            captureID: string;
+                            running: boolean;
+                            /** @description false while running, and when it failed or some events were refused */
+                            success: boolean;
+                            /** @enum {string} */
+                            captureErrorBehaviour: "rollback" | "proceed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** @description events stored */
+                            captured: number;
+                            /** @description events already stored (same hash ID): not stored again */
+                            duplicates: number;
+                            errors: {
+                                /** @description the event's position in the event list; null for the document */
+                                eventIndex: number | null;
+                                /** @description JSON pointer in the event (or the document) */
+                                path: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -5892,6 +5900,47 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An EPCISQueryDocument with a page of events; the next page is in the Link header (rel="next") */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/ld+json": {
+                            "@context": (string | {
+                                [key: string]: string;
+                            })[];
+                            /** @enum {string} */
+                            type: "EPCISQueryDocument";
+                            schemaVersion: string;
+                            /** Format: date-time */
+                            creationDate: string;
+                            epcisBody: {
+                                queryResults: {
+                                    queryName: string;
+                                    /** @description in a subscription delivery */
+                                    subscriptionID?: string;
+                                    resultsBody: {
+                                        eventList: (components["schemas"]["epcis.event"] & {
+                                            "symbiont:recordedBy": {
+                                                enterprise: {
+                                                    id: number;
+                                                    code: string | null;
+                                                    name: string | null;
+                                                };
+                                                /** @description the user or API key that captured it; null: recorded before provenance was kept */
+                                                user: string | null;
+                                                via: string | null;
+                                            };
+                                            /** @description true: another enterprise's record naming the caller as a party */
+                                            "symbiont:namedParty"?: boolean;
+                                        })[];
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 400: {
                     headers: {
@@ -5933,12 +5982,44 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the eventID or hash ID (ni:///…), URL-encoded */
                     "*": string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description The event, with who recorded it (symbiont:recordedBy) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/ld+json": components["schemas"]["epcis.event"] & {
+                            "symbiont:recordedBy": {
+                                enterprise: {
+                                    id: number;
+                                    code: string | null;
+                                    name: string | null;
+                                };
+                                /** @description the user or API key that captured it; null: recorded before provenance was kept */
+                                user: string | null;
+                                via: string | null;
+                            };
+                            /** @description true: another enterprise's record naming the caller as a party */
+                            "symbiont:namedParty"?: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 401: {
                     headers: {
@@ -7221,6 +7302,72 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the handle asked for (only when asked by handle) */
+                            handle?: string;
+                            /** @enum {string} */
+                            direction: "backward" | "forward" | "both";
+                            depth: number;
+                            root: string;
+                            nodes: {
+                                /** @description EPC, EPC class or GS1 Digital Link URI */
+                                ref: string;
+                                /** @description attributed quantity; null: counted items, or unknown */
+                                quantity: number | null;
+                                uom: string | null;
+                                depth: number;
+                                /** @description enterprises that held it and handled it in the events of the trace */
+                                enterpriseIds: number[];
+                                /** @description reached from the root through confirmed links only */
+                                confirmed: boolean;
+                                /** @description asked for unconfirmed links: enterprises named with it that never held it */
+                                unconfirmedEnterpriseIds?: number[];
+                            }[];
+                            edges: {
+                                from: string;
+                                to: string;
+                                eventID: string;
+                                /** @description the EPCIS event type */
+                                type: string;
+                                /** @description attributed quantity; null: counted items, or unknown */
+                                quantity: number | null;
+                                uom: string | null;
+                                recordedBy: {
+                                    enterpriseId: number;
+                                    /** @description null: recorded before provenance was kept */
+                                    user: string | null;
+                                };
+                                /** @description the recorder held both lots */
+                                confirmed: boolean;
+                                /** @description unconfirmed: the lots its recorder never held */
+                                notHeld?: string[];
+                                /** @description unconfirmed: why, in words */
+                                reason?: string;
+                            }[];
+                            /** @description the walk stopped at its depth or size limit */
+                            truncated: boolean;
+                            /** @description the enterprises the nodes and edges name */
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description unconfirmed links were asked for too */
+                            unconfirmed: boolean;
+                            /** @description nodes that are identifiers minted on this node: ref → "prefix/suffix" */
+                            handles: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 400: {
                     headers: {
@@ -7276,6 +7423,72 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the handle asked for (only when asked by handle) */
+                            handle?: string;
+                            /** @enum {string} */
+                            direction: "backward" | "forward" | "both";
+                            depth: number;
+                            root: string;
+                            nodes: {
+                                /** @description EPC, EPC class or GS1 Digital Link URI */
+                                ref: string;
+                                /** @description attributed quantity; null: counted items, or unknown */
+                                quantity: number | null;
+                                uom: string | null;
+                                depth: number;
+                                /** @description enterprises that held it and handled it in the events of the trace */
+                                enterpriseIds: number[];
+                                /** @description reached from the root through confirmed links only */
+                                confirmed: boolean;
+                                /** @description asked for unconfirmed links: enterprises named with it that never held it */
+                                unconfirmedEnterpriseIds?: number[];
+                            }[];
+                            edges: {
+                                from: string;
+                                to: string;
+                                eventID: string;
+                                /** @description the EPCIS event type */
+                                type: string;
+                                /** @description attributed quantity; null: counted items, or unknown */
+                                quantity: number | null;
+                                uom: string | null;
+                                recordedBy: {
+                                    enterpriseId: number;
+                                    /** @description null: recorded before provenance was kept */
+                                    user: string | null;
+                                };
+                                /** @description the recorder held both lots */
+                                confirmed: boolean;
+                                /** @description unconfirmed: the lots its recorder never held */
+                                notHeld?: string[];
+                                /** @description unconfirmed: why, in words */
+                                reason?: string;
+                            }[];
+                            /** @description the walk stopped at its depth or size limit */
+                            truncated: boolean;
+                            /** @description the enterprises the nodes and edges name */
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description unconfirmed links were asked for too */
+                            unconfirmed: boolean;
+                            /** @description nodes that are identifiers minted on this node: ref → "prefix/suffix" */
+                            handles: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 400: {
                     headers: {
@@ -7338,6 +7551,72 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The recall report (JSON), or its lots as CSV with format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            root: string;
+                            rootHandle: string | null;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            depth: number;
+                            lots: {
+                                ref: string;
+                                handle: string | null;
+                                depth: number;
+                                /** @description attributed quantity; null: counted items, or unknown */
+                                quantity: number | null;
+                                uom: string | null;
+                                holders: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                /** @description nothing visible was made from it: the material is still there */
+                                endpoint: boolean;
+                                /** @description at the report's depth: not followed further */
+                                cutOff: boolean;
+                                confirmed: boolean;
+                                /** @description who recorded the events that lead to this lot */
+                                recordedBy: {
+                                    enterpriseId: number;
+                                    code: string | null;
+                                    name: string | null;
+                                    user: string | null;
+                                }[];
+                                /** @description unconfirmed: why its links are not confirmed */
+                                reasons?: string[];
+                                /** @description enterprises named with it that never held it (not holders) */
+                                unconfirmedHolders?: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                            }[];
+                            holders: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                lots: number;
+                                endpoints: number;
+                                /** @description attributed quantity per unit of measure, over its lots that are endpoints */
+                                quantities: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            truncated: boolean;
+                            /** @description the report follows unconfirmed links too */
+                            unconfirmed: boolean;
+                        };
+                        "text/csv": string;
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 400: {
                     headers: {
@@ -7393,6 +7672,72 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The recall report (JSON), or its lots as CSV with format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            root: string;
+                            rootHandle: string | null;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            depth: number;
+                            lots: {
+                                ref: string;
+                                handle: string | null;
+                                depth: number;
+                                /** @description attributed quantity; null: counted items, or unknown */
+                                quantity: number | null;
+                                uom: string | null;
+                                holders: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                /** @description nothing visible was made from it: the material is still there */
+                                endpoint: boolean;
+                                /** @description at the report's depth: not followed further */
+                                cutOff: boolean;
+                                confirmed: boolean;
+                                /** @description who recorded the events that lead to this lot */
+                                recordedBy: {
+                                    enterpriseId: number;
+                                    code: string | null;
+                                    name: string | null;
+                                    user: string | null;
+                                }[];
+                                /** @description unconfirmed: why its links are not confirmed */
+                                reasons?: string[];
+                                /** @description enterprises named with it that never held it (not holders) */
+                                unconfirmedHolders?: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                            }[];
+                            holders: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                lots: number;
+                                endpoints: number;
+                                /** @description attributed quantity per unit of measure, over its lots that are endpoints */
+                                quantities: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            truncated: boolean;
+                            /** @description the report follows unconfirmed links too */
+                            unconfirmed: boolean;
+                        };
+                        "text/csv": string;
+                    };
+                };
                 /** @description RFC 9457 problem details */
                 400: {
                     headers: {
@@ -7785,24 +8130,33 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    /** @description the enterprise the events are captured for (park roles); the caller's own by default */
                     enterpriseId?: number;
                 };
                 header?: {
+                    /** @description rollback (default): one invalid event fails the whole capture; proceed: the valid events are captured */
                     "gs1-capture-error-behaviour"?: "rollback" | "proceed";
                 };
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/ld+json": components["schemas"]["epcis.document"] | components["schemas"]["epcis.event"][] | (Record<string, never> & components["schemas"]["epcis.event"]);
+                    "application/json": components["schemas"]["epcis.document"] | components["schemas"]["epcis.event"][] | (Record<string, never> & components["schemas"]["epcis.event"]);
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
             responses: {
-                /** @description Default Response */
+                /** @description The capture job was created; its state is at the Location /epcis/capture/{captureID} */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            captureID?: string;
+                            captureID: string;
                         };
                     };
                 };
@@ -7874,6 +8228,259 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        };
+        /** @description JSON-LD @context: an IRI, a context object (prefix → IRI) or an array of both */
+        "epcis.context": string | Record<string, never> | (string | Record<string, never>)[];
+        /** Format: uri */
+        "epcis.uri": string;
+        "epcis.dateTime": string;
+        "epcis.timeZoneOffset": string;
+        /** Format: cbv-disposition */
+        "epcis.disposition": string;
+        /** @enum {unknown} */
+        "epcis.action": "ADD" | "OBSERVE" | "DELETE";
+        "epcis.epcList": components["schemas"]["epcis.uri"][];
+        "epcis.quantityElement": {
+            epcClass: components["schemas"]["epcis.uri"];
+            quantity?: number;
+            uom?: string;
+        };
+        "epcis.quantityList": components["schemas"]["epcis.quantityElement"][];
+        "epcis.location": {
+            id: components["schemas"]["epcis.uri"];
+        };
+        "epcis.persistentDisposition": {
+            set?: components["schemas"]["epcis.disposition"][];
+            unset?: components["schemas"]["epcis.disposition"][];
+        };
+        "epcis.bizTransaction": {
+            /** Format: cbv-btt */
+            type?: string;
+            bizTransaction: components["schemas"]["epcis.uri"];
+        };
+        "epcis.source": {
+            /** Format: cbv-sdt */
+            type: string;
+            source: components["schemas"]["epcis.uri"];
+        };
+        "epcis.destination": {
+            /** Format: cbv-sdt */
+            type: string;
+            destination: components["schemas"]["epcis.uri"];
+        };
+        "epcis.errorDeclaration": {
+            declarationTime: components["schemas"]["epcis.dateTime"];
+            /** Format: cbv-er */
+            reason?: string;
+            correctiveEventIDs?: components["schemas"]["epcis.uri"][];
+        };
+        "epcis.sensorMetadata": {
+            time?: components["schemas"]["epcis.dateTime"];
+            startTime?: components["schemas"]["epcis.dateTime"];
+            endTime?: components["schemas"]["epcis.dateTime"];
+            deviceID?: components["schemas"]["epcis.uri"];
+            deviceMetadata?: components["schemas"]["epcis.uri"];
+            rawData?: components["schemas"]["epcis.uri"];
+            dataProcessingMethod?: components["schemas"]["epcis.uri"];
+            bizRules?: components["schemas"]["epcis.uri"];
+        };
+        "epcis.sensorReport": {
+            /** Format: gs1-measurementType */
+            type?: string;
+            /** Format: gs1-sensorAlertType */
+            exception?: string;
+            deviceID?: components["schemas"]["epcis.uri"];
+            deviceMetadata?: components["schemas"]["epcis.uri"];
+            rawData?: components["schemas"]["epcis.uri"];
+            dataProcessingMethod?: components["schemas"]["epcis.uri"];
+            bizRules?: components["schemas"]["epcis.uri"];
+            time?: components["schemas"]["epcis.dateTime"];
+            microorganism?: components["schemas"]["epcis.uri"];
+            chemicalSubstance?: components["schemas"]["epcis.uri"];
+            value?: number;
+            /** Format: cbv-component */
+            component?: string;
+            stringValue?: string;
+            booleanValue?: boolean;
+            hexBinaryValue?: string;
+            uriValue?: components["schemas"]["epcis.uri"];
+            minValue?: number;
+            maxValue?: number;
+            meanValue?: number;
+            sDev?: number;
+            percRank?: number;
+            percValue?: number;
+            uom?: string;
+            coordinateReferenceSystem?: components["schemas"]["epcis.uri"];
+        };
+        "epcis.sensorElement": {
+            sensorMetadata?: components["schemas"]["epcis.sensorMetadata"];
+            sensorReport: components["schemas"]["epcis.sensorReport"][];
+        };
+        /** @description Instance/lot master data: open content whose keys are URIs (CBV master-data attributes or user extensions) */
+        "epcis.ilmd": Record<string, never>;
+        "epcis.vocabularyElement": {
+            id: components["schemas"]["epcis.uri"];
+            attributes?: {
+                id: components["schemas"]["epcis.uri"];
+                attribute?: number | string | Record<string, never>;
+            }[];
+            children?: components["schemas"]["epcis.uri"][];
+        };
+        "epcis.epcisHeader": {
+            epcisMasterData?: {
+                vocabularyList?: {
+                    type: components["schemas"]["epcis.uri"];
+                    vocabularyElementList?: components["schemas"]["epcis.vocabularyElement"][];
+                }[];
+            };
+        };
+        "epcis.ObjectEvent": {
+            /** @enum {unknown} */
+            type: "ObjectEvent";
+            "@context"?: components["schemas"]["epcis.context"];
+            eventTime: components["schemas"]["epcis.dateTime"];
+            eventTimeZoneOffset: components["schemas"]["epcis.timeZoneOffset"];
+            recordTime?: components["schemas"]["epcis.dateTime"];
+            eventID?: components["schemas"]["epcis.uri"];
+            errorDeclaration?: components["schemas"]["epcis.errorDeclaration"];
+            certificationInfo?: components["schemas"]["epcis.uri"] | components["schemas"]["epcis.uri"][];
+            readPoint?: components["schemas"]["epcis.location"];
+            bizLocation?: components["schemas"]["epcis.location"];
+            /** Format: cbv-bizStep */
+            bizStep?: string;
+            disposition?: components["schemas"]["epcis.disposition"];
+            persistentDisposition?: components["schemas"]["epcis.persistentDisposition"];
+            bizTransactionList?: components["schemas"]["epcis.bizTransaction"][];
+            sourceList?: components["schemas"]["epcis.source"][];
+            destinationList?: components["schemas"]["epcis.destination"][];
+            sensorElementList?: components["schemas"]["epcis.sensorElement"][];
+            action: components["schemas"]["epcis.action"];
+            epcList?: components["schemas"]["epcis.epcList"];
+            quantityList?: components["schemas"]["epcis.quantityList"];
+            ilmd?: components["schemas"]["epcis.ilmd"];
+        };
+        "epcis.AggregationEvent": {
+            /** @enum {unknown} */
+            type: "AggregationEvent";
+            "@context"?: components["schemas"]["epcis.context"];
+            eventTime: components["schemas"]["epcis.dateTime"];
+            eventTimeZoneOffset: components["schemas"]["epcis.timeZoneOffset"];
+            recordTime?: components["schemas"]["epcis.dateTime"];
+            eventID?: components["schemas"]["epcis.uri"];
+            errorDeclaration?: components["schemas"]["epcis.errorDeclaration"];
+            certificationInfo?: components["schemas"]["epcis.uri"] | components["schemas"]["epcis.uri"][];
+            readPoint?: components["schemas"]["epcis.location"];
+            bizLocation?: components["schemas"]["epcis.location"];
+            /** Format: cbv-bizStep */
+            bizStep?: string;
+            disposition?: components["schemas"]["epcis.disposition"];
+            persistentDisposition?: components["schemas"]["epcis.persistentDisposition"];
+            bizTransactionList?: components["schemas"]["epcis.bizTransaction"][];
+            sourceList?: components["schemas"]["epcis.source"][];
+            destinationList?: components["schemas"]["epcis.destination"][];
+            sensorElementList?: components["schemas"]["epcis.sensorElement"][];
+            action: components["schemas"]["epcis.action"];
+            parentID?: components["schemas"]["epcis.uri"];
+            childEPCs?: components["schemas"]["epcis.epcList"];
+            childQuantityList?: components["schemas"]["epcis.quantityList"];
+        };
+        "epcis.TransactionEvent": {
+            /** @enum {unknown} */
+            type: "TransactionEvent";
+            "@context"?: components["schemas"]["epcis.context"];
+            eventTime: components["schemas"]["epcis.dateTime"];
+            eventTimeZoneOffset: components["schemas"]["epcis.timeZoneOffset"];
+            recordTime?: components["schemas"]["epcis.dateTime"];
+            eventID?: components["schemas"]["epcis.uri"];
+            errorDeclaration?: components["schemas"]["epcis.errorDeclaration"];
+            certificationInfo?: components["schemas"]["epcis.uri"] | components["schemas"]["epcis.uri"][];
+            readPoint?: components["schemas"]["epcis.location"];
+            bizLocation?: components["schemas"]["epcis.location"];
+            /** Format: cbv-bizStep */
+            bizStep?: string;
+            disposition?: components["schemas"]["epcis.disposition"];
+            persistentDisposition?: components["schemas"]["epcis.persistentDisposition"];
+            bizTransactionList: components["schemas"]["epcis.bizTransaction"][];
+            sourceList?: components["schemas"]["epcis.source"][];
+            destinationList?: components["schemas"]["epcis.destination"][];
+            sensorElementList?: components["schemas"]["epcis.sensorElement"][];
+            action: components["schemas"]["epcis.action"];
+            parentID?: components["schemas"]["epcis.uri"];
+            epcList?: components["schemas"]["epcis.epcList"];
+            quantityList?: components["schemas"]["epcis.quantityList"];
+        };
+        "epcis.TransformationEvent": {
+            /** @enum {unknown} */
+            type: "TransformationEvent";
+            "@context"?: components["schemas"]["epcis.context"];
+            eventTime: components["schemas"]["epcis.dateTime"];
+            eventTimeZoneOffset: components["schemas"]["epcis.timeZoneOffset"];
+            recordTime?: components["schemas"]["epcis.dateTime"];
+            eventID?: components["schemas"]["epcis.uri"];
+            errorDeclaration?: components["schemas"]["epcis.errorDeclaration"];
+            certificationInfo?: components["schemas"]["epcis.uri"] | components["schemas"]["epcis.uri"][];
+            readPoint?: components["schemas"]["epcis.location"];
+            bizLocation?: components["schemas"]["epcis.location"];
+            /** Format: cbv-bizStep */
+            bizStep?: string;
+            disposition?: components["schemas"]["epcis.disposition"];
+            persistentDisposition?: components["schemas"]["epcis.persistentDisposition"];
+            bizTransactionList?: components["schemas"]["epcis.bizTransaction"][];
+            sourceList?: components["schemas"]["epcis.source"][];
+            destinationList?: components["schemas"]["epcis.destination"][];
+            sensorElementList?: components["schemas"]["epcis.sensorElement"][];
+            inputEPCList?: components["schemas"]["epcis.epcList"];
+            inputQuantityList?: components["schemas"]["epcis.quantityList"];
+            outputEPCList?: components["schemas"]["epcis.epcList"];
+            outputQuantityList?: components["schemas"]["epcis.quantityList"];
+            transformationID?: components["schemas"]["epcis.uri"];
+            ilmd?: components["schemas"]["epcis.ilmd"];
+        };
+        "epcis.AssociationEvent": {
+            /** @enum {unknown} */
+            type: "AssociationEvent";
+            "@context"?: components["schemas"]["epcis.context"];
+            eventTime: components["schemas"]["epcis.dateTime"];
+            eventTimeZoneOffset: components["schemas"]["epcis.timeZoneOffset"];
+            recordTime?: components["schemas"]["epcis.dateTime"];
+            eventID?: components["schemas"]["epcis.uri"];
+            errorDeclaration?: components["schemas"]["epcis.errorDeclaration"];
+            certificationInfo?: components["schemas"]["epcis.uri"] | components["schemas"]["epcis.uri"][];
+            readPoint?: components["schemas"]["epcis.location"];
+            bizLocation?: components["schemas"]["epcis.location"];
+            /** Format: cbv-bizStep */
+            bizStep?: string;
+            disposition?: components["schemas"]["epcis.disposition"];
+            persistentDisposition?: components["schemas"]["epcis.persistentDisposition"];
+            bizTransactionList?: components["schemas"]["epcis.bizTransaction"][];
+            sourceList?: components["schemas"]["epcis.source"][];
+            destinationList?: components["schemas"]["epcis.destination"][];
+            sensorElementList?: components["schemas"]["epcis.sensorElement"][];
+            action: components["schemas"]["epcis.action"];
+            parentID: components["schemas"]["epcis.uri"];
+            childEPCs?: components["schemas"]["epcis.epcList"];
+            childQuantityList?: components["schemas"]["epcis.quantityList"];
+        };
+        "epcis.event": {
+            /** @enum {unknown} */
+            type: "ObjectEvent" | "AggregationEvent" | "TransactionEvent" | "TransformationEvent" | "AssociationEvent";
+        } & (components["schemas"]["epcis.ObjectEvent"] | components["schemas"]["epcis.AggregationEvent"] | components["schemas"]["epcis.TransactionEvent"] | components["schemas"]["epcis.TransformationEvent"] | components["schemas"]["epcis.AssociationEvent"]);
+        /** @description An EPCISDocument (EPCIS 2.0 JSON-LD binding) */
+        "epcis.document": {
+            "@context": components["schemas"]["epcis.context"];
+            id?: components["schemas"]["epcis.uri"];
+            /** @enum {unknown} */
+            type: "EPCISDocument";
+            schemaVersion: string;
+            creationDate: components["schemas"]["epcis.dateTime"];
+            sender?: string;
+            receiver?: string;
+            instanceIdentifier?: string;
+            epcisHeader?: components["schemas"]["epcis.epcisHeader"];
+            epcisBody: {
+                eventList: components["schemas"]["epcis.event"][];
+            };
         };
     };
     responses: never;
