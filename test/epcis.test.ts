@@ -175,6 +175,17 @@ describe('capture and query', () => {
     expect(res.status).toBe(403);
     expect((await client(server.url).get('/epcis/events')).status).toBe(401);
   });
+
+  it('names the EPCIS and CBV versions on every answer of the EPCIS interface, errors included, and only there', async () => {
+    for (const [url, status] of [['/epcis/events', 200], ['/epcis/events/urn:uuid:nothing-here', 404], ['/queries', 200], ['/queries/no-such-query', 404]] as const) {
+      const res = await phosphate.get(url);
+      expect(res.status, url).toBe(status);
+      expect(res.headers.get('gs1-epcis-version'), url).toBe('2.0.0');
+      expect(res.headers.get('gs1-cbv-version'), url).toBe('2.0.0');
+    }
+    expect((await client(server.url).get('/epcis/events')).headers.get('gs1-epcis-version')).toBe('2.0.0');
+    expect((await phosphate.get('/api/v1/devices')).headers.get('gs1-epcis-version')).toBeNull();
+  });
 });
 
 describe('genealogy', () => {

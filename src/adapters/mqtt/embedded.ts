@@ -162,9 +162,11 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; te
   // large chunks let a steady stream ride along in one commit instead of queuing behind many.
   const server = net.createServer({ highWaterMark: 1 << 20 }, broker.handle);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new MqttPortInUseError(`MQTT port ${opts.port} is already in use (another broker?); choose another with --mqtt-port`) : err),
-    );
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      // The broker's heartbeat timers would otherwise keep the process alive after its close.
+      broker.close();
+      reject(err.code === 'EADDRINUSE' ? new MqttPortInUseError(`MQTT port ${opts.port} is already in use (another broker?); choose another with --mqtt-port`) : err);
+    });
     server.listen(opts.port, opts.host, () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;

@@ -14,9 +14,7 @@ const tags = ['epcis'];
 
 export function registerQueryRoutes(fastify: FastifyInstance, subs: SubscriptionService): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/queries')) reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0');
-  });
+  // The GS1-EPCIS-Version headers of /queries are set with those of /epcis (routes.ts).
 
   app.get('/queries', {
     schema: { tags, summary: "The named queries of the caller's enterprise (the park's own for park roles)", response: { 200: Type.Array(NamedQuerySchema), 401: problem } },

@@ -56,8 +56,12 @@ export function registerTraceRoutes(fastify: FastifyInstance, trace: TraceServic
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   for (const schema of EPCIS_SHARED_SCHEMAS) app.addSchema(schema);
   const tags = ['epcis'];
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/epcis')) reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0');
+  // Every answer of the EPCIS interface (/epcis, /queries), errors included, names the versions it
+  // speaks. Set when the request arrives, in one callback hook: an async onSend hook per prefix cost
+  // every request of the platform two promises.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.url.startsWith('/epcis') || req.url.startsWith('/queries')) reply.header('GS1-EPCIS-Version', '2.0.0').header('GS1-CBV-Version', '2.0.0');
+    done();
   });
 
   // Capture documents reach the job as text: a capture worker parses them (JSON-LD or XML) off the
