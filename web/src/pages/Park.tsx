@@ -1,6 +1,6 @@
 /** The park's own record: name, time zone, location, identifier prefix. Park administrators edit it. */
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Select } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFormatTime } from '../api/hooks';
@@ -8,6 +8,7 @@ import { usePark, useUpdatePark } from '../api/registry';
 import { useCan } from '../auth/session';
 import FormDrawer from '../components/FormDrawer';
 import QueryState from '../components/QueryState';
+import { LocationFields } from './common';
 
 const TIME_ZONES: string[] = (() => {
   try {
@@ -76,15 +77,7 @@ export default function ParkPage() {
                   <Form.Item name="timezone" label={t('park.timezone')} rules={[{ required: true, message: t('validation.required') }]}>
                     <Select showSearch={{ optionFilterProp: 'label' }} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
                   </Form.Item>
-                  <Form.Item name="address" label={t('field.address')}>
-                    <Input maxLength={500} />
-                  </Form.Item>
-                  <Form.Item name="lat" label={t('field.lat')}>
-                    <InputNumber min={-90} max={90} style={{ width: '100%' }} />
-                  </Form.Item>
-                  <Form.Item name="lng" label={t('field.lng')}>
-                    <InputNumber min={-180} max={180} style={{ width: '100%' }} />
-                  </Form.Item>
+                  <LocationFields />
                   <Form.Item name="identifierPrefix" label={t('park.identifierPrefix')} extra={t('park.identifierPrefixHelp')}>
                     <Input />
                   </Form.Item>

@@ -1,12 +1,12 @@
 /** Sites (plots, plants) of enterprises. */
-import { Form, Input, InputNumber } from 'antd';
+import { Form, Input } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../api/client';
 import { CODE_PATTERN, type Site } from '../api/types';
 import { EnterpriseSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
-import { LinkedName, NameCell, NameFields, ParentFilters, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
+import { LinkedName, LocationFields, NameCell, NameFields, ParentFilters, required, TimeCell, useLookups, useSeesAllEnterprises } from './common';
 
 export function SitesTable({ fixed }: { fixed?: Query }) {
   const { t } = useTranslation();
@@ -35,15 +35,7 @@ export function SitesTable({ fixed }: { fixed?: Query }) {
           <Input data-testid="field-code" />
         </Form.Item>
         <NameFields />
-        <Form.Item name="address" label={t('field.address')}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="lat" label={t('field.lat')}>
-          <InputNumber min={-90} max={90} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="lng" label={t('field.lng')}>
-          <InputNumber min={-180} max={180} style={{ width: '100%' }} />
-        </Form.Item>
+        <LocationFields />
       </>
     ),
   };

@@ -1,5 +1,5 @@
 /** Pieces the registry pages share: name and parent columns, filter selects, common form items. */
-import { Form, Input, Typography } from 'antd';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAll, useFormatTime, useNameOf } from '../api/hooks';
@@ -77,6 +77,24 @@ export function NameFields() {
       </Form.Item>
       <Form.Item name="nameEn" label={t('field.nameEn')} rules={[{ max: 200 }]}>
         <Input maxLength={200} data-testid="field-nameEn" />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Where a place is: its address and coordinates (the park, a site). */
+export function LocationFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="address" label={t('field.address')}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="lat" label={t('field.lat')}>
+        <InputNumber min={-90} max={90} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="lng" label={t('field.lng')}>
+        <InputNumber min={-180} max={180} style={{ width: '100%' }} />
       </Form.Item>
     </>
   );
