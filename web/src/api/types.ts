@@ -59,119 +59,27 @@ export type NewIdentifier = BodyOf<'/api/v1/identifiers', 'post'>;
 
 
 
-export interface Park {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  timezone: string;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  identifierPrefix: string | null;
-  updatedAt: number;
-}
+// The park, accounts, audit and telemetry answers, derived like the resources above.
+/** The JSON answer of `POST path` with the given status. */
+type PostAnswer<P extends keyof paths, S extends number> = paths[P] extends { post: { responses: { [K in S]: { content: { 'application/json': infer T } } } } } ? T : never;
 
-export interface ParkSummary {
-  counts: Partial<Record<'enterprises' | 'sites' | 'units' | 'devices' | 'tags' | 'materials' | 'users', number>>;
-  enterprisesByIndustry?: { industry: string; count: number }[];
-  devicesByEnterprise?: { enterpriseId: number; code: string; name: string; nameEn: string | null; count: number }[];
-}
-
-export interface UnitOfMeasure {
-  code: string;
-  dimension: string;
-  name: string;
-  nameEn: string;
-  factor: number;
-  offset?: number;
-}
-
-export interface ApiKey {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: number;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-  key?: string;
-}
-
-export interface AuditRecord {
-  seq: number;
-  ts: number;
-  actorId: number | null;
-  actorName: string;
-  enterpriseId: number | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  hash: string;
-}
-
-export interface AuditVerify {
-  ok: boolean;
-  checked: number;
-  firstBroken?: { seq: number; reason: string } | null;
-}
-
-export interface LoginResult {
-  token: string;
-  expiresAt: number;
-  user: User;
-}
+export type Park = GetAnswer<'/api/v1/park'>;
+export type ParkSummary = GetAnswer<'/api/v1/park/summary'>;
+export type UnitOfMeasure = GetAnswer<'/api/v1/units-of-measure'>[number];
+/** A key as listed; `key`, the secret, only in the answer that created it. */
+export type ApiKey = GetAnswer<'/api/v1/api-keys'>['items'][number] & { key?: string };
+export type AuditRecord = GetAnswer<'/api/v1/audit'>['items'][number];
+export type AuditVerify = GetAnswer<'/api/v1/audit/verify'>;
+export type LoginResult = PostAnswer<'/api/v1/auth/login', 200>;
 
 // Telemetry (docs/api.md, "Telemetry").
-
-export interface DeviceStatus {
-  deviceId: number;
-  online: boolean;
-  lastSeenAt: number | null;
-  /** The transport that last delivered: mqtt, http, sparkplug … */
-  via: string | null;
-}
-
-export interface LatestReading {
-  tagId: number;
-  key: string;
-  ts: number;
-  value: number;
-}
-
-export interface DeviceError {
-  ts: number;
-  source: string;
-  reason: string;
-  detail: string | null;
-}
-
-export interface DeviceCredentials {
-  deviceId: number;
-  username: string;
-  token: string;
-  createdAt: number;
-}
-
-export type Resolution = 'raw' | '1m' | '1h' | '1d';
-
-export interface SeriesPoint {
-  ts: number;
-  avg: number;
-  min: number;
-  max: number;
-  count: number;
-}
-
-export interface Series {
-  tagId: number;
-  unit: string;
-  from: number;
-  to: number;
-  step: number;
-  resolution: Resolution;
-  points: SeriesPoint[];
-}
+export type DeviceStatus = GetAnswer<'/api/v1/devices/{id}/status'>;
+export type LatestReading = GetAnswer<'/api/v1/devices/{id}/latest'>['items'][number];
+export type DeviceError = GetAnswer<'/api/v1/devices/{id}/errors'>['items'][number];
+export type DeviceCredentials = PostAnswer<'/api/v1/devices/{id}/credentials', 201>;
+export type Series = GetAnswer<'/api/v1/tags/{id}/series'>;
+export type SeriesPoint = Series['points'][number];
+export type Resolution = Series['resolution'];
 
 /** Reasons a device's message is refused (the error log); others are shown as they are. */
 export const TELEMETRY_REASONS = [
