@@ -3,11 +3,11 @@
  * (node-opcua, started here on 127.0.0.1) and stores what it reports under the device's tags.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
+import { freePort } from './helpers/net.ts';
 
 const ua = await import('node-opcua');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'symbiont-opcua-platform-'));
@@ -15,14 +15,6 @@ let server: TestServer;
 let opcServer: InstanceType<typeof ua.OPCUAServer>;
 let timer: NodeJS.Timeout;
 let endpoint: string;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   const port = await freePort();

@@ -6,7 +6,6 @@
  * States are polled with a deadline, never awaited with fixed sleeps.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,20 +15,13 @@ import { systemContext } from '../src/core/roles.ts';
 import { OpcUaManager, type OpcUaView } from '../src/modules/telemetry/opcua.ts';
 import { freshDatabase, meteredStore } from './helpers/db.ts';
 import { postgresReachable } from './helpers/services.ts';
+import { freePort } from './helpers/net.ts';
 
 const pgUp = await postgresReachable();
 const ua = await import('node-opcua');
 const ctx = systemContext('test');
 const silent = { info() {}, warn() {}, error() {} };
 const lease = { leaseMs: 2000, heartbeatMs: 300, retryMs: 100 };
-
-async function freePort(): Promise<number> {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
