@@ -14,6 +14,19 @@
 export interface DomainEvents {
   /** A capture job stored EPCIS events (not sent for a capture that stored only duplicates). */
   'trace.epcis.captured': { enterpriseId: number; captured: number; jobId: string };
+  /**
+   * An alarm moved in its lifecycle (raised, escalated, cleared, acknowledged, shelved, …): one per
+   * journal entry, recorded in the transaction that wrote it. `transitionId` is the journal row.
+   */
+  'alarms.alarm.changed': {
+    enterpriseId: number;
+    alarmId: number;
+    transitionId: number;
+    why: string;
+    state: string;
+    severity: string;
+    category: string;
+  };
 }
 
 export interface LiveEvents {

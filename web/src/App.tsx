@@ -9,6 +9,11 @@ import { ApiError } from './api/client';
 import { SessionProvider, useSession } from './auth/session';
 import AppLayout from './components/AppLayout';
 import AccountPage from './pages/Account';
+import AlarmRulesPage from './pages/AlarmRules';
+import AlarmsPage from './pages/Alarms';
+import AlarmWebhooksPage from './pages/AlarmWebhooks';
+import IncidentDetailPage from './pages/IncidentDetail';
+import IncidentsPage from './pages/Incidents';
 import AuditPage from './pages/Audit';
 import DeviceDetailPage from './pages/DeviceDetail';
 import DevicesPage from './pages/Devices';
@@ -82,6 +87,11 @@ function Localized() {
               <Route path="trace" element={<TracePage />} />
               <Route path="recall" element={<RecallPage />} />
               <Route path="trace-shares" element={<TraceSharesPage />} />
+              <Route path="alarms" element={<AlarmsPage />} />
+              <Route path="alarm-rules" element={<AlarmRulesPage />} />
+              <Route path="alarm-webhooks" element={<AlarmWebhooksPage />} />
+              <Route path="incidents" element={<IncidentsPage />} />
+              <Route path="incidents/:id" element={<IncidentDetailPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -36,7 +36,7 @@ describe('in-memory bus', () => {
 
   it('delivers a failed event again before the ones after it (at least once, order kept)', async () => {
     const bus = new MemoryBus();
-    const seen: EventEnvelope[] = [];
+    const seen: EventEnvelope<'trace.epcis.captured'>[] = [];
     let failures = 2;
     bus.subscribe('trace.epcis.captured', { durable: 'flaky' }, (e) => {
       seen.push(e);

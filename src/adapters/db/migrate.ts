@@ -19,6 +19,9 @@ import * as m011 from './migrations/011-job-leases.ts';
 import * as m012 from './migrations/012-audit-chains.ts';
 import * as m013 from './migrations/013-epcis-commit-order.ts';
 import * as m014 from './migrations/014-shares.ts';
+import * as m015 from './migrations/015-alarms.ts';
+import * as m016 from './migrations/016-alarm-webhooks.ts';
+import * as m017 from './migrations/017-incidents.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -38,6 +41,9 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['012-audit-chains', m012.up],
   ['013-epcis-commit-order', m013.up],
   ['014-shares', m014.up],
+  ['015-alarms', m015.up],
+  ['016-alarm-webhooks', m016.up],
+  ['017-incidents', m017.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DownOutlined,
   EnvironmentOutlined, ExperimentOutlined, QrcodeOutlined, LogoutOutlined, SettingOutlined, ShareAltOutlined, TagsOutlined, TeamOutlined,
   ThunderboltOutlined, UserOutlined,
+  AlertOutlined, ApiOutlined, ControlOutlined, FireOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,9 @@ export default function AppLayout() {
 
   const entries: (MenuEntry | false)[] = [
     { key: 'overview', path: '/', icon: <DashboardOutlined /> },
+    { key: 'alarms', path: '/alarms', icon: <AlertOutlined /> },
+    { key: 'alarmRules', path: '/alarm-rules', icon: <ControlOutlined /> },
+    { key: 'incidents', path: '/incidents', icon: <FireOutlined /> },
     { key: 'park', path: '/park', icon: <BankOutlined /> },
     { key: 'enterprises', path: '/enterprises', icon: <ApartmentOutlined /> },
     { key: 'sites', path: '/sites', icon: <EnvironmentOutlined /> },
@@ -42,6 +46,7 @@ export default function AppLayout() {
     { key: 'materials', path: '/materials', icon: <ExperimentOutlined /> },
     { key: 'identifiers', path: '/identifiers', icon: <QrcodeOutlined /> },
     { key: 'traceShares', path: '/trace-shares', icon: <ShareAltOutlined /> },
+    { key: 'alarmWebhooks', path: '/alarm-webhooks', icon: <ApiOutlined /> },
     // Users are listed to those who may manage some; everyone else sees only their own account.
     can('update', 'user') && { key: 'users', path: '/users', icon: <TeamOutlined /> },
     can('read', 'audit') && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },

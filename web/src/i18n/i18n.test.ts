@@ -2,13 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { TEXT, type Tree } from './resources';
 import {
   DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES, PROTOCOLS, ROLES, TAG_KINDS, UNIT_KINDS,
 } from '../api/types';
-
-type Tree = { [k: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -20,8 +17,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const enKeys = flatten(en as Tree);
-const zhKeys = flatten(zhCN as Tree);
+const enKeys = flatten(TEXT.en);
+const zhKeys = flatten(TEXT['zh-CN']);
 
 /** Every source file of the console, for the keys it uses literally. */
 function sources(dir: string): string[] {

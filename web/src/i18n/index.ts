@@ -1,8 +1,7 @@
-/** The console's languages: Chinese (the default in China) and English, one resource file each. */
+/** The console's languages: Chinese (the default in China) and English, a shared resource file and one per module area each (resources.ts). */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { TEXT } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,7 +31,7 @@ export function rememberLanguage(lang: Language): void {
 
 const lng = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: TEXT['zh-CN'] }, en: { translation: TEXT.en } },
   lng,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,2 @@
+/** The alarms module's tables, typed for Kysely (conventions in src/adapters/db/tables.ts). */
+export interface AlarmTables {}

@@ -1,0 +1,2 @@
+/** Alarm webhooks' tables, typed for Kysely. */
+export interface AlarmWebhookTables {}

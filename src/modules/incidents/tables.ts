@@ -1,0 +1,2 @@
+/** The incidents module's tables, typed for Kysely. */
+export interface IncidentTables {}

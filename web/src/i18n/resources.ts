@@ -1,0 +1,17 @@
+/**
+ * The console's text, per language: the shared file and one file per module area (alarms,
+ * incidents), each under its own top-level key so that areas are written apart and merged here.
+ */
+import en from './en.json';
+import zhCN from './zh-CN.json';
+import alarmsEn from './alarms.en.json';
+import alarmsZh from './alarms.zh-CN.json';
+import incidentsEn from './incidents.en.json';
+import incidentsZh from './incidents.zh-CN.json';
+
+export type Tree = { [k: string]: string | Tree };
+
+export const TEXT: Record<'en' | 'zh-CN', Tree> = {
+  en: { ...en, ...alarmsEn, ...incidentsEn },
+  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh },
+};
