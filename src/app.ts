@@ -27,6 +27,12 @@ import { Worker } from './core/worker.ts';
 import { POLICIES } from './policies.ts';
 import { AuditStore } from './core/audit/store.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerAlarmWebhooks } from './modules/alarms/webhooks/routes.ts';
+import { alarmSourceFrom } from './modules/alarms/webhooks/alarm-source.ts';
+import { registerAlarmRoutes } from './modules/alarms/routes.ts';
+import { registerAlarmRuntimeRoutes } from './modules/alarms/runtime-routes.ts';
+import { AlarmRuntime, deviceStatesOf, rulesVersionOf } from './modules/alarms/runtime.ts';
+import { AlarmService } from './modules/alarms/service.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerGenealogyRoutes, registerTraceRoutes } from './modules/trace/routes.ts';
@@ -40,6 +46,9 @@ import { RegistryService } from './modules/registry/service.ts';
 import { OpcUaManager } from './modules/telemetry/opcua.ts';
 import { registerOpcUaRoutes, registerTelemetryRoutes } from './modules/telemetry/routes.ts';
 import { TelemetryService } from './modules/telemetry/service.ts';
+import { IncidentService } from './modules/incidents/service.ts';
+import { registerIncidentRoutes } from './modules/incidents/routes.ts';
+import { alarmLookup } from './modules/incidents/neighbours.ts';
 
 export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
@@ -69,6 +78,10 @@ export interface Services {
   trace: TraceService;
   /** EPCIS named queries and webhook subscriptions (its delivery worker runs under startPlatform). */
   subscriptions: SubscriptionService;
+  /** Park incidents (应急处置): timeline, checklist, closing report. */
+  incidents: IncidentService;
+  /** Alarm rules, alarms and their journal (issue 10). */
+  alarms: AlarmService;
   /** Background jobs with an owner: each runs on the one node holding its lease (started under startPlatform). */
   worker: Worker;
   /** Domain events and live updates (in this process, or NATS JetStream with --bus). */
@@ -107,6 +120,8 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   // Deliveries run with their creator's visibility while the auth module says the creator still stands as it did.
   const subscriptions = new SubscriptionService(handle, audit, trace, standingFrom(auth.users));
   const worker = new Worker(new LeaseStore(handle.db));
+  const alarms = new AlarmService(handle, audit, outbox);
+  const incidents = new IncidentService(handle, audit, registry, outbox, alarmLookup(alarms));
   return {
     handle,
     audit,
@@ -116,6 +131,8 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     identity,
     trace,
     subscriptions,
+    alarms,
+    incidents,
     worker,
     bus,
     outbox,
@@ -209,6 +226,10 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerTraceRoutes(app, services.trace);
   registerQueryRoutes(app, services.subscriptions);
   registerGenealogyRoutes(app, services.trace, services.identity);
+  registerIncidentRoutes(app, services.incidents);
+  registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms) });
+  registerAlarmRoutes(app, services.alarms);
+  registerAlarmRuntimeRoutes(app, services);
   const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log, worker: services.worker });
   app.decorate('opcua', opcua);
   registerOpcUaRoutes(app, opcua);
@@ -344,6 +365,21 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     await app.opcua.startAll();
     // EPCIS subscription delivery: one worker job, on one node at a time (src/modules/trace/delivery.ts).
     services.subscriptions.start(services.worker, app.log);
+    // Alarm webhooks: the alarms-webhooks processor on every node, delivery on one (src/modules/alarms/webhooks/dispatcher.ts).
+    app.alarmWebhooks.dispatcher.start(services.worker, app.log);
+    // Alarm evaluation as readings commit: one worker job, on one node at a time (src/modules/alarms/runtime.ts).
+    const alarmRuntime = new AlarmRuntime({
+      store: services.alarms,
+      telemetry: services.telemetry,
+      deviceStates: (ids) => deviceStatesOf(services.handle, ids),
+      rulesVersion: () => rulesVersionOf(services.handle),
+      rulesChanged: (listener) => {
+        services.alarms.changes.on('rules', listener);
+        return () => void services.alarms.changes.off('rules', listener);
+      },
+      log: app.log,
+    });
+    alarmRuntime.start(services.worker);
     // After the processors subscribed: events recorded before the start (the demo's captures) are published now.
     log = app.log;
     services.outbox.start({ log: app.log });
@@ -357,10 +393,12 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       bootstrap: report,
       close: async () => {
         await services.subscriptions.stop();
+        await app.alarmWebhooks.dispatcher.stop();
         await services.outbox.stop();
         await app.opcua.stopAll();
         await broker.close();
         await app.close();
+        await alarmRuntime.stop();
         await services.close();
       },
     };

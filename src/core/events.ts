@@ -27,6 +27,18 @@ export interface DomainEvents {
     severity: string;
     category: string;
   };
+  /**
+   * A park incident was raised or changed (details, timeline, checklist, alarms, state); one per
+   * write, recorded in its transaction. `what` names the change, `entryId` its timeline entry.
+   */
+  'incidents.incident.changed': {
+    incidentId: number;
+    what: string;
+    state: string;
+    severity: number;
+    enterpriseIds: number[];
+    entryId: number | null;
+  };
 }
 
 export interface LiveEvents {

@@ -11,6 +11,8 @@ export const DEVICE_KINDS = [
   'temperature_sensor', 'pressure_sensor', 'weighbridge', 'gateway', 'other',
 ] as const;
 export const PROTOCOLS = ['mqtt', 'sparkplug', 'http', 'opcua'] as const;
+/** Whether a device is in service; in maintenance or out of service its alarms are suppressed. */
+export const SERVICE_STATES = ['in_service', 'maintenance', 'out_of_service'] as const;
 export const TAG_KINDS = ['energy', 'power', 'flow', 'mass', 'level', 'temperature', 'pressure', 'emission', 'quality', 'other'] as const;
 export const MATERIAL_CATEGORIES = ['raw_material', 'product', 'intermediate', 'by_product', 'waste', 'energy_carrier', 'utility'] as const;
 

@@ -10,6 +10,7 @@ import { devicePolicy, enterprisePolicy, materialPolicy, sitePolicy, tagPolicy, 
 import {
   checkLimits, checkMaterialCodes, CODE_PATTERN, DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES,
   MATERIAL_CODE_PATTERN, PROTOCOLS, TAG_KEY_PATTERN, TAG_KINDS, UNIT_KINDS,
+  SERVICE_STATES,
 } from './model.ts';
 
 const code = { column: 'code', type: 'string', required: true, pattern: CODE_PATTERN, description: 'lower-case letters, digits and dashes' } as const satisfies FieldSpec;
@@ -140,6 +141,7 @@ export const deviceSpec = defineResource({
     model: text('model', 200),
     serialNo: text('serial_no', 200),
     enabled: { column: 'enabled', type: 'boolean', default: true },
+    serviceState: { column: 'service_state', type: 'string', enum: SERVICE_STATES, default: 'in_service', description: 'in maintenance or out of service, its alarms are suppressed' },
   },
   policy: devicePolicy,
   references: [{ field: 'unitId', table: 'units', label: 'Unit', match: { column: 'site_id', field: 'siteId' } }],

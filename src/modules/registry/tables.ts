@@ -75,6 +75,8 @@ export interface DevicesTable extends Stamps {
   model: string | null;
   serial_no: string | null;
   enabled: BooleanColumn;
+  /** 'in_service' | 'maintenance' | 'out_of_service' (migration 015; alarms are suppressed outside service). */
+  service_state: Generated<string>;
 }
 
 export interface TagsTable extends Stamps {

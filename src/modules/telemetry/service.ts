@@ -103,6 +103,14 @@ export class TelemetryService {
     this.committer = new GroupCommitter(createPointWriter(handle), {
       ...commit,
       onCommitted: (points) => {
+        for (const listener of this.committedListeners) {
+          // A listener's failure must not cost the live views (or the other listeners) their readings.
+          try {
+            listener(points);
+          } catch {
+            /* listeners own their errors; see onCommitted */
+          }
+        }
         if (this.live.eventNames().length !== 0) {
           for (const p of points) {
             const event = `tag:${p.tagId}`;
@@ -114,6 +122,52 @@ export class TelemetryService {
       },
     });
     if (this.liveBus) this.joinLive(this.liveBus);
+  }
+
+  private readonly committedListeners = new Set<(points: readonly Point[]) => void>();
+
+  /**
+   * Calls `listener` synchronously with every batch this node commits, right after its transaction
+   * (the alarm runtime evaluates from here). It runs on the commit path: it must only queue work,
+   * never do I/O, and handle its own errors. Returns the function that removes it.
+   */
+  onCommitted(listener: (points: readonly Point[]) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => void this.committedListeners.delete(listener);
+  }
+
+  /**
+   * Raw readings of the given tags with from ≤ ts < to, in (tag, ts) order. For the platform's own
+   * work (alarm evaluation, back-tests): no caller context, so callers check visibility first.
+   */
+  async pointsBetween(tagIds: number[], from: number, to: number): Promise<Point[]> {
+    const out: Point[] = [];
+    // Chunks keep the IN list under the dialects' bound-parameter limits.
+    for (let i = 0; i < tagIds.length; i += 500) {
+      const chunk = tagIds.slice(i, i + 500);
+      const rows = await this.db
+        .selectFrom('points')
+        .select(['tag_id', 'ts', 'value'])
+        .where('tag_id', 'in', chunk)
+        .where('ts', '>=', from)
+        .where('ts', '<', to)
+        .orderBy('tag_id')
+        .orderBy('ts')
+        .execute();
+      for (const r of rows) out.push({ tagId: r.tag_id, ts: r.ts, value: r.value });
+    }
+    return out;
+  }
+
+  /** The latest reading of each given tag that has one (platform work, no caller context; see pointsBetween). */
+  async lastPoints(tagIds: number[]): Promise<Point[]> {
+    const out: Point[] = [];
+    for (const tagId of tagIds) {
+      // One indexed probe per tag: (tag_id, ts) is the points key.
+      const row = await this.db.selectFrom('points').select(['ts', 'value']).where('tag_id', '=', tagId).orderBy('ts', 'desc').limit(1).executeTakeFirst();
+      if (row) out.push({ tagId, ts: row.ts, value: row.value });
+    }
+    return out;
   }
 
   /**
