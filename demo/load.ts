@@ -8,6 +8,7 @@ import { systemContext } from '../src/core/roles.ts';
 import { hashPassword } from '../src/modules/auth/secrets.ts';
 import { DEMO_PASSWORD, demoPark, demoUsers, type DemoPark } from './park.ts';
 import { demoGln } from './trace.ts';
+import { loadDemoAlarmRules } from './alarms.ts';
 
 export interface DemoLoadReport {
   loaded: boolean;
@@ -19,15 +20,21 @@ export interface DemoLoadReport {
   users: number;
   events: number;
   identifiers: number;
+  /** alarm rules written by this load (demo/alarms.ts) */
+  alarmRules: number;
 }
 
 export async function loadDemo(services: Services, park: DemoPark = demoPark, onProgress?: (done: number, total: number) => void): Promise<DemoLoadReport> {
   const ctx = systemContext('demo-loader');
   const { registry, auth } = services;
-  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0 };
+  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0 };
   const first = park.enterprises[0];
   const existing = await registry.enterprises.list(ctx, { limit: 1, offset: 0, q: first.code });
-  if (existing.items.some((e) => e.code === first.code)) return report;
+  if (existing.items.some((e) => e.code === first.code)) {
+    // A park loaded before the demo had alarm rules gets them now; one that has them is left as it is.
+    report.alarmRules = (await loadDemoAlarmRules(services, Date.now(), park)).created;
+    return report;
+  }
 
   await registry.savePark(ctx, {
     code: park.code,
@@ -108,6 +115,8 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
   const trace = await loadDemoTrace(services, enterpriseId);
   report.events = trace.events;
   report.identifiers = trace.identifiers;
+  // What the simulator's scenarios are there to show (the tags' own limits are rules already).
+  report.alarmRules = (await loadDemoAlarmRules(services, Date.now(), park)).created;
   report.loaded = true;
   return report;
 }

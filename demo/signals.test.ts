@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { demoPark, type DemoDevice, type DemoTag } from './park.ts';
 import { DeviceSignals, deviceSeed, signalsForPark, type SignalState } from './signals.ts';
+import { MFI_SHIFT, SILENT_METER, SO2_DRIFT } from './scenarios.ts';
 
 const SEED = 42;
 const HOUR = 3_600_000;
@@ -13,6 +14,9 @@ const SHANGHAI = 8 * HOUR;
 
 const devices: DemoDevice[] = demoPark.enterprises.flatMap((e) => e.sites.flatMap((s) => s.units.flatMap((u) => u.devices)));
 const deviceByCode = new Map(devices.map((d) => [d.code, d]));
+/** The tags and device that ./scenarios.ts changes on purpose: they have tests of their own there. */
+const isAnalyser = (code: string, key: string) => code === MFI_SHIFT.device && key === MFI_SHIFT.tag;
+const isDrift = (code: string, key: string) => code === SO2_DRIFT.device && key === SO2_DRIFT.tag;
 
 interface TagStats {
   tag: DemoTag;
@@ -64,7 +68,8 @@ function simulateWeek(): Map<string, DeviceStats> {
       ds.samples++;
       const down = sig.inOutage(ts);
       const empty = Object.keys(values).length === 0;
-      if (down !== empty) ds.emptyMismatch++;
+      // between two analyses a device with only an analyser tag has nothing to say
+      if (down ? !empty : empty && !device.tags.every((t) => isAnalyser(code, t.key))) ds.emptyMismatch++;
       if (down) {
         ds.outageSamples++;
         if (outageStart === null) outageStart = ts;
@@ -77,7 +82,10 @@ function simulateWeek(): Map<string, DeviceStats> {
       const hour = Math.floor(((ts + SHANGHAI) % DAY) / HOUR);
       for (const st of stats) {
         const v = values[st.tag.key];
-        if (v === undefined) { ds.missing++; continue; }
+        if (v === undefined) {
+          if (!isAnalyser(code, st.tag.key)) ds.missing++;
+          continue;
+        }
         if (!Number.isFinite(v)) { ds.nonFinite++; continue; }
         st.n++;
         if (v < st.min) st.min = v;
@@ -110,7 +118,18 @@ describe('demo signals over a simulated week', () => {
       expect(d.nonFinite, d.device.code).toBe(0);
       expect(d.missing, d.device.code).toBe(0);
       expect(d.emptyMismatch, d.device.code).toBe(0);
-      for (const t of d.tags.values()) expect(t.n, `${d.device.code}.${t.tag.key}`).toBeGreaterThan(0.9 * d.samples);
+      for (const t of d.tags.values()) {
+        // the online analyser reports one result per analysis cycle, not one per sample
+        const name = `${d.device.code}.${t.tag.key}`;
+        if (isAnalyser(d.device.code, t.tag.key)) {
+          const analyses = (7 * DAY) / MFI_SHIFT.analysisMs;
+          expect(t.n, name).toBeGreaterThan(0.9 * analyses);
+          expect(t.n, name).toBeLessThanOrEqual(analyses);
+        } else {
+          expect(t.n, name).toBe(d.samples - d.outageSamples);
+          expect(t.n, name).toBeGreaterThan(0.8 * d.samples);
+        }
+      }
     }
   });
 
@@ -146,7 +165,7 @@ describe('demo signals over a simulated week', () => {
       const name = `${t.device.code}.${t.tag.key}`;
       const mean = t.sum / t.n;
       // tanks swing across their band, so only their alarm band applies
-      if (t.tag.kind !== 'level') expect(Math.abs(mean - t.tag.nominal) / Math.abs(t.tag.nominal), name).toBeLessThan(0.25);
+      if (t.tag.kind !== 'level' && !isDrift(t.device.code, t.tag.key)) expect(Math.abs(mean - t.tag.nominal) / Math.abs(t.tag.nominal), name).toBeLessThan(0.25);
       if (t.tag.highLimit !== undefined) expect(mean, name).toBeLessThan(t.tag.highLimit);
       if (t.tag.lowLimit !== undefined) expect(mean, name).toBeGreaterThan(t.tag.lowLimit);
     }
@@ -158,7 +177,8 @@ describe('demo signals over a simulated week', () => {
     for (const t of emissions) {
       const name = `${t.device.code}.${t.tag.key}`;
       expect(t.sum / t.n, name).toBeLessThan(0.8 * t.tag.highLimit!);
-      expect(t.above / t.n, name).toBeLessThan(0.02);
+      // the drift scenario's stack spends part of each cycle past H by design
+      if (!isDrift(t.device.code, t.tag.key)) expect(t.above / t.n, name).toBeLessThan(0.02);
     }
     const devicesWithExcursions = new Set(emissions.filter((t) => t.above > 0).map((t) => t.device.code));
     expect(devicesWithExcursions.size).toBeGreaterThanOrEqual(1);
@@ -190,7 +210,8 @@ describe('demo signals over a simulated week', () => {
   });
 
   it('takes devices offline rarely, for 5 to 60 minutes', () => {
-    const stats = [...weekStats().values()];
+    // the silent meter's long daily silences are the scenario's, tested in scenarios.test.ts
+    const stats = [...weekStats().values()].filter((d) => d.device.code !== SILENT_METER.device);
     const outages = stats.flatMap((d) => d.outages);
     expect(outages.length).toBeGreaterThan(0);
     for (const d of stats) expect(d.outageSamples / d.samples, d.device.code).toBeLessThan(0.05);

@@ -23,6 +23,10 @@
  * - mass (weighbridges, platform scales): the net weight of the last load weighed. Trucks arrive at
  *   random, mostly by day; each load is near `nominal` and now and then overloaded.
  * - outages: a few per device-month, 5–60 min each, during which `sample` returns no values.
+ * - scenarios (./scenarios.ts), what the demo's alarm rules are there to catch: a slow SO2 climb
+ *   past H on the acid plant's stack every 30 h (no random excursion on that tag while it climbs),
+ *   the PE melt index as an online analyser reporting every 10 min, in control but for a mean shift
+ *   of 1–1.5σ every other day, and a meter that goes silent for hours every day (an outage too).
  *
  * Values stay within [lowLowLimit, highHighLimit] where those exist (except emissions, whose
  * excursions may pass them), never go negative (temperatures excepted), stay within 0–100 for
@@ -34,6 +38,7 @@
  * time slot), so they do not depend on how often the device is sampled either.
  */
 import type { DemoDevice, DemoPark, DemoTag } from './park.ts';
+import { MFI_SHIFT, SILENT_METER, SO2_DRIFT, meterSilent, mfiAnalysis, mfiSigma, so2DriftLevel, so2DriftOffset } from './scenarios.ts';
 
 /** How strongly a device follows the time of day: production plants mildly, utilities strongly. */
 export type SignalProfile = 'production' | 'utility';
@@ -51,6 +56,8 @@ export interface TagSignalState {
   target?: number;
   rate?: number;
   dir?: number;
+  /** analysers: the last analysis slot reported */
+  slot?: number;
 }
 
 /** Everything a DeviceSignals needs to carry on where it stopped; plain JSON. */
@@ -170,7 +177,7 @@ function computeOffset(timezone: string, ts: number): number {
 }
 
 /** The offset of local time from UTC at `ts`, in ms, cached per zone and hour. */
-function utcOffset(timezone: string, ts: number): number {
+export function utcOffset(timezone: string, ts: number): number {
   const hour = Math.floor(ts / HOUR);
   let m = offsets.get(timezone);
   if (!m) offsets.set(timezone, (m = new Map()));
@@ -233,7 +240,8 @@ function cumAt(s: Shape, minute: number): number {
 // ---------------------------------------------------------------------------------------------
 // Tag plans: everything about a tag that does not change while simulating.
 
-type Mode = 'rate' | 'counter' | 'walk' | 'level' | 'emission' | 'quality' | 'load';
+/** `assay`: an analyser that reports one result per analysis cycle (the melt-index scenario). */
+type Mode = 'rate' | 'counter' | 'walk' | 'level' | 'emission' | 'quality' | 'load' | 'assay';
 
 interface Plan {
   tag: DemoTag;
@@ -273,6 +281,8 @@ interface Plan {
   /** loads: the overload range */
   overLo: number;
   overHi: number;
+  /** emissions: this tag is the SO2 drift scenario's */
+  drift: boolean;
 }
 
 function modeOf(tag: DemoTag): Mode {
@@ -341,6 +351,7 @@ function makePlan(tag: DemoTag, devSeed: number): Plan {
     tLo: 0, tHi: 0, aLo: 0, aHi: 0, span: 0,
     high: tag.highLimit ?? tag.highHighLimit ?? Infinity,
     overLo: 0, overHi: 0,
+    drift: false,
   };
   switch (mode) {
     case 'rate': {
@@ -390,7 +401,7 @@ function makePlan(tag: DemoTag, devSeed: number): Plan {
       plan.overHi = h <= 1.5 * n ? h + 0.8 * (hh - h) : h;
       break;
     }
-    case 'counter':
+    case 'counter': case 'assay':
       break;
   }
   return plan;
@@ -438,6 +449,8 @@ export class DeviceSignals {
   private loadB = 0;
   private offHour = NaN;
   private off = 0;
+  /** the silent-meter scenario's device */
+  private readonly silent: boolean;
 
   constructor(device: DemoDevice, opts: DeviceSignalsOptions) {
     if (!Number.isFinite(opts.startTs)) throw new RangeError('startTs must be a finite time in ms');
@@ -448,6 +461,20 @@ export class DeviceSignals {
     computeOffset(this.timezone, opts.startTs); // throws RangeError on an unknown time zone
     this.devSeed = deviceSeed(opts.seed, device.code);
     this.plans = device.tags.map((t) => makePlan(t, this.devSeed));
+    for (const p of this.plans) {
+      if (device.code === SO2_DRIFT.device && p.key === SO2_DRIFT.tag && p.mode === 'emission') {
+        p.drift = true;
+        // a steadier stack than the default wander (up to 12 % of nominal), so that the climb, not
+        // the noise, is what a trend sees
+        p.sigma = Math.min(p.sigma, SO2_DRIFT.wander);
+        p.white = Math.min(p.white, SO2_DRIFT.white);
+      }
+      if (device.code === MFI_SHIFT.device && p.key === MFI_SHIFT.tag) {
+        p.mode = 'assay';
+        p.sigma = mfiSigma(p.tag);
+      }
+    }
+    this.silent = device.code === SILENT_METER.device;
     this.emissionPlans = this.plans.filter((p) => p.mode === 'emission' && Number.isFinite(p.high));
     this.loadPlans = this.plans.filter((p) => p.mode === 'load');
     this.shape = SHAPES[this.profile];
@@ -489,7 +516,7 @@ export class DeviceSignals {
         case 'load':
           s.x = p.nominal;
           break;
-        case 'rate':
+        case 'rate': case 'assay':
           break;
       }
       st.tags[p.key] = s;
@@ -504,6 +531,7 @@ export class DeviceSignals {
 
   /** Whether the device is in an outage at ts (the simulator then publishes nothing). */
   inOutage(ts: number): boolean {
+    if (this.silent && meterSilent(ts, utcOffset(this.timezone, ts))) return true;
     const slot = Math.floor(ts / OUTAGE_SLOT);
     if (hashUnit(this.devSeed, slot, SALT.outage) >= OUTAGE_P) return false;
     const duration = (5 + 55 * hashUnit(this.devSeed, slot, SALT.outage + 1)) * MINUTE;
@@ -552,6 +580,16 @@ export class DeviceSignals {
           this.ouStep(p, s, dt);
           v = p.nominal * (1 + s.x + p.white * this.gauss());
           if (excursion !== null && excursion.plan === p) v += Math.max(0, excursion.peak - p.nominal) * excursion.level;
+          if (p.drift) v += so2DriftOffset(this.seed, ts, p.nominal, p.high);
+          break;
+        }
+        case 'assay': {
+          // one result per analysis cycle, reported by the first sample of the cycle: between
+          // results there is nothing new to send (a repeated value would be a fake run to SPC)
+          const slot = Math.floor(ts / MFI_SHIFT.analysisMs);
+          if (s.slot !== undefined && slot <= s.slot) continue;
+          s.slot = slot;
+          v = mfiAnalysis(this.seed, slot, p.nominal, p.sigma, this.off);
           break;
         }
         case 'level':
@@ -688,6 +726,8 @@ export class DeviceSignals {
     const start = slot * EXCURSION_SLOT + hashUnit(this.devSeed, slot, SALT.excursion + 2) * (EXCURSION_SLOT - duration);
     if (ts < start || ts >= start + duration) return null;
     const plan = this.emissionPlans[Math.min(n - 1, Math.floor(hashUnit(this.devSeed, slot, SALT.excursion + 3) * n))];
+    // the drift scenario tells its own story: a spike on top of the climb would blur it
+    if (plan.drift && so2DriftLevel(this.seed, ts) > 0) return null;
     const peak = plan.high * (0.8 + 0.65 * hashUnit(this.devSeed, slot, SALT.excursion + 4));
     const s = Math.sin((Math.PI * (ts - start)) / duration);
     return { plan, peak, level: s * s };

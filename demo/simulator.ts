@@ -2,7 +2,10 @@
  * The demo park's devices, made real: each demo device connects to the broker over MQTT with its
  * own credentials, as a plant's gateway would, and publishes its signals (demo/signals.ts) every few
  * seconds at QoS 1. On the first start it backfills a week of history, so that trends and rollups
- * have something to show. The credentials it was issued are kept in the data directory.
+ * have something to show, and then writes the park's past incident (demo/alarms.ts) about an
+ * exceedance in that history. A device with nothing to say (an outage, the silent meter's daily
+ * silence, the melt-index analyser between two results; see demo/scenarios.ts) publishes nothing.
+ * The credentials it was issued are kept in the data directory.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +16,8 @@ import type { Progress } from '../src/core/progress.ts';
 import type { Point } from '../src/modules/telemetry/model.ts';
 import { demoPark, type DemoPark } from './park.ts';
 import { signalsForPark } from './signals.ts';
+import { DEMO_SEED } from './scenarios.ts';
+import { loadDemoIncident } from './alarms.ts';
 
 export interface SimulatorOptions {
   services: Services;
@@ -43,7 +48,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const backfillDays = opts.backfillDays ?? 7;
   const step = opts.backfillStepMs ?? 120_000;
   const start = now - backfillDays * 86_400_000;
-  const signals = signalsForPark(park, opts.seed ?? 42, start);
+  // the loader's rules and incident read the scenarios' schedules with the same seed
+  const signals = signalsForPark(park, opts.seed ?? DEMO_SEED, start);
 
   // Only the demo devices that exist and are enabled (an operator may have removed or disabled some):
   // a disabled device is refused by the broker, and issuing it credentials at each start would only
@@ -81,6 +87,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       opts.progress?.update(++done, total);
     }
     opts.progress?.done(`${backfilled.toLocaleString('en')} readings over ${backfillDays} days`);
+    // The park's past incident is about an exceedance of that history, raised from its alarm.
+    if (backfillDays >= 4) {
+      const incident = await loadDemoIncident(services, now, { park, seed: opts.seed ?? DEMO_SEED, waitForAlarmsMs: 10_000 });
+      if (incident.created && incident.alarms === 0) opts.log?.('simulator: the past SO2 incident was raised without an alarm (none had been raised from the history yet)');
+    }
   }
 
   // Live: one MQTT connection a device, like a real plant gateway.
