@@ -2323,6 +2323,11 @@ export interface paths {
                                 model: string | null;
                                 serialNo: string | null;
                                 enabled: boolean;
+                                /**
+                                 * @description in maintenance or out of service, its alarms are suppressed
+                                 * @enum {string}
+                                 */
+                                serviceState: "in_service" | "maintenance" | "out_of_service";
                                 /** @description connected and heard from within 5 minutes */
                                 online: boolean | null;
                                 /** @description epoch ms of the latest reading */
@@ -2386,6 +2391,11 @@ export interface paths {
                         model?: string | null;
                         serialNo?: string | null;
                         enabled?: boolean;
+                        /**
+                         * @description in maintenance or out of service, its alarms are suppressed
+                         * @enum {string}
+                         */
+                        serviceState?: "in_service" | "maintenance" | "out_of_service";
                     };
                 };
             };
@@ -2415,6 +2425,11 @@ export interface paths {
                             model: string | null;
                             serialNo: string | null;
                             enabled: boolean;
+                            /**
+                             * @description in maintenance or out of service, its alarms are suppressed
+                             * @enum {string}
+                             */
+                            serviceState: "in_service" | "maintenance" | "out_of_service";
                             /** @description connected and heard from within 5 minutes */
                             online: boolean | null;
                             /** @description epoch ms of the latest reading */
@@ -2523,6 +2538,11 @@ export interface paths {
                             model: string | null;
                             serialNo: string | null;
                             enabled: boolean;
+                            /**
+                             * @description in maintenance or out of service, its alarms are suppressed
+                             * @enum {string}
+                             */
+                            serviceState: "in_service" | "maintenance" | "out_of_service";
                             /** @description connected and heard from within 5 minutes */
                             online: boolean | null;
                             /** @description epoch ms of the latest reading */
@@ -2680,6 +2700,11 @@ export interface paths {
                         model?: string | null;
                         serialNo?: string | null;
                         enabled?: boolean;
+                        /**
+                         * @description in maintenance or out of service, its alarms are suppressed
+                         * @enum {string}
+                         */
+                        serviceState?: "in_service" | "maintenance" | "out_of_service";
                     };
                 };
             };
@@ -2709,6 +2734,11 @@ export interface paths {
                             model: string | null;
                             serialNo: string | null;
                             enabled: boolean;
+                            /**
+                             * @description in maintenance or out of service, its alarms are suppressed
+                             * @enum {string}
+                             */
+                            serviceState: "in_service" | "maintenance" | "out_of_service";
                             /** @description connected and heard from within 5 minutes */
                             online: boolean | null;
                             /** @description epoch ms of the latest reading */
@@ -7758,6 +7788,4741 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checklist template of each incident kind, in Chinese and English */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            name: string;
+                            nameEn: string;
+                            items: {
+                                key: string;
+                                text: string;
+                                textEn: string;
+                                required: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Park incidents: every one for park roles, those naming the caller’s enterprise otherwise; newest first */
+        get: {
+            parameters: {
+                query: {
+                    state?: "open" | "contained" | "closed";
+                    kind?: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                    enterpriseId?: number;
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                                /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                                severity: number;
+                                title: string;
+                                /** @enum {string} */
+                                state: "open" | "contained" | "closed";
+                                /** @description epoch milliseconds, UTC */
+                                openedAt: number;
+                                openedBy: string;
+                                containedAt: number | null;
+                                closedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                                version: number;
+                                enterprises: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                /** @description linked alarms the caller may see */
+                                alarmCount: number;
+                                /** @description items done or not applicable */
+                                checklistDone: number;
+                                checklistTotal: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise an incident, from alarms or from nothing (a report by phone); its checklist comes from the template of its kind */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                        /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                        severity: number;
+                        title: string;
+                        description?: string;
+                        /** @description the affected enterprises (the enterprises of the units and alarms named are added) */
+                        enterpriseIds?: number[];
+                        /** @description the affected process units */
+                        unitIds?: number[];
+                        /** @description the alarms the incident is raised from */
+                        alarmIds?: number[];
+                        lat?: number | null;
+                        lng?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its affected parties, linked alarms (of the caller’s visibility), timeline, checklist and report */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an incident’s details, affected enterprises and units, or its report (not once closed) */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                        severity?: number;
+                        /** @description the affected enterprises, replacing the list; those of linked units and alarms stay */
+                        enterpriseIds?: number[];
+                        /** @description the affected units, replacing the list */
+                        unitIds?: number[];
+                        lat?: number | null;
+                        lng?: number | null;
+                        report?: {
+                            summary?: string;
+                            cause?: string;
+                            actions?: string;
+                            followUps?: string;
+                        };
+                        /** @description the version the edit was made on: a newer stored one answers 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a message or an action to the timeline (affected enterprises may too); a correction names the entry it corrects */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description message: information; action: something done
+                         * @enum {string}
+                         */
+                        kind: "message" | "action";
+                        text: string;
+                        /** @description the earlier entry this one corrects (entries are never changed) */
+                        corrects?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link more alarms; their enterprises become affected */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alarmIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/checklist/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Check, uncheck or mark a checklist item not applicable (with a note saying why) */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "done" | "not_applicable";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item to the checklist */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        textEn?: string | null;
+                        /**
+                         * @description a required item must be done or marked not applicable before closing
+                         * @default false
+                         */
+                        required?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an incident: open → contained → closed (needs the report, freezes it); back to open with a reason */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "open" | "contained" | "closed";
+                        /** @description needed to go back: contained → open, closed → open */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            /** @description emergency response level: 1 = I 特别重大, 2 = II 重大, 3 = III 较大, 4 = IV 一般 */
+                            severity: number;
+                            title: string;
+                            /** @enum {string} */
+                            state: "open" | "contained" | "closed";
+                            /** @description epoch milliseconds, UTC */
+                            openedAt: number;
+                            openedBy: string;
+                            containedAt: number | null;
+                            closedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            version: number;
+                            enterprises: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description linked alarms the caller may see */
+                            alarmCount: number;
+                            /** @description items done or not applicable */
+                            checklistDone: number;
+                            checklistTotal: number;
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {string} */
+                            template: "leak_release" | "fire_explosion" | "emission_exceedance" | "wastewater_overload" | "utility_failure" | "other";
+                            units: {
+                                id: number;
+                                enterpriseId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            alarms: {
+                                alarmId: number;
+                                enterpriseId: number;
+                                category: string;
+                                severity: string;
+                                /** @description the alarm state when it was linked */
+                                state: string;
+                                level: string | null;
+                                message: string;
+                                tagId: number | null;
+                                unitId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                linkedAt: number;
+                                linkedBy: string;
+                            }[];
+                            timeline: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                actor: string;
+                                actorEnterpriseId: number | null;
+                                /** @enum {string} */
+                                kind: "raised" | "message" | "action" | "state" | "checklist" | "alarms" | "details" | "report";
+                                text: string;
+                                corrects: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            checklist: {
+                                id: number;
+                                position: number;
+                                templateKey: string | null;
+                                text: string;
+                                textEn: string | null;
+                                required: boolean;
+                                /** @enum {string} */
+                                status: "open" | "done" | "not_applicable";
+                                note: string | null;
+                                statusBy: string | null;
+                                statusAt: number | null;
+                                addedBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                addedAt: number;
+                            }[];
+                            report: {
+                                summary: string;
+                                cause: string;
+                                actions: string;
+                                followUps: string;
+                                /**
+                                 * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "edited" | "frozen";
+                                frozenAt: number | null;
+                                frozenBy: string | null;
+                            };
+                            /** @description the states it may go to now (whether the caller may move it is in abilities) */
+                            nextStates: ("open" | "contained" | "closed")[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closing report: the generated draft, the edited one, or the frozen one of a closed incident; format=markdown for the printable text */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description markdown: the printable report as text/markdown */
+                    format?: "json" | "markdown";
+                    /** @description the language of the generated report draft (and of the Markdown headings) */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: string;
+                            cause: string;
+                            actions: string;
+                            followUps: string;
+                            /**
+                             * @description draft: generated from the timeline and checklist, not yet edited; frozen: the incident is closed
+                             * @enum {string}
+                             */
+                            status: "draft" | "edited" | "frozen";
+                            frozenAt: number | null;
+                            frozenBy: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List alarm webhooks */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enabled?: boolean;
+                    /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                    enterpriseId?: number;
+                    /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                    enterprise?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                                enterpriseId: number | null;
+                                /** @description http or https URL; checked by the outbound guard when saved and at every call */
+                                url: string;
+                                description: string | null;
+                                enabled: boolean;
+                                /**
+                                 * @description alarms less severe are not sent
+                                 * @enum {string}
+                                 */
+                                minSeverity: "low" | "medium" | "high" | "critical";
+                                /** @description the categories sent; empty: every category */
+                                categories: ("emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance")[];
+                                /** @description the lifecycle transitions sent */
+                                transitions: ("raised" | "escalated" | "level_changed" | "cleared" | "acknowledged" | "shelved" | "reshelved" | "unshelved" | "shelf_expired" | "suppressed" | "unsuppressed")[];
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an alarm webhook; the answer carries its signing secret, shown only this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                        enterpriseId?: number | null;
+                        /** @description http or https URL; checked by the outbound guard when saved and at every call */
+                        url: string;
+                        description?: string | null;
+                        enabled?: boolean;
+                        /**
+                         * @description alarms less severe are not sent
+                         * @enum {string}
+                         */
+                        minSeverity?: "low" | "medium" | "high" | "critical";
+                        /** @description the categories sent; empty: every category */
+                        categories?: ("emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance")[];
+                        /** @description the lifecycle transitions sent */
+                        transitions?: ("raised" | "escalated" | "level_changed" | "cleared" | "acknowledged" | "shelved" | "reshelved" | "unshelved" | "shelf_expired" | "suppressed" | "unsuppressed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                            enterpriseId: number | null;
+                            /** @description http or https URL; checked by the outbound guard when saved and at every call */
+                            url: string;
+                            description: string | null;
+                            enabled: boolean;
+                            /**
+                             * @description alarms less severe are not sent
+                             * @enum {string}
+                             */
+                            minSeverity: "low" | "medium" | "high" | "critical";
+                            /** @description the categories sent; empty: every category */
+                            categories: ("emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance")[];
+                            /** @description the lifecycle transitions sent */
+                            transitions: ("raised" | "escalated" | "level_changed" | "cleared" | "acknowledged" | "shelved" | "reshelved" | "unshelved" | "shelf_expired" | "suppressed" | "unsuppressed")[];
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                            /** @description the signing secret; shown only now (rotate-secret makes a new one) */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an alarm webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                            enterpriseId: number | null;
+                            /** @description http or https URL; checked by the outbound guard when saved and at every call */
+                            url: string;
+                            description: string | null;
+                            enabled: boolean;
+                            /**
+                             * @description alarms less severe are not sent
+                             * @enum {string}
+                             */
+                            minSeverity: "low" | "medium" | "high" | "critical";
+                            /** @description the categories sent; empty: every category */
+                            categories: ("emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance")[];
+                            /** @description the lifecycle transitions sent */
+                            transitions: ("raised" | "escalated" | "level_changed" | "cleared" | "acknowledged" | "shelved" | "reshelved" | "unshelved" | "shelf_expired" | "suppressed" | "unsuppressed")[];
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an alarm webhook and its deliveries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update an alarm webhook */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description http or https URL; checked by the outbound guard when saved and at every call */
+                        url?: string;
+                        description?: string | null;
+                        enabled?: boolean;
+                        /**
+                         * @description alarms less severe are not sent
+                         * @enum {string}
+                         */
+                        minSeverity?: "low" | "medium" | "high" | "critical";
+                        /** @description the categories sent; empty: every category */
+                        categories?: ("emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance")[];
+                        /** @description the lifecycle transitions sent */
+                        transitions?: ("raised" | "escalated" | "level_changed" | "cleared" | "acknowledged" | "shelved" | "reshelved" | "unshelved" | "shelf_expired" | "suppressed" | "unsuppressed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the enterprise whose alarms it is sent; null: a park webhook (park administrators), sent the emission and safety alarms of every enterprise */
+                            enterpriseId: number | null;
+                            /** @description http or https URL; checked by the outbound guard when saved and at every call */
+                            url: string;
+                            description: string | null;
+                            enabled: boolean;
+                            /**
+                             * @description alarms less severe are not sent
+                             * @enum {string}
+                             */
+                            minSeverity: "low" | "medium" | "high" | "critical";
+                            /** @description the categories sent; empty: every category */
+                            categories: ("emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance")[];
+                            /** @description the lifecycle transitions sent */
+                            transitions: ("raised" | "escalated" | "level_changed" | "cleared" | "acknowledged" | "shelved" | "reshelved" | "unshelved" | "shelf_expired" | "suppressed" | "unsuppressed")[];
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the answer carries the new one, shown only this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed ping now; answers the delivery it made */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            webhookId: number;
+                            /** @description `alarm.<why>` (e.g. alarm.raised) or `ping` */
+                            event: string;
+                            alarmId: number | null;
+                            transitionId: number | null;
+                            status: "pending" | "delivered" | "dead";
+                            attempts: number;
+                            /** @description when a pending delivery is tried next (epoch ms); null otherwise */
+                            nextAttemptAt: number | null;
+                            lastAttemptAt: number | null;
+                            /** @description the HTTP status of the last answer; null when none came */
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            deliveredAt: number | null;
+                            createdAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's deliveries, newest first (status=dead: its dead letters) */
+        get: {
+            parameters: {
+                query: {
+                    status?: "pending" | "delivered" | "dead";
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                webhookId: number;
+                                /** @description `alarm.<why>` (e.g. alarm.raised) or `ping` */
+                                event: string;
+                                alarmId: number | null;
+                                transitionId: number | null;
+                                status: "pending" | "delivered" | "dead";
+                                attempts: number;
+                                /** @description when a pending delivery is tried next (epoch ms); null otherwise */
+                                nextAttemptAt: number | null;
+                                lastAttemptAt: number | null;
+                                /** @description the HTTP status of the last answer; null when none came */
+                                lastStatus: number | null;
+                                lastError: string | null;
+                                deliveredAt: number | null;
+                                createdAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-queue a dead-lettered delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            webhookId: number;
+                            /** @description `alarm.<why>` (e.g. alarm.raised) or `ping` */
+                            event: string;
+                            alarmId: number | null;
+                            transitionId: number | null;
+                            status: "pending" | "delivered" | "dead";
+                            attempts: number;
+                            /** @description when a pending delivery is tried next (epoch ms); null otherwise */
+                            nextAttemptAt: number | null;
+                            lastAttemptAt: number | null;
+                            /** @description the HTTP status of the last answer; null when none came */
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            deliveredAt: number | null;
+                            createdAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List alarm rules */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    kind?: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                    /** @description user: written through the API; tag_limits: the tag's own LL/L/H/HH limits (kept by the platform) */
+                    origin?: "user" | "tag_limits";
+                    enabled?: boolean;
+                    severity?: "low" | "medium" | "high" | "critical";
+                    /** @description default: from the tag's kind (emission, quality, else process) */
+                    category?: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                    /** @description the one tag judged */
+                    tagId?: number;
+                    /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                    deviceId?: number;
+                    /** @description every tag of tagKey on the devices of the unit */
+                    unitId?: number;
+                    /** @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag) */
+                    deviceKind?: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                name: string | null;
+                                /** @enum {string} */
+                                kind: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                                /** @description written by a park role: the park sees its alarms whatever the enterprise shares */
+                                byPark: boolean;
+                                /**
+                                 * @description user: written through the API; tag_limits: the tag's own LL/L/H/HH limits (kept by the platform)
+                                 * @enum {string}
+                                 */
+                                origin: "user" | "tag_limits";
+                                enabled: boolean;
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /**
+                                 * @description default: from the tag's kind (emission, quality, else process)
+                                 * @enum {string}
+                                 */
+                                category: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                                /** @description the one tag judged */
+                                tagId: number | null;
+                                /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                                deviceId: number | null;
+                                /** @description every tag of tagKey on the devices of the unit */
+                                unitId: number | null;
+                                /**
+                                 * @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag)
+                                 * @enum {string|null}
+                                 */
+                                deviceKind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other" | null;
+                                tagKey: string | null;
+                                /** @description the device kind or unit rule this tag or device rule replaces for its subject (disabled: removes it there) */
+                                overridesRuleId: number | null;
+                                /** @description threshold HH */
+                                highHigh: number | null;
+                                /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                                high: number | null;
+                                /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                                low: number | null;
+                                /** @description threshold LL */
+                                lowLow: number | null;
+                                /** @description threshold: how far back inside a limit the value must come to clear */
+                                deadband: number | null;
+                                /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                                onDelaySeconds: number | null;
+                                /** @description threshold: how long back inside before it clears (seconds) */
+                                offDelaySeconds: number | null;
+                                /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                                windowSeconds: number | null;
+                                /** @description rate: the largest rise allowed within the window */
+                                maxRise: number | null;
+                                /** @description rate: the largest fall allowed within the window */
+                                maxFall: number | null;
+                                /** @description no_data: raised after this long without a reading (seconds) */
+                                silenceSeconds: number | null;
+                                /** @enum {string|null} */
+                                aggregate: "mean" | "sum" | null;
+                                /** @description window: the share of expected readings a window needs to count */
+                                minCompleteness: number | null;
+                                /** @description window: the reporting interval of the device (seconds) */
+                                expectedIntervalSeconds: number | null;
+                                /** @enum {string|null} */
+                                chart: "imr" | "xbar_r" | null;
+                                subgroupSize: number | null;
+                                /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                                baselineFrom: number | null;
+                                /** @description spc: its end (epoch ms, exclusive) */
+                                baselineTo: number | null;
+                                runRules: number[] | null;
+                                /** @description forecast: warn of a crossing within this horizon (seconds) */
+                                horizonSeconds: number | null;
+                                /** @description forecast: the time step readings are resampled to (seconds) */
+                                stepSeconds: number | null;
+                                /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                                fitWindowSeconds: number | null;
+                                /** @description forecast: the probability of crossing above which it warns */
+                                confidence: number | null;
+                                description: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a alarm rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        name?: string | null;
+                        /** @enum {string} */
+                        kind: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        severity?: "low" | "medium" | "high" | "critical";
+                        /**
+                         * @description default: from the tag's kind (emission, quality, else process)
+                         * @enum {string}
+                         */
+                        category?: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                        /** @description the one tag judged */
+                        tagId?: number | null;
+                        /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                        deviceId?: number | null;
+                        /** @description every tag of tagKey on the devices of the unit */
+                        unitId?: number | null;
+                        /**
+                         * @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag)
+                         * @enum {string|null}
+                         */
+                        deviceKind?: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other" | null;
+                        tagKey?: string | null;
+                        /** @description the device kind or unit rule this tag or device rule replaces for its subject (disabled: removes it there) */
+                        overridesRuleId?: number | null;
+                        /** @description threshold HH */
+                        highHigh?: number | null;
+                        /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                        high?: number | null;
+                        /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                        low?: number | null;
+                        /** @description threshold LL */
+                        lowLow?: number | null;
+                        /** @description threshold: how far back inside a limit the value must come to clear */
+                        deadband?: number | null;
+                        /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                        onDelaySeconds?: number | null;
+                        /** @description threshold: how long back inside before it clears (seconds) */
+                        offDelaySeconds?: number | null;
+                        /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                        windowSeconds?: number | null;
+                        /** @description rate: the largest rise allowed within the window */
+                        maxRise?: number | null;
+                        /** @description rate: the largest fall allowed within the window */
+                        maxFall?: number | null;
+                        /** @description no_data: raised after this long without a reading (seconds) */
+                        silenceSeconds?: number | null;
+                        /** @enum {string|null} */
+                        aggregate?: "mean" | "sum" | null;
+                        /** @description window: the share of expected readings a window needs to count */
+                        minCompleteness?: number | null;
+                        /** @description window: the reporting interval of the device (seconds) */
+                        expectedIntervalSeconds?: number | null;
+                        /** @enum {string|null} */
+                        chart?: "imr" | "xbar_r" | null;
+                        subgroupSize?: number | null;
+                        /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                        baselineFrom?: number | null;
+                        /** @description spc: its end (epoch ms, exclusive) */
+                        baselineTo?: number | null;
+                        runRules?: number[] | null;
+                        /** @description forecast: warn of a crossing within this horizon (seconds) */
+                        horizonSeconds?: number | null;
+                        /** @description forecast: the time step readings are resampled to (seconds) */
+                        stepSeconds?: number | null;
+                        /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                        fitWindowSeconds?: number | null;
+                        /** @description forecast: the probability of crossing above which it warns */
+                        confidence?: number | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            name: string | null;
+                            /** @enum {string} */
+                            kind: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                            /** @description written by a park role: the park sees its alarms whatever the enterprise shares */
+                            byPark: boolean;
+                            /**
+                             * @description user: written through the API; tag_limits: the tag's own LL/L/H/HH limits (kept by the platform)
+                             * @enum {string}
+                             */
+                            origin: "user" | "tag_limits";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /**
+                             * @description default: from the tag's kind (emission, quality, else process)
+                             * @enum {string}
+                             */
+                            category: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                            /** @description the one tag judged */
+                            tagId: number | null;
+                            /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                            deviceId: number | null;
+                            /** @description every tag of tagKey on the devices of the unit */
+                            unitId: number | null;
+                            /**
+                             * @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag)
+                             * @enum {string|null}
+                             */
+                            deviceKind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other" | null;
+                            tagKey: string | null;
+                            /** @description the device kind or unit rule this tag or device rule replaces for its subject (disabled: removes it there) */
+                            overridesRuleId: number | null;
+                            /** @description threshold HH */
+                            highHigh: number | null;
+                            /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                            high: number | null;
+                            /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                            low: number | null;
+                            /** @description threshold LL */
+                            lowLow: number | null;
+                            /** @description threshold: how far back inside a limit the value must come to clear */
+                            deadband: number | null;
+                            /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                            onDelaySeconds: number | null;
+                            /** @description threshold: how long back inside before it clears (seconds) */
+                            offDelaySeconds: number | null;
+                            /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                            windowSeconds: number | null;
+                            /** @description rate: the largest rise allowed within the window */
+                            maxRise: number | null;
+                            /** @description rate: the largest fall allowed within the window */
+                            maxFall: number | null;
+                            /** @description no_data: raised after this long without a reading (seconds) */
+                            silenceSeconds: number | null;
+                            /** @enum {string|null} */
+                            aggregate: "mean" | "sum" | null;
+                            /** @description window: the share of expected readings a window needs to count */
+                            minCompleteness: number | null;
+                            /** @description window: the reporting interval of the device (seconds) */
+                            expectedIntervalSeconds: number | null;
+                            /** @enum {string|null} */
+                            chart: "imr" | "xbar_r" | null;
+                            subgroupSize: number | null;
+                            /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                            baselineFrom: number | null;
+                            /** @description spc: its end (epoch ms, exclusive) */
+                            baselineTo: number | null;
+                            runRules: number[] | null;
+                            /** @description forecast: warn of a crossing within this horizon (seconds) */
+                            horizonSeconds: number | null;
+                            /** @description forecast: the time step readings are resampled to (seconds) */
+                            stepSeconds: number | null;
+                            /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                            fitWindowSeconds: number | null;
+                            /** @description forecast: the probability of crossing above which it warns */
+                            confidence: number | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a alarm rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            name: string | null;
+                            /** @enum {string} */
+                            kind: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                            /** @description written by a park role: the park sees its alarms whatever the enterprise shares */
+                            byPark: boolean;
+                            /**
+                             * @description user: written through the API; tag_limits: the tag's own LL/L/H/HH limits (kept by the platform)
+                             * @enum {string}
+                             */
+                            origin: "user" | "tag_limits";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /**
+                             * @description default: from the tag's kind (emission, quality, else process)
+                             * @enum {string}
+                             */
+                            category: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                            /** @description the one tag judged */
+                            tagId: number | null;
+                            /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                            deviceId: number | null;
+                            /** @description every tag of tagKey on the devices of the unit */
+                            unitId: number | null;
+                            /**
+                             * @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag)
+                             * @enum {string|null}
+                             */
+                            deviceKind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other" | null;
+                            tagKey: string | null;
+                            /** @description the device kind or unit rule this tag or device rule replaces for its subject (disabled: removes it there) */
+                            overridesRuleId: number | null;
+                            /** @description threshold HH */
+                            highHigh: number | null;
+                            /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                            high: number | null;
+                            /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                            low: number | null;
+                            /** @description threshold LL */
+                            lowLow: number | null;
+                            /** @description threshold: how far back inside a limit the value must come to clear */
+                            deadband: number | null;
+                            /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                            onDelaySeconds: number | null;
+                            /** @description threshold: how long back inside before it clears (seconds) */
+                            offDelaySeconds: number | null;
+                            /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                            windowSeconds: number | null;
+                            /** @description rate: the largest rise allowed within the window */
+                            maxRise: number | null;
+                            /** @description rate: the largest fall allowed within the window */
+                            maxFall: number | null;
+                            /** @description no_data: raised after this long without a reading (seconds) */
+                            silenceSeconds: number | null;
+                            /** @enum {string|null} */
+                            aggregate: "mean" | "sum" | null;
+                            /** @description window: the share of expected readings a window needs to count */
+                            minCompleteness: number | null;
+                            /** @description window: the reporting interval of the device (seconds) */
+                            expectedIntervalSeconds: number | null;
+                            /** @enum {string|null} */
+                            chart: "imr" | "xbar_r" | null;
+                            subgroupSize: number | null;
+                            /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                            baselineFrom: number | null;
+                            /** @description spc: its end (epoch ms, exclusive) */
+                            baselineTo: number | null;
+                            runRules: number[] | null;
+                            /** @description forecast: warn of a crossing within this horizon (seconds) */
+                            horizonSeconds: number | null;
+                            /** @description forecast: the time step readings are resampled to (seconds) */
+                            stepSeconds: number | null;
+                            /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                            fitWindowSeconds: number | null;
+                            /** @description forecast: the probability of crossing above which it warns */
+                            confidence: number | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a alarm rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a alarm rule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        severity?: "low" | "medium" | "high" | "critical";
+                        /**
+                         * @description default: from the tag's kind (emission, quality, else process)
+                         * @enum {string}
+                         */
+                        category?: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                        /** @description threshold HH */
+                        highHigh?: number | null;
+                        /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                        high?: number | null;
+                        /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                        low?: number | null;
+                        /** @description threshold LL */
+                        lowLow?: number | null;
+                        /** @description threshold: how far back inside a limit the value must come to clear */
+                        deadband?: number | null;
+                        /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                        onDelaySeconds?: number | null;
+                        /** @description threshold: how long back inside before it clears (seconds) */
+                        offDelaySeconds?: number | null;
+                        /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                        windowSeconds?: number | null;
+                        /** @description rate: the largest rise allowed within the window */
+                        maxRise?: number | null;
+                        /** @description rate: the largest fall allowed within the window */
+                        maxFall?: number | null;
+                        /** @description no_data: raised after this long without a reading (seconds) */
+                        silenceSeconds?: number | null;
+                        /** @enum {string|null} */
+                        aggregate?: "mean" | "sum" | null;
+                        /** @description window: the share of expected readings a window needs to count */
+                        minCompleteness?: number | null;
+                        /** @description window: the reporting interval of the device (seconds) */
+                        expectedIntervalSeconds?: number | null;
+                        /** @enum {string|null} */
+                        chart?: "imr" | "xbar_r" | null;
+                        subgroupSize?: number | null;
+                        /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                        baselineFrom?: number | null;
+                        /** @description spc: its end (epoch ms, exclusive) */
+                        baselineTo?: number | null;
+                        runRules?: number[] | null;
+                        /** @description forecast: warn of a crossing within this horizon (seconds) */
+                        horizonSeconds?: number | null;
+                        /** @description forecast: the time step readings are resampled to (seconds) */
+                        stepSeconds?: number | null;
+                        /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                        fitWindowSeconds?: number | null;
+                        /** @description forecast: the probability of crossing above which it warns */
+                        confidence?: number | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            name: string | null;
+                            /** @enum {string} */
+                            kind: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                            /** @description written by a park role: the park sees its alarms whatever the enterprise shares */
+                            byPark: boolean;
+                            /**
+                             * @description user: written through the API; tag_limits: the tag's own LL/L/H/HH limits (kept by the platform)
+                             * @enum {string}
+                             */
+                            origin: "user" | "tag_limits";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /**
+                             * @description default: from the tag's kind (emission, quality, else process)
+                             * @enum {string}
+                             */
+                            category: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                            /** @description the one tag judged */
+                            tagId: number | null;
+                            /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                            deviceId: number | null;
+                            /** @description every tag of tagKey on the devices of the unit */
+                            unitId: number | null;
+                            /**
+                             * @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag)
+                             * @enum {string|null}
+                             */
+                            deviceKind: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other" | null;
+                            tagKey: string | null;
+                            /** @description the device kind or unit rule this tag or device rule replaces for its subject (disabled: removes it there) */
+                            overridesRuleId: number | null;
+                            /** @description threshold HH */
+                            highHigh: number | null;
+                            /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                            high: number | null;
+                            /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                            low: number | null;
+                            /** @description threshold LL */
+                            lowLow: number | null;
+                            /** @description threshold: how far back inside a limit the value must come to clear */
+                            deadband: number | null;
+                            /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                            onDelaySeconds: number | null;
+                            /** @description threshold: how long back inside before it clears (seconds) */
+                            offDelaySeconds: number | null;
+                            /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                            windowSeconds: number | null;
+                            /** @description rate: the largest rise allowed within the window */
+                            maxRise: number | null;
+                            /** @description rate: the largest fall allowed within the window */
+                            maxFall: number | null;
+                            /** @description no_data: raised after this long without a reading (seconds) */
+                            silenceSeconds: number | null;
+                            /** @enum {string|null} */
+                            aggregate: "mean" | "sum" | null;
+                            /** @description window: the share of expected readings a window needs to count */
+                            minCompleteness: number | null;
+                            /** @description window: the reporting interval of the device (seconds) */
+                            expectedIntervalSeconds: number | null;
+                            /** @enum {string|null} */
+                            chart: "imr" | "xbar_r" | null;
+                            subgroupSize: number | null;
+                            /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                            baselineFrom: number | null;
+                            /** @description spc: its end (epoch ms, exclusive) */
+                            baselineTo: number | null;
+                            runRules: number[] | null;
+                            /** @description forecast: warn of a crossing within this horizon (seconds) */
+                            horizonSeconds: number | null;
+                            /** @description forecast: the time step readings are resampled to (seconds) */
+                            stepSeconds: number | null;
+                            /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                            fitWindowSeconds: number | null;
+                            /** @description forecast: the probability of crossing above which it warns */
+                            confidence: number | null;
+                            description: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/alarm-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List alarm shares */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    /** @description the enterprise shared with; null: the park (operator and regulators) */
+                    granteeId?: number;
+                    /** @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default) */
+                    scope?: "all" | "emission_safety" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /** @description the enterprise shared with; null: the park (operator and regulators) */
+                                granteeId: number | null;
+                                /**
+                                 * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                                 * @enum {string}
+                                 */
+                                scope: "all" | "emission_safety" | "none";
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a alarm share */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /** @description the enterprise shared with; null: the park (operator and regulators) */
+                        granteeId?: number | null;
+                        /**
+                         * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                         * @enum {string}
+                         */
+                        scope: "all" | "emission_safety" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                             * @enum {string}
+                             */
+                            scope: "all" | "emission_safety" | "none";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-shares/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a alarm share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                             * @enum {string}
+                             */
+                            scope: "all" | "emission_safety" | "none";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a alarm share */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a alarm share */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                         * @enum {string}
+                         */
+                        scope?: "all" | "emission_safety" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                             * @enum {string}
+                             */
+                            scope: "all" | "emission_safety" | "none";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the alarms the caller sees, newest activation first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    offset: number;
+                    /** @description active: condition active and annunciated; unacknowledged: waiting for acknowledgement; all (default); or one state */
+                    state?: "active" | "unacknowledged" | "all" | "normal" | "active_unacknowledged" | "active_acknowledged" | "cleared_unacknowledged" | "shelved" | "suppressed";
+                    severity?: "low" | "medium" | "high" | "critical";
+                    category?: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                    enterpriseId?: number;
+                    tagId?: number;
+                    deviceId?: number;
+                    unitId?: number;
+                    ruleId?: number;
+                    source?: string;
+                    /** @description searches message and level */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                enterpriseCode: string | null;
+                                /** @description 'rule', or the module that raised it */
+                                source: string;
+                                sourceKey: string;
+                                ruleId: number | null;
+                                tagId: number | null;
+                                tagName: string | null;
+                                tagKey: string | null;
+                                deviceId: number | null;
+                                deviceCode: string | null;
+                                unitId: number | null;
+                                /** @enum {string} */
+                                category: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /** @enum {string} */
+                                state: "normal" | "active_unacknowledged" | "active_acknowledged" | "cleared_unacknowledged" | "shelved" | "suppressed";
+                                /** @description whether the condition stands now (also while shelved or suppressed) */
+                                active: boolean;
+                                /** @description the current activation was acknowledged */
+                                acknowledged: boolean;
+                                /** @description H, HH, L, LL, ROC_UP, NO_DATA, MEAN_H, SPC1..8, FORECAST_H, … */
+                                level: string | null;
+                                value: number | null;
+                                message: string;
+                                /** @description why the condition is active (ConditionDetail) */
+                                detail: {
+                                    limit?: number;
+                                    change?: number;
+                                    windowStart?: number;
+                                    windowEnd?: number;
+                                    completeness?: number;
+                                    runRule?: number;
+                                    runRuleName?: string;
+                                    predictedAt?: number;
+                                    probability?: number;
+                                    lastSeenAt?: number | null;
+                                } | null;
+                                /** @description epoch milliseconds, UTC */
+                                raisedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                clearedAt: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                ackedAt: number | null;
+                                /** @description user id of who acknowledged */
+                                ackedBy: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                shelvedUntil: number | null;
+                                /** @description grows with every transition */
+                                version: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of the alarms the caller sees, by state and severity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            /** @description alarms waiting for acknowledgement (the menu badge) */
+                            unacknowledged: number;
+                            /** @description conditions active and annunciated */
+                            active: number;
+                            byState: {
+                                normal: number;
+                                active_unacknowledged: number;
+                                active_acknowledged: number;
+                                cleared_unacknowledged: number;
+                                shelved: number;
+                                suppressed: number;
+                            };
+                            /** @description of the annunciated alarms (active or waiting for acknowledgement) */
+                            bySeverity: {
+                                low: number;
+                                medium: number;
+                                high: number;
+                                critical: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge, shelve, unshelve or comment on alarms in bulk
+         * @description Each alarm is answered on its own: refused ones carry the lifecycle’s reason and a problem. Shelving needs a reason and an expiry (until, or durationMinutes) at most 7 days ahead.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        /** @enum {string} */
+                        action: "acknowledge" | "shelve" | "unshelve" | "comment";
+                        /** @description acknowledge: optional; comment: required */
+                        comment?: string;
+                        /** @description shelve: required (ISA-18.2 documents every shelving); unshelve: optional */
+                        reason?: string;
+                        /** @description shelve: epoch ms the shelf expires, in the future and at most 7 days ahead */
+                        until?: number;
+                        /** @description shelve: instead of until, minutes from now (at most 7 days) */
+                        durationMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: number;
+                                ok: boolean;
+                                /** @enum {string} */
+                                state?: "normal" | "active_unacknowledged" | "active_acknowledged" | "cleared_unacknowledged" | "shelved" | "suppressed";
+                                /** @description the lifecycle's reason code when it refused (not_active, hidden, …) */
+                                reason?: string;
+                                problem?: {
+                                    type: string;
+                                    title: string;
+                                    status: number;
+                                    detail: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an alarm */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            enterpriseCode: string | null;
+                            /** @description 'rule', or the module that raised it */
+                            source: string;
+                            sourceKey: string;
+                            ruleId: number | null;
+                            tagId: number | null;
+                            tagName: string | null;
+                            tagKey: string | null;
+                            deviceId: number | null;
+                            deviceCode: string | null;
+                            unitId: number | null;
+                            /** @enum {string} */
+                            category: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            state: "normal" | "active_unacknowledged" | "active_acknowledged" | "cleared_unacknowledged" | "shelved" | "suppressed";
+                            /** @description whether the condition stands now (also while shelved or suppressed) */
+                            active: boolean;
+                            /** @description the current activation was acknowledged */
+                            acknowledged: boolean;
+                            /** @description H, HH, L, LL, ROC_UP, NO_DATA, MEAN_H, SPC1..8, FORECAST_H, … */
+                            level: string | null;
+                            value: number | null;
+                            message: string;
+                            /** @description why the condition is active (ConditionDetail) */
+                            detail: {
+                                limit?: number;
+                                change?: number;
+                                windowStart?: number;
+                                windowEnd?: number;
+                                completeness?: number;
+                                runRule?: number;
+                                runRuleName?: string;
+                                predictedAt?: number;
+                                probability?: number;
+                                lastSeenAt?: number | null;
+                            } | null;
+                            /** @description epoch milliseconds, UTC */
+                            raisedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            clearedAt: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            ackedAt: number | null;
+                            /** @description user id of who acknowledged */
+                            ackedBy: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            shelvedUntil: number | null;
+                            /** @description grows with every transition */
+                            version: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal of an alarm, newest first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description epoch milliseconds, UTC */
+                                at: number;
+                                /** @description a user's id, or 'system' */
+                                by: string;
+                                /** @description the user’s name at the time */
+                                byName: string | null;
+                                event: string;
+                                /** @description raised, escalated, level_changed, cleared, acknowledged, shelved, reshelved, unshelved, shelf_expired, suppressed, unsuppressed, commented */
+                                why: string;
+                                /** @enum {string} */
+                                fromState: "normal" | "active_unacknowledged" | "active_acknowledged" | "cleared_unacknowledged" | "shelved" | "suppressed";
+                                /** @enum {string} */
+                                toState: "normal" | "active_unacknowledged" | "active_acknowledged" | "cleared_unacknowledged" | "shelved" | "suppressed";
+                                note: string | null;
+                                active: boolean;
+                                level: string | null;
+                                /** @enum {string|null} */
+                                severity: "low" | "medium" | "high" | "critical" | null;
+                                value: number | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How a rule, as it would be created, would have fired on the last days of a tag (back-test) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            enterpriseId?: number;
+                            name?: string | null;
+                            /** @enum {string} */
+                            kind: "threshold" | "rate" | "no_data" | "window" | "spc" | "forecast";
+                            enabled?: boolean;
+                            /** @enum {string} */
+                            severity?: "low" | "medium" | "high" | "critical";
+                            /**
+                             * @description default: from the tag's kind (emission, quality, else process)
+                             * @enum {string}
+                             */
+                            category?: "emission" | "safety" | "quality" | "process" | "equipment" | "balance" | "compliance";
+                            /** @description the one tag judged */
+                            tagId?: number | null;
+                            /** @description a device's tag of tagKey, or without tagKey (no_data only) the whole device */
+                            deviceId?: number | null;
+                            /** @description every tag of tagKey on the devices of the unit */
+                            unitId?: number | null;
+                            /**
+                             * @description every tag of tagKey on the enterprise's devices of this kind (overridable per device or tag)
+                             * @enum {string|null}
+                             */
+                            deviceKind?: "energy_meter" | "flow_meter" | "emission_monitor" | "quality_analyzer" | "level_gauge" | "temperature_sensor" | "pressure_sensor" | "weighbridge" | "gateway" | "other" | null;
+                            tagKey?: string | null;
+                            /** @description the device kind or unit rule this tag or device rule replaces for its subject (disabled: removes it there) */
+                            overridesRuleId?: number | null;
+                            /** @description threshold HH */
+                            highHigh?: number | null;
+                            /** @description threshold H; window: the permitted mean or quota; forecast: the limit (default: the tag’s H) */
+                            high?: number | null;
+                            /** @description threshold L; window: the lower bound; forecast: the limit (default: the tag’s L) */
+                            low?: number | null;
+                            /** @description threshold LL */
+                            lowLow?: number | null;
+                            /** @description threshold: how far back inside a limit the value must come to clear */
+                            deadband?: number | null;
+                            /** @description threshold: how long beyond a limit before the alarm is raised (seconds) */
+                            onDelaySeconds?: number | null;
+                            /** @description threshold: how long back inside before it clears (seconds) */
+                            offDelaySeconds?: number | null;
+                            /** @description rate: the window of the change; window: the averaging or totalling period (seconds) */
+                            windowSeconds?: number | null;
+                            /** @description rate: the largest rise allowed within the window */
+                            maxRise?: number | null;
+                            /** @description rate: the largest fall allowed within the window */
+                            maxFall?: number | null;
+                            /** @description no_data: raised after this long without a reading (seconds) */
+                            silenceSeconds?: number | null;
+                            /** @enum {string|null} */
+                            aggregate?: "mean" | "sum" | null;
+                            /** @description window: the share of expected readings a window needs to count */
+                            minCompleteness?: number | null;
+                            /** @description window: the reporting interval of the device (seconds) */
+                            expectedIntervalSeconds?: number | null;
+                            /** @enum {string|null} */
+                            chart?: "imr" | "xbar_r" | null;
+                            subgroupSize?: number | null;
+                            /** @description spc: the baseline period’s start (epoch ms, inclusive) */
+                            baselineFrom?: number | null;
+                            /** @description spc: its end (epoch ms, exclusive) */
+                            baselineTo?: number | null;
+                            runRules?: number[] | null;
+                            /** @description forecast: warn of a crossing within this horizon (seconds) */
+                            horizonSeconds?: number | null;
+                            /** @description forecast: the time step readings are resampled to (seconds) */
+                            stepSeconds?: number | null;
+                            /** @description forecast: how much recent history the trend is fitted on (seconds) */
+                            fitWindowSeconds?: number | null;
+                            /** @description forecast: the probability of crossing above which it warns */
+                            confidence?: number | null;
+                            description?: string | null;
+                        };
+                        /**
+                         * @description how many days back the rule is replayed
+                         * @default 7
+                         */
+                        days?: number;
+                        /** @description for a device, unit or device-kind rule: the tag to preview it on */
+                        tagId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tagId: number;
+                            from: number;
+                            to: number;
+                            /** @description readings in the range */
+                            points: number;
+                            result: {
+                                changes: {
+                                    at: number;
+                                    active: boolean;
+                                    level?: string;
+                                    value: number | null;
+                                    /** @description why the condition is active (limit, window, run rule, predicted crossing, …) */
+                                    detail?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                episodes: {
+                                    level: string;
+                                    from: number;
+                                    /** @description null: still active at the end of the range */
+                                    to: number | null;
+                                    /** @description the most extreme value of the episode */
+                                    peak?: number | null;
+                                }[];
+                                /** @description readings replayed */
+                                points: number;
+                                /** @description readings left out (not finite) */
+                                invalid: number;
+                                /** @description ms in alarm over the range */
+                                timeInAlarm: number;
+                                /** @description forecast rules: lead time and false-alarm figures of the back-test */
+                                forecast?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @description the readings for the chart, downsampled to at most 2000 */
+                            series: {
+                                ts: number;
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}/alarm-overlay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a tag's chart draws over its readings: limits, control limits, the forecast band, alarm episodes */
+        get: {
+            parameters: {
+                query: {
+                    /** @description start of the chart (epoch ms) */
+                    from: number;
+                    /** @description end of the chart (epoch ms) */
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the tightest of the tag's own limits and its threshold rules' (where an alarm fires first) */
+                            limits: {
+                                highHigh: number | null;
+                                high: number | null;
+                                low: number | null;
+                                lowLow: number | null;
+                            };
+                            controlLimits: {
+                                ruleId: number;
+                                center: number;
+                                ucl: number;
+                                lcl: number;
+                                sigma: number;
+                            }[];
+                            forecast: {
+                                /** @description null: the default fit, the tag having no forecast rule */
+                                ruleId: number | null;
+                                stepMs: number;
+                                points: {
+                                    ts: number;
+                                    mean: number;
+                                    lower: number;
+                                    upper: number;
+                                }[];
+                                crossing: {
+                                    level: string;
+                                    predictedAt: number;
+                                    probability: number;
+                                } | null;
+                            } | null;
+                            episodes: {
+                                level: string;
+                                from: number;
+                                to: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarms/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: each changed alarm the caller may see, as the list shows it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };

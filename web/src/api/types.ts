@@ -3,7 +3,7 @@
 export { ROLES, ENTERPRISE_ROLES, isParkRole, type Role } from '../../../src/core/roles.ts';
 import type { paths } from './schema';
 export {
-  INDUSTRIES, UNIT_KINDS, DEVICE_KINDS, PROTOCOLS, TAG_KINDS, MATERIAL_CATEGORIES,
+  INDUSTRIES, UNIT_KINDS, DEVICE_KINDS, PROTOCOLS, SERVICE_STATES, TAG_KINDS, MATERIAL_CATEGORIES,
 } from '../../../src/modules/registry/model.ts';
 import { CODE_PATTERN as CODE, TAG_KEY_PATTERN as TAG_KEY, MATERIAL_CODE_PATTERN as MATERIAL_CODE } from '../../../src/modules/registry/model.ts';
 export const LOCALES = ['zh-CN', 'en'] as const;

@@ -26,10 +26,15 @@ export interface Actions {
   epcis_event: 'capture';
   epcis_query: 'create' | 'update' | 'delete';
   audit: 'read' | 'verify';
+  alarm_rule: 'create' | 'update' | 'delete';
+  alarm: 'acknowledge' | 'shelve' | 'unshelve' | 'comment';
+  alarm_share: 'create' | 'update' | 'delete';
+  alarm_webhook: 'create' | 'update' | 'delete' | 'rotate' | 'retry' | 'test';
+  incident: 'raise' | 'update' | 'transition' | 'post';
 }
 export type Subject = keyof Actions;
 /** Subjects kept as generic collections (create, update, delete): what ResourcePage shows. */
-export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share';
+export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook';
 
 /** A record as far as ownership goes: an enterprise is its own owner; others name theirs. */
 export interface Owned {

@@ -1,6 +1,6 @@
 /** The frame of every page after log-in: a side menu, a header with language and account. */
 import { useState } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography, theme } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DownOutlined,
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
 import { useSession, useUser } from '../auth/session';
 import LanguageSwitch from './LanguageSwitch';
+import { useAlarmStream, useUnacknowledgedCount } from '../api/alarms';
 
 const { Header, Sider, Content } = Layout;
 
@@ -31,6 +32,9 @@ export default function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  // One alarm stream for the whole console: it keeps the lists and this badge current.
+  useAlarmStream();
+  const unacknowledged = useUnacknowledgedCount();
 
   const entries: (MenuEntry | false)[] = [
     { key: 'overview', path: '/', icon: <DashboardOutlined /> },
@@ -54,7 +58,19 @@ export default function AppLayout() {
   ];
   const items: MenuProps['items'] = entries
     .filter((e): e is MenuEntry => !!e)
-    .map((e) => ({ key: e.path, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span> }));
+    .map((e) => ({
+      key: e.path,
+      icon: e.icon,
+      label:
+        e.key === 'alarms' ? (
+          <span>
+            <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span>
+            <Badge count={unacknowledged} overflowCount={999} size="small" offset={[8, -2]} data-testid="alarms-badge" data-count={unacknowledged} />
+          </span>
+        ) : (
+          <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span>
+        ),
+    }));
 
   const first = '/' + (location.pathname.split('/')[1] ?? '');
   // Tracing any identifier and its recall belong with the identifiers.

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAll, useNameOf, useUnitsOfMeasure } from '../api/hooks';
 import { industryColor } from './industries';
 
-export type EnumName = 'industry' | 'unitKind' | 'deviceKind' | 'protocol' | 'tagKind' | 'category' | 'role';
+export type EnumName = 'industry' | 'unitKind' | 'deviceKind' | 'protocol' | 'tagKind' | 'category' | 'role' | 'serviceState';
 
 /** The translated label of an enumeration value, falling back to the value itself. */
 export function useEnumLabel() {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEXT, type Tree } from './resources';
 import {
-  DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES, PROTOCOLS, ROLES, TAG_KINDS, UNIT_KINDS,
+  DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES, PROTOCOLS, ROLES, SERVICE_STATES, TAG_KINDS, UNIT_KINDS,
 } from '../api/types';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -44,7 +44,7 @@ describe('console translations', () => {
   it('translate every enumeration value', () => {
     const enums: Record<string, readonly string[]> = {
       industry: INDUSTRIES, unitKind: UNIT_KINDS, deviceKind: DEVICE_KINDS, protocol: PROTOCOLS,
-      tagKind: TAG_KINDS, category: MATERIAL_CATEGORIES, role: ROLES,
+      tagKind: TAG_KINDS, category: MATERIAL_CATEGORIES, role: ROLES, serviceState: SERVICE_STATES,
     };
     const missing: string[] = [];
     for (const [name, values] of Object.entries(enums)) {

@@ -8,10 +8,12 @@ import alarmsEn from './alarms.en.json';
 import alarmsZh from './alarms.zh-CN.json';
 import incidentsEn from './incidents.en.json';
 import incidentsZh from './incidents.zh-CN.json';
+import webhooksEn from './webhooks.en.json';
+import webhooksZh from './webhooks.zh-CN.json';
 
 export type Tree = { [k: string]: string | Tree };
 
 export const TEXT: Record<'en' | 'zh-CN', Tree> = {
-  en: { ...en, ...alarmsEn, ...incidentsEn },
-  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh },
+  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn },
+  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh },
 };

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../api/client';
 import { useDeviceStatuses, useNow } from '../api/telemetry';
-import { CODE_PATTERN, DEVICE_KINDS, PROTOCOLS, type Device } from '../api/types';
+import { CODE_PATTERN, DEVICE_KINDS, PROTOCOLS, SERVICE_STATES, type Device } from '../api/types';
 import { EnumSelect, EnumTag, SiteSelect, UnitSelect } from '../components/fields';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { DeviceStatusBadge } from '../components/telemetry';
@@ -15,7 +15,7 @@ export function useDeviceForm(fixed?: Query): FormSpec<Device> {
   const { t } = useTranslation();
   return {
     toValues: (r) => ({ ...r, _enterpriseId: r.enterpriseId }),
-    defaults: { enabled: true, protocol: 'mqtt' },
+    defaults: { enabled: true, protocol: 'mqtt', serviceState: 'in_service' },
     render: (f, editing) => (
       <>
         <EnterpriseHelperField disabled={!!editing || fixed?.enterpriseId !== undefined} onChange={() => f.setFieldsValue({ siteId: undefined, unitId: undefined })} />
@@ -49,6 +49,9 @@ export function useDeviceForm(fixed?: Query): FormSpec<Device> {
         </Form.Item>
         <Form.Item name="serialNo" label={t('field.serialNo')}>
           <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="serviceState" label={t('field.serviceState')} extra={t('hint.serviceState')}>
+          <EnumSelect name="serviceState" values={SERVICE_STATES} data-testid="field-serviceState" />
         </Form.Item>
         <Form.Item name="enabled" label={t('field.enabled')} valuePropName="checked">
           <Switch />
@@ -97,6 +100,7 @@ export function DevicesTable({ fixed }: { fixed?: Query }) {
         <Space vertical size={0}>
           <DeviceStatusBadge status={statuses.byId.get(r.id)} now={now} compact />
           {!r.enabled && <Tag data-testid="device-disabled">{t('columns.deviceDisabled')}</Tag>}
+          {r.serviceState !== 'in_service' && <span data-testid="device-service-state"><EnumTag name="serviceState" value={r.serviceState} color="orange" /></span>}
         </Space>
       ),
     },

@@ -14,6 +14,7 @@ import EChart from '../components/EChart';
 import { ErrorAlert } from '../components/errors';
 import { useEnumLabel } from '../components/fields';
 import { industryColor } from '../components/industries';
+import ActiveAlarmsCard from '../components/alarms/ActiveAlarmsCard';
 
 const COUNTS = [
   ['enterprises', <ApartmentOutlined key="e" />],
@@ -68,6 +69,9 @@ export default function OverviewPage() {
           </Col>
         ))}
       </Row>
+      <div style={{ marginTop: 16 }}>
+        <ActiveAlarmsCard />
+      </div>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={10}>
           <Card title={t('overview.byIndustry')} size="small">

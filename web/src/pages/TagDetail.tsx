@@ -21,6 +21,7 @@ import { EnumTag } from '../components/fields';
 import QueryState from '../components/QueryState';
 import { LimitStateTag } from '../components/telemetry';
 import { LIMITS } from './Tags';
+import TagAlarmChart from '../components/alarms/TagAlarmChart';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -437,6 +438,9 @@ function TagDetail({ g }: { g: Tag }) {
         </Col>
         <Col span={24}>
           <HistoryChart key={g.id} tag={g} />
+        </Col>
+        <Col span={24}>
+          <TagAlarmChart key={g.id} tag={g} />
         </Col>
       </Row>
     </div>
