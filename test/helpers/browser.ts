@@ -1,6 +1,6 @@
 /** Shared by the browser tests: Debian's Chromium through playwright-core, and a page watcher. */
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -44,21 +44,23 @@ export function watch(page: Page): Watch {
     if (m.type() === 'error') w.errors.push(m.text());
   });
   page.on('pageerror', (e) => w.errors.push(`uncaught: ${e.message}`));
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  // A live stream (the alarm badge's, a tag's live trend) stays open as long as the page: it is not a
+  // request the page is waiting for, so it does not count as in flight.
+  const counted = (r: Request) => new URL(r.url()).pathname.startsWith('/api/') && r.resourceType() !== 'eventsource';
   page.on('request', (r) => {
-    if (isApi(r.url())) w.inFlight++;
+    if (counted(r)) w.inFlight++;
   });
   page.on('requestfinished', (r) => {
-    if (isApi(r.url())) w.inFlight--;
+    if (counted(r)) w.inFlight--;
   });
   page.on('requestfailed', (r) => {
-    if (!isApi(r.url())) return;
+    if (!counted(r)) return;
     w.inFlight--;
     // A request the page itself abandoned (navigating away, closing a live stream) is not a failure.
     if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) w.failedApi.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => {
-    if (isApi(r.url()) && r.status() >= 400) w.failedApi.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
+    if (new URL(r.url()).pathname.startsWith('/api/') && r.status() >= 400) w.failedApi.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
   });
   return w;
 }
