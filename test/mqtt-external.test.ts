@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../src/app.ts';
+import { freshDatabase, testDialects, type TestDatabase } from './helpers/db.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemContext } from '../src/core/roles.ts';
 import { REQUIRE_SERVICES } from './helpers/services.ts';
@@ -31,8 +32,10 @@ async function mosquittoReachable(): Promise<boolean> {
 const run = randomBytes(3).toString('hex');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'symbiont-external-'));
 const nodes: Platform[] = [];
+const dropAfter: TestDatabase[] = [];
 afterAll(async () => {
   for (const n of nodes) await n.close();
+  for (const d of dropAfter) await d.drop();
   // Persistent sessions would outlive the test in Mosquitto: end them.
   for (const id of [`a-${run}`, `b-${run}`]) {
     const c = mqtt.connect(MOSQUITTO, { clientId: `symbiont-node-${id}`, clean: true, reconnectPeriod: 0 });
@@ -44,7 +47,12 @@ afterAll(async () => {
 
 describe.skipIf(!(await mosquittoReachable()))('external broker', () => {
   it('splits the messages between two nodes and stores each exactly once', async () => {
-    const db = `sqlite:${path.join(dataDir, 'shared.db')}`;
+    // The server shape is several nodes on one PostgreSQL. Two nodes in one process on one SQLite
+    // file would wait on each other: better-sqlite3 waits for a lock synchronously, which stops the
+    // very event loop the other node needs to finish the transaction that holds it.
+    const shared = (await testDialects()).includes('postgres') ? await freshDatabase('postgres') : null;
+    if (shared) dropAfter.push(shared);
+    const db = shared?.url ?? `sqlite:${path.join(dataDir, 'shared.db')}`;
     for (const id of ['a', 'b']) {
       const config = loadConfig({ dataDir, db, port: 0, mqttUrl: MOSQUITTO, nodeId: `${id}-${run}`, demo: false, simulator: false, logLevel: 'silent' }, { SYMBIONT_ADMIN_PASSWORD: 'external-admin' });
       nodes.push(await startPlatform(config));
