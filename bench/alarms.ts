@@ -26,7 +26,7 @@ import path from 'node:path';
 import { openServices, type Services } from '../src/app.ts';
 import { systemContext } from '../src/core/roles.ts';
 import { unscoped } from '../src/core/tenancy.ts';
-import { AlarmRuntime, deviceStatesOf, rulesVersionOf } from '../src/modules/alarms/runtime.ts';
+import { AlarmRuntime } from '../src/modules/alarms/runtime.ts';
 import type { Point } from '../src/modules/telemetry/model.ts';
 import { printResult, QUICK } from './lib.ts';
 
@@ -167,7 +167,7 @@ async function run(withRules: boolean): Promise<RunResult> {
     }
   });
 
-  const runtime = new AlarmRuntime({ store: s.alarms, telemetry: s.telemetry, deviceStates: (ids) => deviceStatesOf(s.handle, ids), rulesVersion: () => rulesVersionOf(s.handle) });
+  const runtime = new AlarmRuntime({ store: s.alarms, telemetry: s.telemetry, deviceStates: (ids) => s.alarms.deviceServiceStates(ids), rulesVersion: () => s.alarms.rulesVersion() });
   s.worker.start({ nodeId: `bench-${withRules ? 'rules' : 'none'}` });
   const t0 = performance.now();
   runtime.start(s.worker);

@@ -31,7 +31,7 @@ import { registerAlarmWebhooks } from './modules/alarms/webhooks/routes.ts';
 import { alarmSourceFrom } from './modules/alarms/webhooks/alarm-source.ts';
 import { registerAlarmRoutes } from './modules/alarms/routes.ts';
 import { registerAlarmRuntimeRoutes } from './modules/alarms/runtime-routes.ts';
-import { AlarmRuntime, deviceStatesOf, rulesVersionOf } from './modules/alarms/runtime.ts';
+import { AlarmRuntime } from './modules/alarms/runtime.ts';
 import { AlarmService } from './modules/alarms/service.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
@@ -120,7 +120,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   // Deliveries run with their creator's visibility while the auth module says the creator still stands as it did.
   const subscriptions = new SubscriptionService(handle, audit, trace, standingFrom(auth.users));
   const worker = new Worker(new LeaseStore(handle.db));
-  const alarms = new AlarmService(handle, audit, outbox);
+  const alarms = new AlarmService(handle, audit, registry, outbox);
   const incidents = new IncidentService(handle, audit, registry, outbox, alarmLookup(alarms));
   return {
     handle,
@@ -371,8 +371,8 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     const alarmRuntime = new AlarmRuntime({
       store: services.alarms,
       telemetry: services.telemetry,
-      deviceStates: (ids) => deviceStatesOf(services.handle, ids),
-      rulesVersion: () => rulesVersionOf(services.handle),
+      deviceStates: (ids) => services.alarms.deviceServiceStates(ids),
+      rulesVersion: () => services.alarms.rulesVersion(),
       rulesChanged: (listener) => {
         services.alarms.changes.on('rules', listener);
         return () => void services.alarms.changes.off('rules', listener);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../src/app.ts';
 import { systemContext } from '../src/core/roles.ts';
-import { AlarmRuntime, deviceStatesOf, rulesVersionOf } from '../src/modules/alarms/runtime.ts';
+import { AlarmRuntime } from '../src/modules/alarms/runtime.ts';
 import { downsample, episodesOf } from '../src/modules/alarms/runtime-routes.ts';
 import { createEvaluator } from '../src/modules/alarms/evaluator.ts';
 import { entryKey, entrySignature, RuleCache } from '../src/modules/alarms/rule-cache.ts';
@@ -26,8 +26,8 @@ function runtimeOf(s: Services, clock: () => number) {
   const runtime = new AlarmRuntime({
     store: s.alarms,
     telemetry: s.telemetry,
-    deviceStates: (ids) => deviceStatesOf(s.handle, ids),
-    rulesVersion: () => rulesVersionOf(s.handle),
+    deviceStates: (ids) => s.alarms.deviceServiceStates(ids),
+    rulesVersion: () => s.alarms.rulesVersion(),
     clock,
     tickMs: 50,
     refreshMs: 100,

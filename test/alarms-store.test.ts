@@ -4,7 +4,7 @@
  * lifecycle, and the visibility filter against a model of who sees what.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootstrap, openServices, type Services } from '../src/app.ts';
 import { systemContext, type AuthContext } from '../src/core/roles.ts';
 import type { ConditionChange, ResolvedRule } from '../src/modules/alarms/rule-model.ts';
@@ -200,5 +200,93 @@ describe.each(await testDialects())('alarms store (%s)', (dialect) => {
         { numRuns: dialect === 'postgres' ? 40 : 100 },
       );
     });
+  });
+
+  it("names items from the registry with one read per page, as the names are now", async () => {
+    const input = { enterpriseId: ent, source: 'named', category: 'process' as const, severity: 'low' as const, level: 'X', message: 'named', active: true, at: 5_000 };
+    await s.alarms.raise({ ...input, sourceKey: 'named:tag', tagId: noxTag, deviceId });
+    await s.alarms.raise({ ...input, sourceKey: 'named:device', deviceId });
+    await s.alarms.raise({ ...input, sourceKey: 'named:none' });
+    const names = vi.spyOn(s.registry, 'namesOf');
+    try {
+      const page = await s.alarms.list(operator, { source: 'named', limit: 10, offset: 0 });
+      expect(names).toHaveBeenCalledTimes(1);
+      const byKey = new Map(page.items.map((x) => [x.sourceKey, x]));
+      expect(byKey.get('named:tag')).toMatchObject({ tagId: noxTag, tagName: 'NOx', tagKey: 'nox', deviceId, deviceCode: 'acme-cems', enterpriseCode: 'acme' });
+      expect(byKey.get('named:device')).toMatchObject({ tagId: null, tagName: null, tagKey: null, deviceCode: 'acme-cems', enterpriseCode: 'acme' });
+      expect(byKey.get('named:none')).toMatchObject({ tagName: null, tagKey: null, deviceId: null, deviceCode: null, enterpriseCode: 'acme' });
+      // An empty page asks the registry nothing.
+      names.mockClear();
+      expect((await s.alarms.list(operator, { source: 'nothing-raised-this', limit: 10, offset: 0 })).items).toEqual([]);
+      expect(names).not.toHaveBeenCalled();
+    } finally {
+      names.mockRestore();
+    }
+    // Names are read when the items are, so a renamed tag shows its new name on get and on the live stream.
+    await s.registry.tags.update(sys, noxTag, { name: 'NOx (stack 1)' });
+    const id = (await alarmOf('named:tag'))!.id;
+    expect(await s.alarms.get(operator, id)).toMatchObject({ tagName: 'NOx (stack 1)', tagKey: 'nox' });
+    expect(await s.alarms.store.itemsByIds([id])).toMatchObject([{ id, tagName: 'NOx (stack 1)', deviceCode: 'acme-cems', enterpriseCode: 'acme' }]);
+    await s.registry.tags.update(sys, noxTag, { name: 'NOx' });
+    // Another enterprise's caller does not see the alarm at all (no share left by the visibility property): 404, not its names.
+    await s.handle.db.deleteFrom('shares').where('kind', '=', 'alarms.alarms').execute();
+    await expect(s.alarms.get({ ...operator, userId: 43, enterpriseId: other }, id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('defaults a new rule from what the caller sees of its subject, through the registry', async () => {
+    const site = await s.registry.sites.create(sys, { enterpriseId: ent, code: 'acme-site-2', name: 's2' });
+    const unit = await s.registry.units.create(sys, { siteId: site.id, code: 'acme-wwtp', name: 'WWTP', kind: 'treatment' });
+    const analyser = await s.registry.devices.create(sys, { siteId: site.id, unitId: unit.id, code: 'acme-cod', name: 'COD', kind: 'quality_analyzer', protocol: 'mqtt' });
+    await s.registry.tags.create(sys, { deviceId: analyser.id, key: 'cod', name: 'COD', kind: 'quality', unit: 'mg/L' });
+    const rule = { kind: 'threshold' as const, high: 50, severity: 'medium' as const };
+    // The category follows the kind of the tags of the key on the unit's or kind's devices.
+    expect(await s.alarms.rules.create(operator, { ...rule, unitId: unit.id, tagKey: 'cod' })).toMatchObject({ enterpriseId: ent, category: 'quality' });
+    expect(await s.alarms.rules.create(operator, { ...rule, deviceKind: 'quality_analyzer', tagKey: 'cod' })).toMatchObject({ enterpriseId: ent, category: 'quality' });
+    expect(await s.alarms.rules.create(operator, { ...rule, deviceId: analyser.id, tagKey: 'cod' })).toMatchObject({ enterpriseId: ent, category: 'quality' });
+    // A park role names no enterprise: the rule is its subject's owner's.
+    const parkAdmin: AuthContext = { userId: 1, username: 'park.admin', role: 'park_admin', enterpriseId: null, via: 'session' };
+    expect(await s.alarms.rules.create(parkAdmin, { ...rule, tagId: noxTag })).toMatchObject({ enterpriseId: ent, category: 'emission' });
+    expect(await s.alarms.rules.create(parkAdmin, { ...rule, unitId: unit.id, tagKey: 'cod' })).toMatchObject({ enterpriseId: ent, category: 'quality' });
+    await expect(s.alarms.rules.create(parkAdmin, { ...rule, tagId: 987_654 })).rejects.toMatchObject({ status: 400, message: 'tagId names nothing' });
+    // What another enterprise's caller cannot see is not its subject: never another enterprise's rule.
+    const stranger: AuthContext = { userId: 44, username: 'beta.operator', role: 'enterprise_operator', enterpriseId: other, via: 'session' };
+    const before = await s.handle.db.selectFrom('alarm_rules').select((eb) => eb.fn.countAll().as('n')).where('enterprise_id', '=', ent).executeTakeFirstOrThrow();
+    for (const [subject, field] of [[{ tagId: noxTag }, 'tagId'], [{ unitId: unit.id, tagKey: 'cod' }, 'unitId'], [{ deviceId: analyser.id, tagKey: 'cod' }, 'deviceId']] as const) {
+      await expect(s.alarms.rules.create(stranger, { ...rule, ...subject })).rejects.toMatchObject({ status: 400, errors: [expect.objectContaining({ path: `/body/${field}` })] });
+    }
+    const after = await s.handle.db.selectFrom('alarm_rules').select((eb) => eb.fn.countAll().as('n')).where('enterprise_id', '=', ent).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it("fingerprints rules with the registry's tags, devices and time zone", async () => {
+    const v0 = await s.alarms.rulesVersion();
+    expect(await s.alarms.rulesVersion()).toBe(v0);
+    const t = await s.registry.tags.create(sys, { deviceId, key: 'fp', name: 'fp', kind: 'emission', unit: 'mg/m3' });
+    const v1 = await s.alarms.rulesVersion();
+    expect(v1).not.toBe(v0);
+    await s.registry.tags.remove(sys, t.id);
+    expect(await s.alarms.rulesVersion()).not.toBe(v1);
+    const v2 = await s.alarms.rulesVersion();
+    const tz = (await s.registry.getPark()).timezone;
+    await s.registry.savePark(sys, { timezone: tz === 'UTC' ? 'Asia/Shanghai' : 'UTC' });
+    expect(await s.alarms.rulesVersion()).not.toBe(v2);
+    await s.registry.savePark(sys, { timezone: tz });
+    // Service states: only devices outside service are named.
+    await s.registry.devices.update(sys, deviceId, { serviceState: 'maintenance' });
+    expect(await s.alarms.deviceServiceStates([deviceId, deviceId, 987_654])).toEqual(new Map([[deviceId, 'maintenance']]));
+    await s.registry.devices.update(sys, deviceId, { serviceState: 'in_service' });
+    expect(await s.alarms.deviceServiceStates([deviceId])).toEqual(new Map());
+  });
+
+  it('adds each missing tag-limit rule once when several nodes sync at the same time', async () => {
+    const t = await s.registry.tags.create(sys, { deviceId, key: 'race', name: 'race', kind: 'quality', unit: 'mg/m3', lowLimit: 3 });
+    const audits = async () => Number((await s.handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'sync_tag_limits').executeTakeFirstOrThrow()).n);
+    const auditsBefore = await audits();
+    const results = await Promise.all([s.alarms.syncTagLimitRules(), s.alarms.syncTagLimitRules(), s.alarms.syncTagLimitRules()]);
+    expect(results.reduce((n, r) => n + r.added, 0)).toBe(1);
+    const rules = await s.handle.db.selectFrom('alarm_rules').selectAll().where('tag_id', '=', t.id).execute();
+    expect(rules).toMatchObject([{ origin: 'tag_limits', kind: 'threshold', category: 'quality', enterprise_id: ent }]);
+    expect(await audits()).toBe(auditsBefore + 1);
+    await s.registry.tags.remove(sys, t.id);
   });
 });

@@ -51,8 +51,22 @@ export const backtestResult = Type.Object(
     episodes: Type.Array(episode),
     points: Type.Integer({ description: 'readings replayed' }),
     invalid: Type.Integer({ description: 'readings left out (not finite)' }),
-    timeInAlarm: Type.Number({ description: 'ms in alarm over the range' }),
-    forecast: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'forecast rules: lead time and false-alarm figures of the back-test' })),
+    timeInAlarm: Type.Number({ minimum: 0, maximum: 1, description: 'share of the replayed span spent in alarm (0..1)' }),
+    forecast: Type.Optional(
+      Type.Object(
+        {
+          warnings: Type.Integer({ description: 'forecast warnings raised' }),
+          crossings: Type.Integer({ description: 'times the tag actually crossed the limit' }),
+          hits: Type.Integer({ description: 'crossings warned of beforehand' }),
+          falseAlarms: Type.Integer({ description: 'warnings no crossing followed within the horizon' }),
+          falseAlarmRate: Type.Number({ description: 'false alarms ÷ warnings judged (0 with none)' }),
+          missed: Type.Integer({ description: 'crossings no warning preceded' }),
+          leadTimesMs: Type.Array(Type.Number(), { description: 'for each hit: warning to crossing' }),
+          medianLeadMs: Type.Union([Type.Number(), Type.Null()]),
+        },
+        { additionalProperties: false, description: 'forecast rules: lead time and false-alarm figures of the back-test' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -23,8 +23,6 @@
  * Until then, seeding on take-over judges what other nodes committed in the replay window.
  */
 import { HOUR, MAX_TS, type Point as TagPoint } from '../telemetry/model.ts';
-import type { DbHandle } from '../../adapters/db/index.ts';
-import { unscoped } from '../../core/tenancy.ts';
 import type { Job, Lease, Worker, WorkerLog } from '../../core/worker.ts';
 import { createEvaluator, type Evaluator } from './evaluator.ts';
 import { DEFAULT_FLOOD, FloodDetector, floodSourceKey, type FloodOptions } from './flood.ts';
@@ -115,36 +113,6 @@ export function seedFrom(params: RuleParams, now: number): number {
     default:
       return now - REPLAY_MS;
   }
-}
-
-/**
- * The fingerprint of what rules resolve from: count and latest change of rules, tags and devices
- * (a delete changes a count, an insert or edit a latest change). Three aggregate reads of indexed
- * tables instead of resolving 10,000 rules every few seconds. Platform work: unscoped.
- * It belongs with the alarm store (AlarmService.rulesVersion); here until it moves there.
- */
-export async function rulesVersionOf(handle: DbHandle): Promise<string> {
-  const db = unscoped(handle.db, 'the rules fingerprint covers every enterprise');
-  const parts = await Promise.all(
-    (['alarm_rules', 'tags', 'devices'] as const).map((table) =>
-      db
-        .selectFrom(table)
-        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')])
-        .executeTakeFirstOrThrow(),
-    ),
-  );
-  return parts.map((p) => `${Number(p.n)}@${Number(p.at ?? 0)}`).join('|');
-}
-
-/** The devices among `ids` out of service or in maintenance (the rest are in service). Platform work: unscoped. */
-export async function deviceStatesOf(handle: DbHandle, ids: readonly number[]): Promise<Map<number, DeviceServiceState>> {
-  const db = unscoped(handle.db, 'alarm suppression follows every enterprise’s device service states');
-  const out = new Map<number, DeviceServiceState>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('devices').select(['id', 'service_state']).where('id', 'in', ids.slice(i, i + 500)).where('service_state', '!=', 'in_service').execute();
-    for (const r of rows) out.set(r.id, r.service_state as DeviceServiceState);
-  }
-  return out;
 }
 
 /** SPC control limits from a baseline, by chart. */

@@ -6,8 +6,7 @@
  * the commit (`changes`, for the console's live stream).
  */
 import { EventEmitter } from 'node:events';
-import { sql } from 'kysely';
-import { isUniqueViolation, tablesOf, type DbHandle, type Tx } from '../../adapters/db/index.ts';
+import { isForeignKeyViolation, isUniqueViolation, tablesOf, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import type { OutboxDispatcher } from '../../adapters/db/outbox.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { ResourceService } from '../../core/crud/service.ts';
@@ -15,7 +14,8 @@ import type { CreateOf, ItemOf, WriteAction } from '../../core/crud/spec.ts';
 import type { Row } from '../../core/crud/store.ts';
 import { conflict, forbidden, notFound, Problem, validation, type FieldError } from '../../core/errors.ts';
 import { isParkRole, systemContext, type AuthContext } from '../../core/roles.ts';
-import { tenantDb, unscoped } from '../../core/tenancy.ts';
+import { unscoped } from '../../core/tenancy.ts';
+import type { DeviceServiceState, RegistryService } from '../registry/service.ts';
 import { applyAlarmEvent, applyAlarmEvents, initialAlarm, SYSTEM, type Alarm, type AlarmEvent, type AlarmTransition } from './lifecycle.ts';
 import { alarmPolicy } from './policy.ts';
 import { alarmRuleSpec } from './resources.ts';
@@ -27,9 +27,16 @@ import {
   type ActionResult, type ActionsBody, type AlarmItem, type AlarmListQuery, type AlarmSummary, type TransitionItem,
 } from './schemas.ts';
 import { actorOf, AlarmStore, conditionMessage, SYSTEM_ACTOR, type Actor, type AlarmRow } from './store.ts';
+import type { AlarmTables } from './tables.ts';
 import { alarmShareSpec } from './visibility.ts';
 
 export type AlarmRule = ItemOf<typeof alarmRuleSpec>;
+
+/** What the alarms module asks of the registry: its tags, devices and units, through its service. */
+export type AlarmRegistry = Pick<RegistryService, 'tags' | 'devices' | 'units' | 'alarmSubjects' | 'tagsWithLimits' | 'deviceServiceStates' | 'namesOf' | 'subjectsVersion' | 'tagKindsOf'>;
+
+/** Rows per INSERT of tag-limit rules: 12 parameters a row stays far below either dialect's limit. */
+const INSERT_BATCH = 200;
 
 /** An alarm that does not come from a rule on a tag: the ledger's balance gaps, a unit's alarm flood. */
 export interface RaiseInput {
@@ -120,9 +127,10 @@ export class AlarmService {
   constructor(
     handle: DbHandle,
     private readonly audit: AuditStore,
+    private readonly registry: AlarmRegistry,
     private readonly outbox?: OutboxDispatcher,
   ) {
-    this.store = new AlarmStore(handle);
+    this.store = new AlarmStore(handle, (ids) => registry.namesOf(ids));
     this.rules = new AlarmRuleResource(
       handle,
       audit,
@@ -144,36 +152,47 @@ export class AlarmService {
 
   // --- rules ------------------------------------------------------------------------------------
 
-  /** The owner and tag kind of what a new rule names, as far as the caller sees it. */
+  /**
+   * The owner and tag kind of what a new rule names, as far as the caller sees it: read through the
+   * registry's resources with the caller's context, so what the caller may not see is not there.
+   */
   private async ruleSubject(ctx: AuthContext, input: CreateOf<typeof alarmRuleSpec>): Promise<{ enterpriseId: number; tagKind: string | null } | null> {
-    const t = tenantDb(this.db, ctx);
+    const { tags, devices, units } = this.registry;
     if (typeof input.tagId === 'number') {
-      const tag = await t.selectFrom('tags').select(['enterprise_id', 'kind']).where('id', '=', input.tagId).executeTakeFirst();
-      return tag ? { enterpriseId: tag.enterprise_id, tagKind: tag.kind } : null;
+      const tag = await visibleOrNull(tags.get(ctx, input.tagId));
+      return tag ? { enterpriseId: tag.enterpriseId, tagKind: tag.kind } : null;
     }
     let owner: number | undefined = typeof input.enterpriseId === 'number' ? input.enterpriseId : undefined;
-    let devices: number[] | null = null;
+    let deviceIds: number[] | null = null;
+    const allDevices = async (filter: { unitId: number } | { kind: string; enterpriseId: number }): Promise<number[]> => {
+      const ids: number[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await devices.list(ctx, { ...filter, limit: 500, offset });
+        ids.push(...page.items.map((d) => d.id));
+        if (page.items.length < 500) return ids;
+      }
+    };
     if (typeof input.deviceId === 'number') {
-      const d = await t.selectFrom('devices').select(['id', 'enterprise_id']).where('id', '=', input.deviceId).executeTakeFirst();
+      const d = await visibleOrNull(devices.get(ctx, input.deviceId));
       if (!d) return null;
-      owner = d.enterprise_id;
-      devices = [d.id];
+      owner = d.enterpriseId;
+      deviceIds = [d.id];
     } else if (typeof input.unitId === 'number') {
-      const u = await t.selectFrom('units').select('enterprise_id').where('id', '=', input.unitId).executeTakeFirst();
+      const u = await visibleOrNull(units.get(ctx, input.unitId));
       if (!u) return null;
-      owner = u.enterprise_id;
-      devices = (await t.selectFrom('devices').select('id').where('unit_id', '=', input.unitId).execute()).map((d) => d.id);
+      owner = u.enterpriseId;
+      deviceIds = await allDevices({ unitId: input.unitId });
     } else if (typeof input.deviceKind === 'string') {
       owner ??= ctx.enterpriseId ?? undefined;
       if (owner === undefined) return null;
-      devices = (await t.selectFrom('devices').select('id').where('kind', '=', input.deviceKind).where('enterprise_id', '=', owner).execute()).map((d) => d.id);
+      deviceIds = await allDevices({ kind: input.deviceKind, enterpriseId: owner });
     }
     if (owner === undefined) return null;
     let tagKind: string | null = null;
-    if (typeof input.tagKey === 'string' && devices?.length) {
-      const kinds = await t.selectFrom('tags').select('kind').distinct().where('key', '=', input.tagKey).where('device_id', 'in', devices).execute();
+    if (typeof input.tagKey === 'string' && deviceIds?.length) {
+      const kinds = await this.registry.tagKindsOf(ctx, input.tagKey, deviceIds);
       // The tags of one key on several devices are one measurement; if they disagree, the default says nothing specific.
-      if (kinds.length === 1) tagKind = kinds[0].kind;
+      if (kinds.length === 1) tagKind = kinds[0];
     }
     return { enterpriseId: owner, tagKind };
   }
@@ -184,7 +203,7 @@ export class AlarmService {
       throw conflict(`Alarm rule ${before.id} is made of tag ${before.tagId}'s own limits: disable it (enabled: false) or clear the tag's limits instead`);
     }
     if (after && after.overridesRuleId !== null && (action === 'create' || before?.overridesRuleId !== after.overridesRuleId)) {
-      const target = await tablesOf<{ alarm_rules: { id: number; unit_id: number | null; device_kind: string | null } }>(trx)
+      const target = await tablesOf<AlarmTables>(trx)
         .selectFrom('alarm_rules').select(['unit_id', 'device_kind']).where('id', '=', after.overridesRuleId).executeTakeFirst();
       if (!target || (target.unit_id === null && target.device_kind === null)) {
         throw validation('overridesRuleId must name a device kind or unit rule', [{ path: '/body/overridesRuleId', message: 'is not an inherited (device kind or unit) rule' }]);
@@ -193,7 +212,7 @@ export class AlarmService {
     const stopped = (action === 'delete' && before !== null) || (action === 'update' && before?.enabled === true && after?.enabled === false);
     if (stopped) {
       // A rule that no longer judges leaves no condition standing: its alarms clear (their history stays).
-      const rows = await tablesOf<{ alarms: { id: number; rule_id: number | null; active: unknown } }>(trx).selectFrom('alarms').select('id').where('rule_id', '=', before!.id).execute();
+      const rows = await tablesOf<AlarmTables>(trx).selectFrom('alarms').select('id').where('rule_id', '=', before!.id).execute();
       await this.applyTo(trx, rows.map((r) => r.id), () => ({ type: 'condition', at: Date.now(), active: false }), SYSTEM_ACTOR);
     }
   }
@@ -204,25 +223,45 @@ export class AlarmService {
    * the unique index takes the second insert); audited as one record when it added rules.
    */
   async syncTagLimitRules(ctx: AuthContext = systemContext('alarms')): Promise<{ added: number }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.insertTagLimitRules(ctx);
+      } catch (err) {
+        // A tag deleted between the registry's answer and the insert: read the tags again.
+        if (!isForeignKeyViolation(err) || attempt >= WRITE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private async insertTagLimitRules(ctx: AuthContext): Promise<{ added: number }> {
+    const tags = await this.registry.tagsWithLimits();
+    if (!tags.length) return { added: 0 };
     const now = Date.now();
     const added = await this.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ id: number; tag_id: number }>`
-        INSERT INTO alarm_rules (enterprise_id, kind, origin, enabled, severity, category, tag_id, deadband, on_delay_s, off_delay_s, created_at, updated_at)
-        SELECT t.enterprise_id, 'threshold', 'tag_limits', ${sql.lit(true)}, 'high',
-               CASE t.kind WHEN 'emission' THEN 'emission' WHEN 'quality' THEN 'quality' ELSE 'process' END,
-               t.id, 0, 0, 0, ${now}, ${now}
-        FROM tags t
-        WHERE (t.low_low_limit IS NOT NULL OR t.low_limit IS NOT NULL OR t.high_limit IS NOT NULL OR t.high_high_limit IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM alarm_rules r WHERE r.tag_id = t.id AND r.origin = 'tag_limits')
-        ON CONFLICT DO NOTHING
-        RETURNING id, tag_id`.execute(trx);
-      if (rows.length) {
+      const db = unscoped(tablesOf<AlarmTables>(trx), "a tag's own limits are alarm rules, whichever enterprise owns the tag");
+      const have = new Set((await db.selectFrom('alarm_rules').select('tag_id').where('origin', '=', 'tag_limits').execute()).map((r) => Number(r.tag_id)));
+      const missing = tags.filter((t) => !have.has(t.id));
+      const ids: number[] = [];
+      for (let i = 0; i < missing.length; i += INSERT_BATCH) {
+        const rows = await db
+          .insertInto('alarm_rules')
+          .values(missing.slice(i, i + INSERT_BATCH).map((t) => ({
+            enterprise_id: t.enterpriseId, kind: 'threshold', origin: 'tag_limits', enabled: 1, severity: 'high', category: categoryOfTagKind(t.kind),
+            tag_id: t.id, deadband: 0, on_delay_s: 0, off_delay_s: 0, created_at: now, updated_at: now,
+          })))
+          // Another node may have inserted the same rule since the read above: the unique index takes it, and it is not counted.
+          .onConflict((oc) => oc.doNothing())
+          .returning('id')
+          .execute();
+        ids.push(...rows.map((r) => Number(r.id)));
+      }
+      if (ids.length) {
         await this.audit.append(trx, ctx, {
           action: 'sync_tag_limits', entity: 'alarm_rule', entityId: null, enterpriseId: null,
-          after: { added: rows.length, ruleIds: rows.map((r) => Number(r.id)).sort((a, b) => a - b) },
+          after: { added: ids.length, ruleIds: ids.sort((a, b) => a - b) },
         });
       }
-      return rows.length;
+      return ids.length;
     });
     return { added };
   }
@@ -230,17 +269,31 @@ export class AlarmService {
   /** Every enabled rule resolved to the tags (and devices) it judges, for the runtime. */
   async resolvedRules(): Promise<ResolvedRule[]> {
     const db = unscoped(this.db, "alarm evaluation acts for the platform: every enterprise's rules on its own tags");
-    const [rules, tags, devices, park] = await Promise.all([
-      db.selectFrom('alarm_rules').selectAll().orderBy('id').execute(),
-      db.selectFrom('tags').select(['id', 'enterprise_id', 'device_id', 'key', 'low_low_limit', 'low_limit', 'high_limit', 'high_high_limit']).execute(),
-      db.selectFrom('devices').select(['id', 'enterprise_id', 'unit_id', 'kind']).execute(),
-      db.selectFrom('park').select('timezone').where('id', '=', 1).executeTakeFirst(),
-    ]);
+    const [rules, subjects] = await Promise.all([db.selectFrom('alarm_rules').selectAll().orderBy('id').execute(), this.registry.alarmSubjects()]);
     return resolveRules(rules.map((r) => this.rules.store.toItem(r as Row) as RuleRecord), {
-      tags: tags.map((t) => ({ id: t.id, enterpriseId: t.enterprise_id, deviceId: t.device_id, key: t.key, lowLow: t.low_low_limit, low: t.low_limit, high: t.high_limit, highHigh: t.high_high_limit })),
-      devices: devices.map((d) => ({ id: d.id, enterpriseId: d.enterprise_id, unitId: d.unit_id, kind: d.kind })),
-      utcOffsetMs: utcOffsetMs(park?.timezone ?? 'UTC', Date.now()),
+      tags: subjects.tags,
+      devices: subjects.devices,
+      utcOffsetMs: utcOffsetMs(subjects.timezone, Date.now()),
     });
+  }
+
+  /**
+   * A cheap fingerprint of everything rules resolve from: count and latest change of the rules
+   * (a delete changes a count, an insert or edit a latest change) and the registry's fingerprint of
+   * tags, devices and the park's time zone. The runtime re-resolves only when it changed.
+   */
+  async rulesVersion(): Promise<string> {
+    const db = unscoped(this.db, 'the rules fingerprint covers every enterprise');
+    const [rules, subjects] = await Promise.all([
+      db.selectFrom('alarm_rules').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).executeTakeFirstOrThrow(),
+      this.registry.subjectsVersion(),
+    ]);
+    return `${Number(rules.n)}@${Number(rules.at ?? 0)}|${subjects}`;
+  }
+
+  /** The devices among `ids` out of service or in maintenance (the rest are in service), for the runtime's suppression. */
+  async deviceServiceStates(ids: readonly number[]): Promise<Map<number, DeviceServiceState>> {
+    return this.registry.deviceServiceStates(ids);
   }
 
   // --- conditions -------------------------------------------------------------------------------
@@ -291,7 +344,8 @@ export class AlarmService {
       this.db.transaction().execute(async (trx) => {
         const rows = await this.store.lockByKeys(trx, [...new Set(writes.map((w) => w.key))]);
         const fresh = writes.filter((w) => !rows.has(w.key) && w.event.active && w.init.deviceId !== null).map((w) => w.init.deviceId!);
-        const outOfService = await this.devicesOutOfService(trx, fresh);
+        // In the transaction: on SQLite a read beside it would wait for it to end.
+        const outOfService = await this.registry.deviceServiceStates(fresh, trx);
         let transitions = 0;
         const changed = new Set<number>();
         for (const w of writes) {
@@ -320,14 +374,6 @@ export class AlarmService {
     );
     await this.committed(changed);
     return { transitions };
-  }
-
-  /** The devices among `ids` in maintenance or out of service, with that state. */
-  private async devicesOutOfService(trx: Tx, ids: readonly number[]): Promise<Map<number, string>> {
-    if (!ids.length) return new Map();
-    const rows = await tablesOf<{ devices: { id: number; service_state: string } }>(trx)
-      .selectFrom('devices').select(['id', 'service_state']).where('id', 'in', [...new Set(ids)]).where('service_state', '!=', 'in_service').execute();
-    return new Map(rows.map((r) => [r.id, r.service_state]));
   }
 
   /** Applies a system event to alarms by id (locked), writing what the lifecycle accepts. */
@@ -492,6 +538,16 @@ export class AlarmService {
         if (!retry || attempt >= WRITE_ATTEMPTS || err instanceof Problem) throw err;
       }
     }
+  }
+}
+
+/** What a read through the registry's resources answers, or null where the caller may not see it (their 404). */
+async function visibleOrNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof Problem && err.status === 404) return null;
+    throw err;
   }
 }
 

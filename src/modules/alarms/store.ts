@@ -11,7 +11,7 @@ import { isTrue } from '../../adapters/db/tables.ts';
 import { recordEvent } from '../../adapters/db/outbox.ts';
 import { moduleDb, unscoped } from '../../core/tenancy.ts';
 import type { AuthContext } from '../../core/roles.ts';
-import type { RegistryTables } from '../registry/tables.ts';
+import type { SubjectNames } from '../registry/service.ts';
 import type { Alarm, AlarmTransition } from './lifecycle.ts';
 import { severityOfRank, type ConditionDetail, type Severity } from './rule-model.ts';
 import { apiStateOf, lifecycleStateOf, type AlarmItem, type AlarmListQuery, type AlarmSummary, type ApiState, type TransitionItem, API_STATES } from './schemas.ts';
@@ -19,14 +19,6 @@ import { SEVERITIES } from './rule-model.ts';
 import type { AlarmsTable, AlarmTables } from './tables.ts';
 import { visibleAlarms } from './visibility.ts';
 
-/**
- * The registry tables the alarms module reads for names and for resolving rules. LOCAL READ: the
- * registry's service offers no batched directory of tags, devices and units yet (asked for as
- * `RegistryService.alarmDirectory()`); until then these reads are confined to this module's
- * store and service, read-only, and say why they are unscoped.
- */
-type DirectoryTables = Pick<RegistryTables, 'park' | 'enterprises' | 'devices' | 'tags' | 'units'>;
-export type AlarmDb = AlarmTables & DirectoryTables;
 export type AlarmRow = Selectable<AlarmsTable>;
 
 export interface Written {
@@ -85,18 +77,24 @@ export function conditionMessage(level: string, value: number | null, d: Conditi
 
 type Filter = Pick<AlarmListQuery, 'state' | 'severity' | 'category' | 'enterpriseId' | 'tagId' | 'deviceId' | 'unitId' | 'ruleId' | 'source' | 'q'>;
 
+/** The display names of what alarms point at, for one page of items (the registry's namesOf). */
+export type NamesOf = (ids: { tagIds: number[]; deviceIds: number[]; enterpriseIds: number[] }) => Promise<SubjectNames>;
+
 export class AlarmStore {
-  constructor(private readonly handle: DbHandle) {}
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly names: NamesOf,
+  ) {}
 
   get db() {
-    return moduleDb(tablesOf<AlarmDb>(this.handle.db));
+    return moduleDb(tablesOf<AlarmTables>(this.handle.db));
   }
 
   /** Rows by source key, locked until the transaction ends (PostgreSQL). */
   async lockByKeys(trx: Tx, keys: readonly string[]): Promise<Map<string, AlarmRow>> {
     const out = new Map<string, AlarmRow>();
     if (!keys.length) return out;
-    const db = tablesOf<AlarmDb>(trx);
+    const db = tablesOf<AlarmTables>(trx);
     for (let i = 0; i < keys.length; i += 500) {
       let q = db.selectFrom('alarms').selectAll().where('source_key', 'in', keys.slice(i, i + 500)).orderBy('id');
       if (this.handle.dialect === 'postgres') q = q.forUpdate();
@@ -108,14 +106,14 @@ export class AlarmStore {
   /** Rows by id, locked like lockByKeys; the caller has checked that it may see them. */
   async lockByIds(trx: Tx, ids: readonly number[]): Promise<AlarmRow[]> {
     if (!ids.length) return [];
-    let q = tablesOf<AlarmDb>(trx).selectFrom('alarms').selectAll().where('id', 'in', [...ids]).orderBy('id');
+    let q = tablesOf<AlarmTables>(trx).selectFrom('alarms').selectAll().where('id', 'in', [...ids]).orderBy('id');
     if (this.handle.dialect === 'postgres') q = q.forUpdate();
     return q.execute();
   }
 
   /** The ids among `ids` that `ctx` may see, with their owners. */
   async visibleOwners(trx: Tx, ctx: AuthContext, ids: readonly number[]): Promise<Map<number, number>> {
-    const db = unscoped(tablesOf<AlarmDb>(trx), 'restricted to what the caller may see by visibleAlarms');
+    const db = unscoped(tablesOf<AlarmTables>(trx), 'restricted to what the caller may see by visibleAlarms');
     const rows = await visibleAlarms(db.selectFrom('alarms').select(['alarms.id', 'alarms.enterprise_id']).where('alarms.id', 'in', [...ids]), ctx).execute();
     return new Map(rows.map((r) => [r.id, r.enterprise_id]));
   }
@@ -126,7 +124,7 @@ export class AlarmStore {
     init: { enterpriseId: number; source: string; sourceKey: string; ruleId: number | null; tagId: number | null; deviceId: number | null; unitId: number | null; category: string; severity: Severity; message: string; lifecycle: Alarm },
     now: number,
   ): Promise<AlarmRow> {
-    return tablesOf<AlarmDb>(trx)
+    return tablesOf<AlarmTables>(trx)
       .insertInto('alarms')
       .values({
         enterprise_id: init.enterpriseId,
@@ -161,7 +159,7 @@ export class AlarmStore {
     set: { value?: number | null; detail?: ConditionDetail | null; message?: string; category?: string; actor?: Actor },
     now: number,
   ): Promise<Written> {
-    const db = tablesOf<AlarmDb>(trx);
+    const db = tablesOf<AlarmTables>(trx);
     const proj = projection(alarm, row.severity as Severity);
     const updated = await db
       .updateTable('alarms')
@@ -195,7 +193,7 @@ export class AlarmStore {
     row: AlarmRow,
     e: { at: number; by: string; byName: string | null; event: string; why: string; from: string; to: string; note: string | null; active: boolean; level: string | null; severity: string | null; value: number | null },
   ): Promise<number> {
-    const { id } = await tablesOf<AlarmDb>(trx)
+    const { id } = await tablesOf<AlarmTables>(trx)
       .insertInto('alarm_transitions')
       .values({
         alarm_id: row.id, enterprise_id: row.enterprise_id, at: e.at, by: e.by, by_name: e.byName, event: e.event, why: e.why, from_state: e.from, to_state: e.to,
@@ -213,12 +211,7 @@ export class AlarmStore {
 
   private visibleBase(ctx: AuthContext) {
     const db = unscoped(this.db, 'every read of alarms passes visibleAlarms (tenancy and sharing) below');
-    const q = db
-      .selectFrom('alarms')
-      .leftJoin('tags', 'tags.id', 'alarms.tag_id')
-      .leftJoin('devices', 'devices.id', 'alarms.device_id')
-      .leftJoin('enterprises', 'enterprises.id', 'alarms.enterprise_id');
-    return visibleAlarms(q, ctx);
+    return visibleAlarms(db.selectFrom('alarms'), ctx);
   }
 
   private filtered(ctx: AuthContext, f: Filter) {
@@ -246,8 +239,19 @@ export class AlarmStore {
     'alarms.id', 'alarms.enterprise_id', 'alarms.source', 'alarms.source_key', 'alarms.rule_id', 'alarms.tag_id', 'alarms.device_id', 'alarms.unit_id',
     'alarms.category', 'alarms.severity', 'alarms.state', 'alarms.active', 'alarms.level', 'alarms.value', 'alarms.message', 'alarms.detail',
     'alarms.raised_at', 'alarms.cleared_at', 'alarms.acked_at', 'alarms.acked_by', 'alarms.shelved_until', 'alarms.version', 'alarms.updated_at',
-    'tags.name as tag_name', 'tags.key as tag_key', 'devices.code as device_code', 'enterprises.code as enterprise_code',
   ] as const;
+
+  /** Items of rows, named with one batched call to the registry (a page at most: names are not filtered or sorted on). */
+  private async itemsOf(rows: readonly ItemRow[]): Promise<AlarmItem[]> {
+    if (!rows.length) return [];
+    const present = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null).map(Number))];
+    const names = await this.names({
+      tagIds: present(rows.map((r) => r.tag_id)),
+      deviceIds: present(rows.map((r) => r.device_id)),
+      enterpriseIds: present(rows.map((r) => r.enterprise_id)),
+    });
+    return rows.map((r) => itemOf(r, names));
+  }
 
   async list(ctx: AuthContext, query: AlarmListQuery): Promise<{ items: AlarmItem[]; total: number }> {
     const rows = await this.filtered(ctx, query)
@@ -257,7 +261,7 @@ export class AlarmStore {
       .limit(query.limit)
       .offset(query.offset)
       .execute();
-    const items = rows.map(itemOf);
+    const items = await this.itemsOf(rows);
     const total =
       items.length < query.limit && (items.length > 0 || query.offset === 0)
         ? query.offset + items.length
@@ -267,23 +271,15 @@ export class AlarmStore {
 
   async get(ctx: AuthContext, id: number): Promise<AlarmItem | undefined> {
     const row = await this.visibleBase(ctx).select(AlarmStore.ITEM_COLUMNS).where('alarms.id', '=', id).executeTakeFirst();
-    return row && itemOf(row);
+    return row && (await this.itemsOf([row]))[0];
   }
 
   /** Items by id for the platform (the live stream filters them per viewer). */
   async itemsByIds(ids: readonly number[]): Promise<AlarmItem[]> {
     if (!ids.length) return [];
     const db = unscoped(this.db, 'changed alarms for the live stream, which filters them per viewer');
-    const rows = await db
-      .selectFrom('alarms')
-      .leftJoin('tags', 'tags.id', 'alarms.tag_id')
-      .leftJoin('devices', 'devices.id', 'alarms.device_id')
-      .leftJoin('enterprises', 'enterprises.id', 'alarms.enterprise_id')
-      .select(AlarmStore.ITEM_COLUMNS)
-      .where('alarms.id', 'in', [...ids])
-      .orderBy('alarms.id')
-      .execute();
-    return rows.map(itemOf);
+    const rows = await db.selectFrom('alarms').select(AlarmStore.ITEM_COLUMNS).where('alarms.id', 'in', [...ids]).orderBy('alarms.id').execute();
+    return this.itemsOf(rows);
   }
 
   /** The journal of an alarm the caller sees (checked by the caller), newest first. */
@@ -328,25 +324,25 @@ interface ItemRow {
   id: number; enterprise_id: number; source: string; source_key: string; rule_id: number | null; tag_id: number | null; device_id: number | null; unit_id: number | null;
   category: string; severity: string; state: string; active: boolean | number; level: string | null; value: number | null; message: string; detail: string | null;
   raised_at: number | null; cleared_at: number | null; acked_at: number | null; acked_by: string | null; shelved_until: number | null; version: number; updated_at: number;
-  tag_name: string | null; tag_key: string | null; device_code: string | null; enterprise_code: string | null;
 }
 
 const numOrNull = (v: number | null): number | null => (v === null ? null : Number(v));
 
-function itemOf(r: ItemRow): AlarmItem {
+function itemOf(r: ItemRow, names: SubjectNames): AlarmItem {
   const state = r.state as Alarm['state'];
+  const tag = r.tag_id === null ? undefined : names.tags.get(Number(r.tag_id));
   return {
     id: Number(r.id),
     enterpriseId: Number(r.enterprise_id),
-    enterpriseCode: r.enterprise_code,
+    enterpriseCode: names.enterprises.get(Number(r.enterprise_id))?.code ?? null,
     source: r.source,
     sourceKey: r.source_key,
     ruleId: numOrNull(r.rule_id),
     tagId: numOrNull(r.tag_id),
-    tagName: r.tag_name,
-    tagKey: r.tag_key,
+    tagName: tag?.name ?? null,
+    tagKey: tag?.key ?? null,
     deviceId: numOrNull(r.device_id),
-    deviceCode: r.device_code,
+    deviceCode: r.device_id === null ? null : (names.devices.get(Number(r.device_id))?.code ?? null),
     unitId: numOrNull(r.unit_id),
     category: r.category,
     severity: r.severity,

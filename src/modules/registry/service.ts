@@ -380,6 +380,131 @@ export class RegistryService {
     }
     return [...found.values()].sort((a, b) => a.id - b.id);
   }
+
+  /**
+   * Every tag (with its kind and limits) and every device (with its unit, kind and service state),
+   * and the park's time zone: what alarm rules resolve against. One read of each table, because
+   * the alarm runtime resolves thousands of rules against tens of thousands of tags at once.
+   */
+  async alarmSubjects(): Promise<AlarmSubjects> {
+    const db = unscoped(this.db, "alarm evaluation acts for the platform: every enterprise's rules on its own tags and devices");
+    const [tags, devices, park] = await Promise.all([
+      db.selectFrom('tags').select(['id', 'enterprise_id', 'device_id', 'key', 'kind', 'low_low_limit', 'low_limit', 'high_limit', 'high_high_limit']).orderBy('id').execute(),
+      db.selectFrom('devices').select(['id', 'enterprise_id', 'unit_id', 'kind', 'service_state']).orderBy('id').execute(),
+      this.db.selectFrom('park').select('timezone').where('id', '=', 1).executeTakeFirst(),
+    ]);
+    return {
+      timezone: park?.timezone ?? 'UTC',
+      tags: tags.map((t) => ({
+        id: t.id, enterpriseId: t.enterprise_id, deviceId: t.device_id, key: t.key, kind: t.kind,
+        lowLow: t.low_low_limit, low: t.low_limit, high: t.high_limit, highHigh: t.high_high_limit,
+      })),
+      devices: devices.map((d) => ({ id: d.id, enterpriseId: d.enterprise_id, unitId: d.unit_id, kind: d.kind, serviceState: d.service_state as DeviceServiceState })),
+    };
+  }
+
+  /** The tags that have at least one limit (a tag's own limits are an alarm rule), in id order. */
+  async tagsWithLimits(): Promise<{ id: number; enterpriseId: number; kind: string }[]> {
+    const rows = await unscoped(this.db, "a tag's own limits are alarm rules, whichever enterprise owns the tag")
+      .selectFrom('tags')
+      .select(['id', 'enterprise_id', 'kind'])
+      .where((eb) => eb.or([eb('low_low_limit', 'is not', null), eb('low_limit', 'is not', null), eb('high_limit', 'is not', null), eb('high_high_limit', 'is not', null)]))
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, enterpriseId: r.enterprise_id, kind: r.kind }));
+  }
+
+  /**
+   * The devices among `ids` that are not in service (maintenance, out of service), with that state;
+   * a device missing from the answer is in service or does not exist. `trx`: the caller's open
+   * transaction, where it decides inside one (on SQLite a read beside it would wait for it).
+   */
+  async deviceServiceStates(ids: readonly number[], trx?: Tx): Promise<Map<number, DeviceServiceState>> {
+    const why = 'alarm suppression follows every enterprise’s device service states';
+    const db = trx ? unscoped(tablesOf<RegistryTables>(trx), why) : unscoped(this.db, why);
+    const unique = [...new Set(ids)];
+    const out = new Map<number, DeviceServiceState>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await db.selectFrom('devices').select(['id', 'service_state']).where('id', 'in', unique.slice(i, i + 500)).where('service_state', '!=', 'in_service').execute();
+      for (const r of rows) out.set(r.id, r.service_state as DeviceServiceState);
+    }
+    return out;
+  }
+
+  /**
+   * Display names of the tags, devices and enterprises other records point at (an alarm's tag name
+   * and key, device code, enterprise code), one query per kind and 500 ids. The caller has already
+   * decided that its reader may see the records naming them; an id with no row is left out.
+   */
+  async namesOf(ids: { tagIds?: readonly number[]; deviceIds?: readonly number[]; enterpriseIds?: readonly number[] }): Promise<SubjectNames> {
+    const db = unscoped(this.db, 'names of what records the caller may see point at');
+    const out: SubjectNames = { tags: new Map(), devices: new Map(), enterprises: new Map() };
+    const chunks = (list: readonly number[] | undefined): number[][] => {
+      const unique = [...new Set(list ?? [])];
+      const parts: number[][] = [];
+      for (let i = 0; i < unique.length; i += 500) parts.push(unique.slice(i, i + 500));
+      return parts;
+    };
+    await Promise.all([
+      ...chunks(ids.tagIds).map(async (part) => {
+        for (const r of await db.selectFrom('tags').select(['id', 'name', 'key']).where('id', 'in', part).execute()) out.tags.set(r.id, { name: r.name, key: r.key });
+      }),
+      ...chunks(ids.deviceIds).map(async (part) => {
+        for (const r of await db.selectFrom('devices').select(['id', 'code']).where('id', 'in', part).execute()) out.devices.set(r.id, { code: r.code });
+      }),
+      ...chunks(ids.enterpriseIds).map(async (part) => {
+        for (const r of await db.selectFrom('enterprises').select(['id', 'code']).where('id', 'in', part).execute()) out.enterprises.set(r.id, { code: r.code });
+      }),
+    ]);
+    return out;
+  }
+
+  /**
+   * A cheap fingerprint of what alarmSubjects answers: count and latest change of tags and devices
+   * (a delete changes a count, an insert or edit a latest change) and the park's time zone. Two
+   * aggregate reads instead of reading tens of thousands of tags every few seconds.
+   */
+  async subjectsVersion(): Promise<string> {
+    const db = unscoped(this.db, 'the fingerprint of every enterprise’s tags and devices, for alarm evaluation');
+    const [tags, devices, park] = await Promise.all([
+      db.selectFrom('tags').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).executeTakeFirstOrThrow(),
+      db.selectFrom('devices').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).executeTakeFirstOrThrow(),
+      this.db.selectFrom('park').select('timezone').where('id', '=', 1).executeTakeFirst(),
+    ]);
+    return `${Number(tags.n)}@${Number(tags.at ?? 0)}|${Number(devices.n)}@${Number(devices.at ?? 0)}|${park?.timezone ?? 'UTC'}`;
+  }
+
+  /**
+   * The distinct kinds of the tags of `key` on the given devices, as far as `ctx` may see them: what
+   * a new alarm rule on a key of several devices measures (alarms' rule defaults).
+   */
+  async tagKindsOf(ctx: AuthContext, key: string, deviceIds: readonly number[]): Promise<string[]> {
+    const kinds = new Set<string>();
+    const unique = [...new Set(deviceIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await tenantDb(this.db, ctx).selectFrom('tags').select('kind').distinct().where('key', '=', key).where('device_id', 'in', unique.slice(i, i + 500)).execute();
+      for (const r of rows) kinds.add(r.kind);
+    }
+    return [...kinds].sort();
+  }
+}
+
+/** A device's service state: alarms of a device outside service are suppressed. */
+export type DeviceServiceState = 'in_service' | 'maintenance' | 'out_of_service';
+
+/** What alarm rules resolve against (RegistryService.alarmSubjects). */
+export interface AlarmSubjects {
+  /** The park's IANA time zone (UTC when there is no park record yet). */
+  timezone: string;
+  tags: { id: number; enterpriseId: number; deviceId: number; key: string; kind: string; lowLow: number | null; low: number | null; high: number | null; highHigh: number | null }[];
+  devices: { id: number; enterpriseId: number; unitId: number | null; kind: string; serviceState: DeviceServiceState }[];
+}
+
+/** Display names by id (RegistryService.namesOf). */
+export interface SubjectNames {
+  tags: Map<number, { name: string; key: string }>;
+  devices: Map<number, { code: string }>;
+  enterprises: Map<number, { code: string }>;
 }
 
 function parkOf(row: Selectable<ParkTable>): Park {
