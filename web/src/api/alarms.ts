@@ -10,12 +10,10 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type Query } from './client';
 import { invalidateAfterWrite } from './hooks';
-import type { Item, Page } from './types';
+import type { BodyOf, GetAnswer, Page, PostAnswer } from './types';
 import type { LiveState } from './telemetry';
 export { RULE_KINDS, SEVERITIES, ALARM_CATEGORIES, type RuleKind, type Severity, type AlarmCategory } from '../../../src/modules/alarms/rule-model.ts';
 export { ALL_RULES, type RuleNumber } from '../../../src/modules/alarms/spc.ts';
-import type { AlarmCategory, RuleKind, Severity } from '../../../src/modules/alarms/rule-model.ts';
-import type { RuleNumber } from '../../../src/modules/alarms/spc.ts';
 
 /** ISA-18.2 states as the API names them. */
 export const ALARM_STATES = ['active_unacknowledged', 'active_acknowledged', 'cleared_unacknowledged', 'shelved', 'suppressed', 'normal'] as const;
@@ -25,77 +23,15 @@ export const STATE_FILTERS = ['active', 'unacknowledged', 'shelved', 'suppressed
 // The API also takes each exact state; the console offers the groups an operator asks for.
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
-export interface AlarmDetail {
-  limit?: number;
-  change?: number;
-  windowStart?: number;
-  windowEnd?: number;
-  completeness?: number;
-  runRule?: number;
-  runRuleName?: string;
-  predictedAt?: number;
-  probability?: number;
-  lastSeenAt?: number | null;
-}
+/** Why a condition is active (limit, change, window, run rule, forecast, last reading). */
+export type AlarmDetail = NonNullable<Alarm['detail']>;
 
-export interface Alarm {
-  id: number;
-  enterpriseId: number;
-  /** What raised it: `rule` for a tag's rules; other modules (balance gaps, manifests) name themselves. */
-  source: string;
-  sourceKey: string;
-  ruleId: number | null;
-  tagId: number | null;
-  deviceId: number | null;
-  unitId: number | null;
-  category: AlarmCategory;
-  severity: Severity;
-  state: AlarmState;
-  active: boolean;
-  acknowledged: boolean;
-  level: string | null;
-  value: number | null;
-  message: string;
-  detail: AlarmDetail | null;
-  raisedAt: number | null;
-  clearedAt: number | null;
-  ackedAt: number | null;
-  ackedBy: string | null;
-  shelvedUntil: number | null;
-  version: number;
-  updatedAt: number;
-  tagName: string | null;
-  tagKey: string | null;
-  deviceCode: string | null;
-  enterpriseCode: string | null;
-}
+/** An alarm as the list and the live stream give it. */
+export type Alarm = GetAnswer<'/api/v1/alarms/{id}'>;
 
-export interface AlarmJournalEntry {
-  id: number;
-  at: number;
-  /** A user's id, or 'system'. */
-  by: string;
-  byName: string | null;
-  event: string;
-  why: string | null;
-  fromState: AlarmState | null;
-  toState: AlarmState | null;
-  note: string | null;
-  level: string | null;
-  /** A name, or the lifecycle's rank (1..4). */
-  severity: Severity | number | null;
-  value: number | null;
-}
-
-/** Counts of the alarms the caller sees, by state and by severity (of the active ones). */
-export interface AlarmSummary {
-  total: number;
-  /** Waiting for acknowledgement (active or cleared): the menu's badge. */
-  unacknowledged: number;
-  active: number;
-  byState: Partial<Record<AlarmState, number>>;
-  bySeverity: Partial<Record<Severity, number>>;
-}
+export type AlarmJournalEntry = GetAnswer<'/api/v1/alarms/{id}/history'>['items'][number];
+/** Counts of the alarms the caller sees, by state and by severity. */
+export type AlarmSummary = GetAnswer<'/api/v1/alarms/summary'>;
 
 export type AlarmAction = 'acknowledge' | 'shelve' | 'unshelve' | 'comment';
 export interface AlarmActionBody {
@@ -117,102 +53,20 @@ export interface AlarmActionResult {
 export type Aggregate = 'mean' | 'sum';
 export type SpcChartKind = 'imr' | 'xbar_r';
 
-/** A rule's fields, as created and edited (durations in seconds, times in epoch ms). */
-export interface AlarmRuleFields {
-  enterpriseId: number;
-  name: string;
-  kind: RuleKind;
-  enabled: boolean;
-  severity: Severity;
-  category: AlarmCategory;
-  tagId: number | null;
-  deviceId: number | null;
-  unitId: number | null;
-  deviceKind: string | null;
-  tagKey: string | null;
-  overridesRuleId: number | null;
-  highHigh: number | null;
-  high: number | null;
-  low: number | null;
-  lowLow: number | null;
-  deadband: number | null;
-  onDelaySeconds: number | null;
-  offDelaySeconds: number | null;
-  windowSeconds: number | null;
-  maxRise: number | null;
-  maxFall: number | null;
-  silenceSeconds: number | null;
-  aggregate: Aggregate | null;
-  minCompleteness: number | null;
-  expectedIntervalSeconds: number | null;
-  chart: SpcChartKind | null;
-  subgroupSize: number | null;
-  baselineFrom: number | null;
-  baselineTo: number | null;
-  runRules: RuleNumber[] | null;
-  horizonSeconds: number | null;
-  stepSeconds: number | null;
-  fitWindowSeconds: number | null;
-  confidence: number | null;
-  description: string | null;
-}
-/** `origin`: a rule the user wrote, or one a tag's own limits (LL/L/H/HH) make (edited on the tag). */
-export type AlarmRule = Item & AlarmRuleFields & { origin: 'user' | 'tag_limits' };
-export type NewAlarmRule = Partial<AlarmRuleFields> & Pick<AlarmRuleFields, 'kind'>;
+/** A rule as the API gives it; `origin`: one the user wrote, or one a tag's own limits (LL/L/H/HH) make (edited on the tag). */
+export type AlarmRule = GetAnswer<'/api/v1/alarm-rules/{id}'>;
+/** What a create takes (durations in seconds, times in epoch ms). */
+export type NewAlarmRule = BodyOf<'/api/v1/alarm-rules', 'post'>;
 
-export interface Episode {
-  level: string;
-  from: number;
-  /** Null: still in alarm at the end of the window. */
-  to: number | null;
-  peak?: number | null;
-}
+export type Episode = PreviewResult['result']['episodes'][number];
 
-export interface ForecastScore {
-  warnings: number;
-  crossings: number;
-  hits: number;
-  falseAlarms: number;
-  falseAlarmRate: number | null;
-  missed: number;
-  leadTimesMs: number[];
-  medianLeadMs: number | null;
-}
+export type ForecastScore = NonNullable<PreviewResult['result']['forecast']>;
 
-export interface PreviewResult {
-  tagId: number;
-  from: number;
-  to: number;
-  points: number;
-  result: {
-    changes: number;
-    episodes: Episode[];
-    points: number;
-    invalid: number;
-    timeInAlarm: number;
-    forecast?: ForecastScore;
-  };
-  series: { ts: number; value: number }[];
-}
+export type PreviewResult = PostAnswer<'/api/v1/alarm-rules/preview', 200>;
 
-export interface TagLimits {
-  highHigh: number | null;
-  high: number | null;
-  low: number | null;
-  lowLow: number | null;
-}
+export type TagLimits = AlarmOverlay['limits'];
 
-export interface AlarmOverlay {
-  limits: TagLimits;
-  controlLimits: { ruleId: number; center: number; ucl: number; lcl: number; sigma: number }[];
-  forecast: {
-    ruleId: number;
-    stepMs: number;
-    points: { ts: number; mean: number; lower: number; upper: number }[];
-    crossing: { level: string; predictedAt: number; probability: number } | null;
-  } | null;
-  episodes: Episode[];
-}
+export type AlarmOverlay = GetAnswer<'/api/v1/tags/{id}/alarm-overlay'>;
 
 // ---- Reads ----
 

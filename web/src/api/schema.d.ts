@@ -12348,11 +12348,25 @@ export interface paths {
                                 points: number;
                                 /** @description readings left out (not finite) */
                                 invalid: number;
-                                /** @description ms in alarm over the range */
+                                /** @description share of the replayed span spent in alarm (0..1) */
                                 timeInAlarm: number;
                                 /** @description forecast rules: lead time and false-alarm figures of the back-test */
                                 forecast?: {
-                                    [key: string]: unknown;
+                                    /** @description forecast warnings raised */
+                                    warnings: number;
+                                    /** @description times the tag actually crossed the limit */
+                                    crossings: number;
+                                    /** @description crossings warned of beforehand */
+                                    hits: number;
+                                    /** @description warnings no crossing followed within the horizon */
+                                    falseAlarms: number;
+                                    /** @description false alarms ÷ warnings judged (0 with none) */
+                                    falseAlarmRate: number;
+                                    /** @description crossings no warning preceded */
+                                    missed: number;
+                                    /** @description for each hit: warning to crossing */
+                                    leadTimesMs: number[];
+                                    medianLeadMs: number | null;
                                 };
                             };
                             /** @description the readings for the chart, downsampled to at most 2000 */

@@ -15,7 +15,7 @@ export default function ActiveAlarmsCard() {
   const reason = useAlarmReason();
   const active = useAlarms({ state: 'active', limit: 5 });
   const summary = useAlarmSummary();
-  const bySeverity = summary.data?.bySeverity ?? {};
+  const bySeverity: Partial<Record<(typeof SEVERITIES)[number], number>> = summary.data?.bySeverity ?? {};
   return (
     <Card
       size="small"

@@ -109,7 +109,7 @@ function PreviewResultView({ r, limits }: { r: PreviewResult; limits: { highHigh
     <div data-testid="preview-result" data-episodes={res.episodes.length} data-points={res.points}>
       <Row gutter={[12, 8]}>
         <Col flex="1 1 110px"><Statistic title={t('alarms.preview.episodes')} value={res.episodes.length} /></Col>
-        <Col flex="1 1 140px"><Statistic title={t('alarms.preview.timeInAlarm')} value={duration(res.timeInAlarm)} /></Col>
+        <Col flex="1 1 140px"><Statistic title={t('alarms.preview.timeInAlarm')} value={pct(res.timeInAlarm)} /></Col>
         <Col flex="1 1 110px"><Statistic title={t('alarms.preview.points')} value={res.points} /></Col>
         {res.invalid > 0 && <Col flex="1 1 110px"><Statistic title={t('alarms.preview.invalid')} value={res.invalid} /></Col>}
         {f && (
