@@ -83,6 +83,10 @@ describe.skipIf(!RUN)('console incidents (browser)', () => {
     await page.reload();
     await page.getByTestId('incident-to-contained').click();
     await page.getByTestId('incident-move-confirm').click();
+    // The dialog closes once the move is made; if it stays, it says why.
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' }).catch(async (err: unknown) => {
+      throw new Error(`the move to contained did not complete: ${(await page.locator('.ant-modal .ant-alert').allTextContents()).join(' ') || 'no error shown'}`, { cause: err });
+    });
     await expect.poll(async () => page.getByTestId('incident-state').textContent()).toBe(text('zh-CN').state.contained);
 
     await page.getByTestId('incident-to-closed').click();
