@@ -27,7 +27,9 @@ import type { Job, Lease, Worker, WorkerLog } from '../../core/worker.ts';
 import { createEvaluator, type Evaluator } from './evaluator.ts';
 import { DEFAULT_FLOOD, FloodDetector, floodSourceKey, type FloodOptions } from './flood.ts';
 import { entryKey, RuleCache, type RuleEntry } from './rule-cache.ts';
-import type { AlarmCategory, ConditionChange, ResolvedRule, RuleParams, Severity } from './rule-model.ts';
+import type { DeviceServiceState } from '../registry/service.ts';
+import type { ConditionChange, ResolvedRule, RuleParams } from './rule-model.ts';
+import type { RaiseInput } from './service.ts';
 import type { Point } from './series.ts';
 import { controlLimitsIMR, controlLimitsXbarR, type ControlLimits, type LimitsResult } from './spc.ts';
 
@@ -36,24 +38,14 @@ export const EVALUATOR_JOB = 'alarms:evaluator';
 /** How much history an evaluator is seeded with (and may replay out-of-order readings within). */
 export const REPLAY_MS = HOUR;
 
-export type DeviceServiceState = 'in_service' | 'maintenance' | 'out_of_service';
+export type { DeviceServiceState };
 
 /** What the runtime asks of the alarm store (AlarmService satisfies it). */
 export interface AlarmRuntimeStore {
   resolvedRules(): Promise<ResolvedRule[]>;
   syncTagLimitRules(): Promise<unknown>;
   applyConditions(changes: { rule: ResolvedRule; change: ConditionChange }[]): Promise<{ transitions: number }>;
-  raise(input: {
-    enterpriseId: number;
-    source: string;
-    sourceKey: string;
-    category: AlarmCategory;
-    severity: Severity;
-    level: string;
-    message: string;
-    active: boolean;
-    unitId?: number | null;
-  }): Promise<unknown>;
+  raise(input: RaiseInput): Promise<unknown>;
   expireShelves(now: number): Promise<unknown>;
   setSuppressed(deviceId: number, suppressed: boolean, reason: string): Promise<unknown>;
 }

@@ -20,6 +20,7 @@ import { deviceSpec, enterpriseSpec, materialSpec, siteSpec, tagSpec, unitSpec }
 import type { DirectoryEntry, Park, ParkPatch, Summary } from './schemas.ts';
 import { parkPolicy } from './policy.ts';
 import type { ParkTable, RegistryTables } from './tables.ts';
+import type { SERVICE_STATES } from './model.ts';
 
 export type { Park, ParkPatch } from './schemas.ts';
 
@@ -490,7 +491,7 @@ export class RegistryService {
 }
 
 /** A device's service state: alarms of a device outside service are suppressed. */
-export type DeviceServiceState = 'in_service' | 'maintenance' | 'out_of_service';
+export type DeviceServiceState = (typeof SERVICE_STATES)[number];
 
 /** What alarm rules resolve against (RegistryService.alarmSubjects). */
 export interface AlarmSubjects {
