@@ -366,6 +366,14 @@ function suite(dialect: 'sqlite' | 'postgres') {
     expect(typeof body.transition.to).toBe('string');
   });
 
+  it("sends an enterprise its own process alarm whole, though the park does not see it", async () => {
+    const h = await hook();
+    await create(chlor, { url: h.url, transitions: ['raised'], categories: ['process'] });
+    await server.services.alarms.raise({ enterpriseId: chlorId, source: 'webhook-test', sourceKey: `webhook-test:process:${dialect}`, category: 'process', severity: 'medium', level: 'FLOW_LOW', message: 'brine flow below its minimum', active: true, value: 3 });
+    await until(() => h.received.length, (n) => n >= 1, 'the raised process alarm');
+    expect(h.received[0].body.alarm).toMatchObject({ enterpriseId: chlorId, category: 'process', level: 'FLOW_LOW', message: 'brine flow below its minimum', value: 3 });
+  });
+
   it('answers bad input with problem+json', async () => {
     for (const body of [{}, { url: 'https://example.com', minSeverity: 'dire' }, { url: 'https://example.com', categories: ['weather'] }, { url: 'https://example.com', transitions: [] }, { url: 'https://example.com', secret: 'mine' }]) {
       const r = await chlor.post('/api/v1/alarm-webhooks', body);

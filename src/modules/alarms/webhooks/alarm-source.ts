@@ -1,7 +1,8 @@
 /**
  * The AlarmSource the dispatcher reads an alarm and one of its transitions through, answered by the
- * alarms service's own reads (by id, and its history newest first), as the platform: a delivery is
- * already bound to its enterprise, and the dispatcher checks the enterprise the alarm names.
+ * alarms service's own reads (by id, and its history newest first) as the webhook's owner would
+ * read them: an enterprise's webhook as that enterprise (every alarm of its own), the park's as the
+ * park (only what the park may see). The dispatcher also checks the enterprise the alarm names.
  */
 import { Problem } from '../../../core/errors.ts';
 import { systemContext, type AuthContext } from '../../../core/roles.ts';
@@ -17,9 +18,15 @@ export interface AlarmReads {
 const PAGE = 200;
 const MAX_PAGES = 5;
 
+/** Who reads for a webhook of `ownerId` (null: the park's). */
+function readerFor(ownerId: number | null): AuthContext {
+  const park = systemContext('alarm-webhooks');
+  return ownerId === null ? park : { ...park, role: 'enterprise_viewer', enterpriseId: ownerId };
+}
+
 export function alarmSourceFrom(alarms: AlarmReads): AlarmSource {
-  const ctx = systemContext('alarm-webhooks');
-  return async (alarmId, transitionId) => {
+  return async (alarmId, transitionId, webhookOwnerId) => {
+    const ctx = readerFor(webhookOwnerId);
     let alarm;
     try {
       alarm = await alarms.get(ctx, alarmId);

@@ -102,7 +102,8 @@ export interface TransitionView {
 }
 
 /** An alarm and one of its transitions, read for a delivery; null when the alarm is gone. */
-export type AlarmSource = (alarmId: number, transitionId: number) => Promise<{ alarm: { id: number; enterpriseId: number; [more: string]: unknown }; transition: Partial<TransitionView> | null } | null>;
+/** Reads an alarm and one of its transitions as the webhook's owner (`webhookOwnerId`, null: the park) may see them. */
+export type AlarmSource = (alarmId: number, transitionId: number, webhookOwnerId: number | null) => Promise<{ alarm: { id: number; enterpriseId: number; [more: string]: unknown }; transition: Partial<TransitionView> | null } | null>;
 
 /** Whether the park may see an alarm (the alarms module's park visibility; by default its emission and safety alarms). */
 export type ParkVisibility = (event: AlarmChanged) => boolean | Promise<boolean>;
@@ -364,7 +365,7 @@ export class AlarmWebhookDispatcher {
     if (row.webhook_enterprise_id !== null && row.webhook_enterprise_id !== row.alarm_enterprise_id) {
       return { refuse: 'refused: the alarm belongs to another enterprise than the webhook' };
     }
-    const snap = this.alarms && row.alarm_id !== null && row.transition_id !== null ? await this.alarms(row.alarm_id, row.transition_id) : null;
+    const snap = this.alarms && row.alarm_id !== null && row.transition_id !== null ? await this.alarms(row.alarm_id, row.transition_id, row.webhook_enterprise_id) : null;
     if (snap && snap.alarm.enterpriseId !== row.alarm_enterprise_id) {
       return { refuse: 'refused: the alarm read belongs to another enterprise than the event named' };
     }
