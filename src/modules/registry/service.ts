@@ -9,7 +9,7 @@ import { ResourceService, type SomeResourceService } from '../../core/crud/servi
 import type { Row } from '../../core/crud/store.ts';
 import type { CreateOf, ItemOf, PatchOf } from '../../core/crud/spec.ts';
 import { notFound, validation, type FieldError } from '../../core/errors.ts';
-import { parseAllowlist } from '../../core/outbound.ts';
+import { parseAllowlist, type OutboundPolicy, type Resolver } from '../../core/outbound.ts';
 import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
 import type { AuthContext } from '../../core/roles.ts';
 import { moduleDb, tenantDb, unscoped } from '../../core/tenancy.ts';
@@ -548,6 +548,18 @@ function isParkTextField(k: string): k is (typeof PARK_TEXT_FIELDS)[number] {
 export async function readOutboundAllowlist(anyDb: Db | Tx): Promise<string[]> {
   const row = await tablesOf<RegistryTables>(anyDb).selectFrom('park').select('outbound_allowlist').where('id', '=', 1).executeTakeFirst();
   return stringListColumn(row?.outbound_allowlist);
+}
+
+/** Where webhooks may go: the park's allow-list (read at every check) and name resolution (tests inject either). */
+export interface OutboundOptions {
+  allowlist?: () => Promise<readonly string[]>;
+  resolve?: Resolver;
+}
+
+/** The outbound guard's policy now: the park's allow-list as stored (an administrator's change applies at the next call), the resolver. */
+export async function outboundPolicy(db: Db, opts: OutboundOptions = {}): Promise<OutboundPolicy> {
+  const allowlist = await (opts.allowlist ?? (() => readOutboundAllowlist(db)))();
+  return { allowlist, resolve: opts.resolve };
 }
 
 

@@ -20,6 +20,7 @@ import { unscoped } from '../../core/tenancy.ts';
 import { Problem } from '../../core/errors.ts';
 import { systemContext, type AuthContext } from '../../core/roles.ts';
 import type { Job, Lease, Worker, WorkerLog } from '../../core/worker.ts';
+import { pause } from '../../core/pause.ts';
 import { sql } from '../../adapters/db/index.ts';
 import { LEASE_COLUMNS, RowLease, type DeliveryState } from './delivery-lease.ts';
 import { leaseFree } from '../../adapters/db/leases.ts';
@@ -85,27 +86,6 @@ export function standingFrom(users: UserDirectory): UserStanding {
       throw err;
     }
   };
-}
-
-/**
- * Waits `ms` or until woken or aborted, whichever comes first; the timer is cleared in every case
- * (no timer is left when the job stops).
- */
-export function pause(ms: number, signal: AbortSignal): { done: Promise<void>; wake: () => void } {
-  let wake = () => {};
-  const done = new Promise<void>((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', finish);
-      resolve();
-    };
-    const timer = setTimeout(finish, ms);
-    timer.unref();
-    signal.addEventListener('abort', finish, { once: true });
-    wake = finish;
-    if (signal.aborted) finish();
-  });
-  return { done, wake };
 }
 
 export class SubscriptionDelivery {

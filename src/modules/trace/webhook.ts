@@ -3,9 +3,9 @@
  * subscription has a token, always through the outbound guard (src/core/outbound.ts).
  */
 import { createHmac } from 'node:crypto';
-import { checkDestination, postWebhook, type OutboundPolicy, type Resolver } from '../../core/outbound.ts';
+import { checkDestination, postWebhook, type OutboundPolicy } from '../../core/outbound.ts';
 import type { Db } from '../../adapters/db/index.ts';
-import { readOutboundAllowlist } from '../registry/service.ts';
+import { outboundPolicy, type OutboundOptions } from '../registry/service.ts';
 import { queryDocument } from './service.ts';
 
 /** The GS1-Signature of a webhook body: base64 HMAC-SHA256 of the exact body bytes, keyed by the signatureToken (UTF-8). */
@@ -13,11 +13,7 @@ export function signBody(token: string, body: string | Buffer): string {
   return createHmac('sha256', token).update(body).digest('base64');
 }
 
-/** Where webhooks may go: the park's allow-list (read at every check) and name resolution (tests inject one). */
-export interface OutboundOptions {
-  allowlist?: () => Promise<readonly string[]>;
-  resolve?: Resolver;
-}
+export type { OutboundOptions };
 
 export interface WebhookCall {
   dest: string;
@@ -38,8 +34,7 @@ export class WebhookClient {
 
   /** The guard's policy now: the park's allow-list as stored (an administrator's change applies at the next call), the resolver. */
   async policy(): Promise<OutboundPolicy> {
-    const allowlist = await (this.outbound.allowlist ?? (() => readOutboundAllowlist(this.db)))();
-    return { allowlist, resolve: this.outbound.resolve };
+    return outboundPolicy(this.db, this.outbound);
   }
 
   /** Checks a destination when a subscription is made (its name resolved now); throws OutboundRefused. */

@@ -22,11 +22,11 @@ import type { Selectable } from 'kysely';
 import type { DbHandle } from '../../../adapters/db/index.ts';
 import { tablesOf, type DbOf } from '../../../adapters/db/index.ts';
 import type { Bus, BusSubscription } from '../../../adapters/bus/port.ts';
-import { postWebhook, type OutboundPolicy, type Resolver } from '../../../core/outbound.ts';
+import { postWebhook, type OutboundPolicy } from '../../../core/outbound.ts';
 import { unscoped } from '../../../core/tenancy.ts';
 import type { Job, Worker, WorkerLog } from '../../../core/worker.ts';
-import { readOutboundAllowlist } from '../../registry/service.ts';
-import { pause } from '../../trace/delivery.ts';
+import { outboundPolicy, type OutboundOptions } from '../../registry/service.ts';
+import { pause } from '../../../core/pause.ts';
 import { PARK_DEFAULT_CATEGORIES } from '../rule-model.ts';
 import { exhausted, MAX_ATTEMPTS, nextAttempt } from './backoff.ts';
 import { wants, type AlarmChanged } from './matching.ts';
@@ -109,11 +109,6 @@ export type AlarmSource = (alarmId: number, transitionId: number, webhookOwnerId
 export type ParkVisibility = (event: AlarmChanged) => boolean | Promise<boolean>;
 export const parkDefaultVisibility: ParkVisibility = (e) => (PARK_DEFAULT_CATEGORIES as readonly string[]).includes(e.category);
 
-/** Where webhooks may go: the park's allow-list (read at every call) and name resolution (tests inject one). */
-export interface OutboundOptions {
-  allowlist?: () => Promise<readonly string[]>;
-  resolve?: Resolver;
-}
 
 export interface DispatcherDeps {
   bus: Bus;
@@ -195,8 +190,7 @@ export class AlarmWebhookDispatcher {
 
   /** The guard's policy now: the park's allow-list as stored (a change applies at the next call). */
   async policy(): Promise<OutboundPolicy> {
-    const allowlist = await (this.deps.outbound?.allowlist ?? (() => readOutboundAllowlist(this.handle.db)))();
-    return { allowlist, resolve: this.deps.outbound?.resolve };
+    return outboundPolicy(this.handle.db, this.deps.outbound);
   }
 
   /** The processor: one delivery per webhook that wants the transition; none twice. Returns how many were new. */

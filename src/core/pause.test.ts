@@ -1,6 +1,6 @@
-/** The delivery job's wait between scans: whatever ends it, no timer is left behind. */
+/** A job's wait between passes: whatever ends it, no timer is left behind. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pause } from './delivery.ts';
+import { pause } from './pause.ts';
 
 describe('pause', () => {
   beforeEach(() => {
