@@ -227,7 +227,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerQueryRoutes(app, services.subscriptions);
   registerGenealogyRoutes(app, services.trace, services.identity);
   registerIncidentRoutes(app, services.incidents);
-  registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms) });
+  registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms), parkSees: (e) => services.alarms.parkSees(e) });
   registerAlarmRoutes(app, services.alarms);
   registerAlarmRuntimeRoutes(app, services);
   const opcua = new OpcUaManager(services.handle, services.telemetry, services.audit, { dataDir: config.dataDir, log: app.log, worker: services.worker });

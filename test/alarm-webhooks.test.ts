@@ -374,6 +374,32 @@ function suite(dialect: 'sqlite' | 'postgres') {
     expect(h.received[0].body.alarm).toMatchObject({ enterpriseId: chlorId, category: 'process', level: 'FLOW_LOW', message: 'brine flow below its minimum', value: 3 });
   });
 
+  it("sends the park's webhook what the park's alarm list shows: an enterprise's share rule narrows or widens it", async () => {
+    const park = await hook();
+    await create(admin, { url: park.url, transitions: ['raised'] });
+    const ids = () => park.received.map((r) => r.body.transition.id as number);
+    const heard = async (category: AlarmChanged['category'], alarmId: number) => {
+      const e = await alarm({ enterpriseId: pvcId, category, alarmId });
+      await until(ids, (seen) => seen.includes(e.transitionId), `the park hears ${category} alarm ${alarmId}`);
+    };
+    const notHeard = async (category: AlarmChanged['category'], alarmId: number) => {
+      const e = await alarm({ enterpriseId: pvcId, category, alarmId });
+      // A marker the park always hears, queued after the event in question: once it is sent, the event was matched.
+      const marker = await alarm({ enterpriseId: chlorId, category: 'safety', alarmId: alarmId + 1 });
+      await until(ids, (seen) => seen.includes(marker.transitionId), 'the marker');
+      const queued = (await server.services.handle.db.selectFrom('alarm_webhook_deliveries').select('id').where('transition_id', '=', e.transitionId).where('enterprise_id', 'is', null).execute()).length;
+      expect(queued, `park deliveries of ${category} alarm ${alarmId}`).toBe(0);
+    };
+    await heard('emission', 701);
+    await notHeard('quality', 703);
+    const none = await pvc.post('/api/v1/alarm-shares', { granteeId: null, scope: 'none' });
+    expect(none.status, JSON.stringify(none.body)).toBe(201);
+    await notHeard('emission', 705);
+    expect((await pvc.patch(`/api/v1/alarm-shares/${none.body.id}`, { scope: 'all' })).status).toBe(200);
+    await heard('quality', 707);
+    expect((await pvc.delete(`/api/v1/alarm-shares/${none.body.id}`)).status).toBe(204);
+  });
+
   it('answers bad input with problem+json', async () => {
     for (const body of [{}, { url: 'https://example.com', minSeverity: 'dire' }, { url: 'https://example.com', categories: ['weather'] }, { url: 'https://example.com', transitions: [] }, { url: 'https://example.com', secret: 'mine' }]) {
       const r = await chlor.post('/api/v1/alarm-webhooks', body);

@@ -502,6 +502,11 @@ export class AlarmService {
     return item;
   }
 
+  /** Whether the park sees the alarm an alarm event describes (park webhooks hear what the park's list shows). */
+  parkSees(e: { alarmId: number; enterpriseId: number; category: string }): Promise<boolean> {
+    return this.store.parkSees(e);
+  }
+
   async history(ctx: AuthContext, id: number, page: { limit: number; offset: number }): Promise<{ items: TransitionItem[]; total: number; limit: number; offset: number }> {
     await this.get(ctx, id);
     return { ...(await this.store.history(id, page.limit, page.offset)), ...page };

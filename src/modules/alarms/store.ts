@@ -5,12 +5,12 @@
  * are read FOR UPDATE, so two writers of one alarm (the runtime raising it, an operator
  * acknowledging it) apply their events one after the other, never over each other.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { tablesOf, type DbHandle, type Tx } from '../../adapters/db/index.ts';
 import { isTrue } from '../../adapters/db/tables.ts';
 import { recordEvent } from '../../adapters/db/outbox.ts';
 import { moduleDb, unscoped } from '../../core/tenancy.ts';
-import type { AuthContext } from '../../core/roles.ts';
+import { systemContext, type AuthContext } from '../../core/roles.ts';
 import type { SubjectNames } from '../registry/service.ts';
 import type { Alarm, AlarmTransition } from './lifecycle.ts';
 import { severityOfRank, type ConditionDetail, type Severity } from './rule-model.ts';
@@ -116,6 +116,20 @@ export class AlarmStore {
     const db = unscoped(tablesOf<AlarmTables>(trx), 'restricted to what the caller may see by visibleAlarms');
     const rows = await visibleAlarms(db.selectFrom('alarms').select(['alarms.id', 'alarms.enterprise_id']).where('alarms.id', 'in', [...ids]), ctx).execute();
     return new Map(rows.map((r) => [r.id, r.enterprise_id]));
+  }
+
+  /**
+   * Whether the park sees the alarm an event describes: the filter of every read (visibleAlarms)
+   * over the event's owner and category and, where the alarm is stored, its rule (the park's own
+   * rules). Park webhooks hear exactly what the park's alarm list shows.
+   */
+  async parkSees(e: { alarmId: number; enterpriseId: number; category: string }): Promise<boolean> {
+    const db = unscoped(this.db, "the park's view of one alarm, through visibleAlarms");
+    const stored = await db.selectFrom('alarms').select('rule_id').where('id', '=', e.alarmId).executeTakeFirst();
+    // Typed casts: PostgreSQL compares these with integer and text columns.
+    const row = sql<{ enterprise_id: number; category: string; rule_id: number | null }>`(SELECT CAST(${e.enterpriseId} AS integer) AS enterprise_id, CAST(${e.category} AS text) AS category, CAST(${stored?.rule_id ?? null} AS integer) AS rule_id)`;
+    const q = visibleAlarms(db.selectFrom(row.as('alarms')).select(sql.lit(1).as('one')), systemContext('alarm-webhooks'));
+    return (await q.executeTakeFirst()) !== undefined;
   }
 
   /** A new alarm row, normal and never raised, to apply its first event to. */

@@ -27,7 +27,6 @@ import { unscoped } from '../../../core/tenancy.ts';
 import type { Job, Worker, WorkerLog } from '../../../core/worker.ts';
 import { outboundPolicy, type OutboundOptions } from '../../registry/service.ts';
 import { pause } from '../../../core/pause.ts';
-import { PARK_DEFAULT_CATEGORIES } from '../rule-model.ts';
 import { exhausted, MAX_ATTEMPTS, nextAttempt } from './backoff.ts';
 import { wants, type AlarmChanged } from './matching.ts';
 import { signatureHeader } from './signing.ts';
@@ -105,16 +104,15 @@ export interface TransitionView {
 /** Reads an alarm and one of its transitions as the webhook's owner (`webhookOwnerId`, null: the park) may see them. */
 export type AlarmSource = (alarmId: number, transitionId: number, webhookOwnerId: number | null) => Promise<{ alarm: { id: number; enterpriseId: number; [more: string]: unknown }; transition: Partial<TransitionView> | null } | null>;
 
-/** Whether the park may see an alarm (the alarms module's park visibility; by default its emission and safety alarms). */
+/** Whether the park may see an alarm (the alarms module's visibility: AlarmService.parkSees). */
 export type ParkVisibility = (event: AlarmChanged) => boolean | Promise<boolean>;
-export const parkDefaultVisibility: ParkVisibility = (e) => (PARK_DEFAULT_CATEGORIES as readonly string[]).includes(e.category);
 
 
 export interface DispatcherDeps {
   bus: Bus;
   outbound?: OutboundOptions;
-  alarms?: AlarmSource;
-  parkSees?: ParkVisibility;
+  alarms: AlarmSource;
+  parkSees: ParkVisibility;
 }
 
 type DeliveryRow = Selectable<AlarmWebhookDeliveriesTable>;
@@ -128,9 +126,8 @@ export class AlarmWebhookDispatcher {
   private log: WorkerLog | undefined;
   private nudge: (() => void) | null = null;
   private woken = false;
-  /** Providers the composition root connects once the alarms module is there (see the constructor's deps). */
-  alarms: AlarmSource | undefined;
-  parkSees: ParkVisibility;
+  private readonly alarms: AlarmSource;
+  private readonly parkSees: ParkVisibility;
 
   constructor(
     private readonly handle: DbHandle,
@@ -142,7 +139,7 @@ export class AlarmWebhookDispatcher {
     // sends every owner's deliveries; each delivery is bound to its webhook's owner when enqueued.
     this.db = unscoped(tablesOf<AlarmWebhookTables>(handle.db), 'webhook delivery serves every owner, each delivery bound to its webhook when enqueued');
     this.alarms = deps.alarms;
-    this.parkSees = deps.parkSees ?? parkDefaultVisibility;
+    this.parkSees = deps.parkSees;
   }
 
   /** Subscribes the processor and registers the delivery job with `worker`. Idempotent. */
@@ -359,7 +356,7 @@ export class AlarmWebhookDispatcher {
     if (row.webhook_enterprise_id !== null && row.webhook_enterprise_id !== row.alarm_enterprise_id) {
       return { refuse: 'refused: the alarm belongs to another enterprise than the webhook' };
     }
-    const snap = this.alarms && row.alarm_id !== null && row.transition_id !== null ? await this.alarms(row.alarm_id, row.transition_id, row.webhook_enterprise_id) : null;
+    const snap = row.alarm_id !== null && row.transition_id !== null ? await this.alarms(row.alarm_id, row.transition_id, row.webhook_enterprise_id) : null;
     if (snap && snap.alarm.enterpriseId !== row.alarm_enterprise_id) {
       return { refuse: 'refused: the alarm read belongs to another enterprise than the event named' };
     }

@@ -29,7 +29,7 @@ type Spec = typeof alarmWebhookSpec;
  * Builds the webhooks' service and dispatcher, serves their routes and hangs the service on the
  * app as `app.alarmWebhooks` (startPlatform starts `app.alarmWebhooks.dispatcher`).
  */
-export function registerAlarmWebhooks(app: FastifyInstance, deps: { handle: DbHandle; audit: AuditStore; bus: Bus }, more: Omit<DispatcherDeps, 'bus'> = {}): AlarmWebhookService {
+export function registerAlarmWebhooks(app: FastifyInstance, deps: { handle: DbHandle; audit: AuditStore; bus: Bus }, more: Omit<DispatcherDeps, 'bus'>): AlarmWebhookService {
   const service = new AlarmWebhookService(deps.handle, deps.audit, new AlarmWebhookDispatcher(deps.handle, { bus: deps.bus, ...more }));
   app.decorate('alarmWebhooks', service);
   registerAlarmWebhookRoutes(app, service);
