@@ -39,6 +39,16 @@ export interface DomainEvents {
     enterpriseIds: number[];
     entryId: number | null;
   };
+  /**
+   * Flows or stocks of the ledger were written (manual entry, import, a source's re-run): the
+   * periods whose balances may have changed, and the enterprises of the flows' ends. One per write,
+   * recorded in its transaction; the balance check (src/modules/flows) reacts to it.
+   */
+  'flows.ledger.changed': {
+    what: string;
+    periods: string[];
+    enterpriseIds: number[];
+  };
 }
 
 export interface LiveEvents {

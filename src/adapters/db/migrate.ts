@@ -22,6 +22,7 @@ import * as m014 from './migrations/014-shares.ts';
 import * as m015 from './migrations/015-alarms.ts';
 import * as m016 from './migrations/016-alarm-webhooks.ts';
 import * as m017 from './migrations/017-incidents.ts';
+import * as m018 from './migrations/018-flows.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['015-alarms', m015.up],
   ['016-alarm-webhooks', m016.up],
   ['017-incidents', m017.up],
+  ['018-flows', m018.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

@@ -122,6 +122,8 @@ export interface MaterialsTable extends Stamps {
   sources: string | null;
   /** The shipped catalogue version an entry was last written from; NULL for an operator's own. */
   catalogue_version: number | null;
+  /** JSON object: element symbol → mass fraction (0..1) with optional sd, e.g. {"Cl":{"fraction":0.567}} (migration 018). */
+  composition: string | null;
 }
 
 export interface RegistryTables {
