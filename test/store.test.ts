@@ -10,6 +10,7 @@ import { Problem } from '../src/core/errors.ts';
 import { systemContext, type AuthContext } from '../src/core/roles.ts';
 import { AuthService } from '../src/modules/auth/service.ts';
 import { freshDatabase, testDialects, type TestDatabase } from './helpers/db.ts';
+import { loadCatalogue } from '../src/modules/registry/catalogue/catalogue.ts';
 
 const dialects = await testDialects();
 
@@ -41,7 +42,7 @@ describe.each(dialects)('store on %s', (dialect) => {
     const page = await s.registry.materials.list(admin, { limit: 1000, offset: 0 });
     expect(page.total).toBeGreaterThan(40);
     const pg = page.items.find((m) => m.code === 'PHOSPHOGYPSUM');
-    expect(pg).toMatchObject({ enterpriseId: null, category: 'by_product', catalogueVersion: 1 });
+    expect(pg).toMatchObject({ enterpriseId: null, category: 'by_product', catalogueVersion: loadCatalogue().version });
     const again = await s.registry.syncCatalogue(admin);
     expect(again).toMatchObject({ added: 0, updated: 0 });
   });

@@ -6,6 +6,7 @@ import type { FieldError } from '../../core/errors.ts';
 import { isUnitCode, UNIT_CODES } from '../../core/units.ts';
 import { isValidUscc } from '../../core/uscc.ts';
 import { COMPANY_PREFIX_PATTERN, gs1CheckDigit } from '../identity/model.ts';
+import { compositionProblems, ELEMENT_SYMBOLS, MAX_COMPOSITION_ELEMENTS, type ElementComposition } from './catalogue/composition.ts';
 import { devicePolicy, enterprisePolicy, materialPolicy, sitePolicy, tagPolicy, unitPolicy } from './policy.ts';
 import {
   checkLimits, checkMaterialCodes, CODE_PATTERN, DEVICE_KINDS, INDUSTRIES, MATERIAL_CATEGORIES,
@@ -213,6 +214,24 @@ export const materialSpec = defineResource({
     carbonContentKgCPerKg: num('carbon_content_kg_c_per_kg', { minimum: 0, maximum: 1 }),
     emissionFactorKgCO2ePerUnit: num('emission_factor_kg_co2e_per_unit', { minimum: 0 }),
     kgcePerUnit: num('kgce_per_unit', { minimum: 0 }),
+    composition: {
+      column: 'composition',
+      type: 'json',
+      nullable: true,
+      description: 'element mass fractions of the material as counted (element symbol → fraction 0..1, sd where it varies); the flow ledger balances elements with them',
+      schema: Type.Unsafe<ElementComposition>({
+        type: 'object',
+        minProperties: 1,
+        maxProperties: MAX_COMPOSITION_ELEMENTS,
+        propertyNames: { enum: [...ELEMENT_SYMBOLS] },
+        additionalProperties: {
+          type: 'object',
+          required: ['fraction'],
+          additionalProperties: false,
+          properties: { fraction: { type: 'number', minimum: 0, maximum: 1 }, sd: { type: 'number', minimum: 0, maximum: 1 } },
+        },
+      }),
+    },
     description: text('description'),
     sources: { column: 'sources', type: 'json', nullable: true, schema: Type.Unsafe<Record<string, string>>({ type: 'object', additionalProperties: { type: 'string', maxLength: 500 } }) },
     catalogueVersion: { column: 'catalogue_version', type: 'integer', nullable: true, derived: true },
@@ -222,6 +241,8 @@ export const materialSpec = defineResource({
   filters: ['enterpriseId', 'category', 'hazardous'],
   validate: (m): FieldError[] => [
     ...checkMaterialCodes(m),
+    // The schema checks each fraction; what it cannot say is that together they fit in one kilogram.
+    ...(m.composition ? compositionProblems(m.composition).map((message) => ({ path: '/body/composition', message })) : []),
     ...(typeof m.unit === 'string' && !isUnitCode(m.unit) ? [{ path: '/body/unit', message: 'unknown unit' }] : []),
   ],
 });

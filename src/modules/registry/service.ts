@@ -173,6 +173,16 @@ export class RegistryService {
     return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nameEn: r.name_en, gln: r.gln }));
   }
 
+  /**
+   * Every process unit of the park with its enterprise, code and names: the flow ledger keeps a
+   * node per unit (src/modules/flows/nodes.ts), for the park's own structure, not a caller's read.
+   */
+  async unitDirectory(): Promise<{ id: number; enterpriseId: number; code: string; name: string; nameEn: string | null }[]> {
+    const rows = await unscoped(this.db, "the flow ledger's nodes mirror the park's units")
+      .selectFrom('units').select(['id', 'enterprise_id', 'code', 'name', 'name_en']).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, enterpriseId: r.enterprise_id, code: r.code, name: r.name, nameEn: r.name_en }));
+  }
+
   /** An enterprise's code by id, whoever asks (codes name enterprises in generated identifiers); undefined if there is none. */
   async enterpriseCode(id: number): Promise<string | undefined> {
     return (await unscoped(this.db, 'an enterprise code is directory data').selectFrom('enterprises').select('code').where('id', '=', id).executeTakeFirst())?.code;

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import shipped from './materials.v1.json' with { type: 'json' };
+import shipped from './materials.v2.json' with { type: 'json' };
+import first from './materials.v1.json' with { type: 'json' };
 import {
   CATALOGUE_UNITS, MATERIAL_CATEGORIES, casCheckDigit, isValidCasNumber, loadCatalogue, validateCatalogue,
   type CatalogueMaterial,
@@ -8,6 +9,7 @@ import {
 import { isUnitCode } from '../../../core/units.ts';
 import { checkMaterialCodes } from '../model.ts';
 import { materialSpec } from '../resources.ts';
+import { compositionProblems, COMPOSITION_SUM_TOLERANCE } from './composition.ts';
 import type { FieldSpec } from '../../../core/crud/spec.ts';
 
 /** The keys the demo park and the rest of the platform refer to. */
@@ -31,6 +33,8 @@ const REQUIRED_CODES = [
   'API_PRODUCT', 'SPENT_SOLVENT', 'SPENT_SOLVENT_HALOGENATED', 'RECOVERED_SOLVENT', 'PHARMA_DISTILLATION_RESIDUE',
   'PHARMA_MOTHER_LIQUOR', 'WASTE_ACID', 'WASTE_ALKALI', 'SPENT_ACTIVATED_CARBON', 'INCINERATION_FLY_ASH', 'WWTP_SLUDGE',
   'HAZARDOUS_SLUDGE',
+  // what the flow ledger's element balances need (version 2)
+  'HYDROGEN_CHLORIDE', 'ACETYLENE', 'ACID_GAS', 'SULFUR_DIOXIDE', 'RAW_MEAL',
 ];
 
 const KGCE_MJ = 29.3076;
@@ -90,10 +94,17 @@ describe('the shipped catalogue', () => {
   });
 
   it('loads with its version and publication date', () => {
-    expect(catalogue.version).toBe(1);
-    expect(catalogue.publishedAt).toBe('2026-11-23');
+    expect(catalogue.version).toBe(2);
+    expect(catalogue.publishedAt).toBe('2026-12-07');
     expect(catalogue.materials.length).toBeGreaterThanOrEqual(60);
-    expect(catalogue.materials.length).toBeLessThanOrEqual(90);
+    expect(catalogue.materials.length).toBeLessThanOrEqual(100);
+  });
+
+  it('keeps version 1 as it was published, and every code of it in version 2', () => {
+    expect(validateCatalogue(first)).toEqual([]);
+    expect(first.version).toBe(1);
+    const retired = first.materials.map((m) => m.code).filter((c) => !byCode.has(c));
+    expect(retired).toEqual([]);
   });
 
   it('contains every code the platform refers to', () => {
@@ -212,6 +223,45 @@ describe('the shipped catalogue', () => {
     for (const [code, value] of Object.entries(expected)) expect(get(code).carbonContentKgCPerKg, code).toBeCloseTo(value, 3);
   });
 
+  it('gives the element loops their compositions, stoichiometric where the material is a substance', () => {
+    const c = 12.011, h = 1.008, n = 14.007, o = 15.999, na = 22.99, p = 30.974, s = 32.06, cl = 35.45, ca = 40.078;
+    const fraction = (code: string, element: string) => get(code).composition?.[element]?.fraction;
+    const expected: Array<[string, string, number]> = [
+      ['CHLORINE', 'Cl', 1],
+      ['SALT', 'Cl', cl / (na + cl)],
+      ['HYDROCHLORIC_ACID', 'Cl', (0.31 * cl) / (h + cl)],
+      ['EDC', 'Cl', (2 * cl) / (2 * c + 4 * h + 2 * cl)],
+      ['VCM', 'Cl', cl / (2 * c + 3 * h + cl)],
+      ['PVC_RESIN', 'Cl', cl / (2 * c + 3 * h + cl)],
+      ['SODIUM_HYPOCHLORITE', 'Cl', 0.1],
+      ['SULFUR', 'S', 1],
+      ['SULFURIC_ACID', 'S', (0.98 * s) / (2 * h + s + 4 * o)],
+      ['PHOSPHOGYPSUM', 'S', s / (ca + s + 6 * o + 4 * h)],
+      ['FGD_GYPSUM', 'Ca', ca / (ca + s + 6 * o + 4 * h)],
+      ['CARBIDE_SLAG', 'Ca', ca / (ca + 2 * o + 2 * h)],
+      ['LIMESTONE', 'C', c / (ca + c + 3 * o)],
+      ['MAP', 'N', n / (n + 6 * h + p + 4 * o)],
+      ['MAP', 'P', p / (n + 6 * h + p + 4 * o)],
+      ['AMMONIA', 'N', n / (n + 3 * h)],
+      ['PHOSPHORIC_ACID', 'P', (0.27 * 2 * p) / (2 * p + 5 * o)],
+      ['ETHYLENE', 'C', (2 * c) / (2 * c + 4 * h)],
+      ['PP_PELLETS', 'C', (3 * c) / (3 * c + 6 * h)],
+    ];
+    for (const [code, element, value] of expected) expect(fraction(code, element), `${code} ${element}`).toBeCloseTo(value, 3);
+  });
+
+  it('states the spread of natural materials and agrees with the carbon contents', () => {
+    for (const code of ['PHOSPHATE_ROCK', 'BRINE_SLUDGE', 'SPENT_SOLVENT', 'CRUDE_OIL', 'RAW_COAL']) {
+      const spread = Object.values(get(code).composition ?? {}).filter((e) => e.sd !== undefined);
+      expect(spread.length, code).toBeGreaterThan(0);
+    }
+    expect(get('PHOSPHATE_ROCK').composition?.P?.fraction).toBeCloseTo(0.3 * 0.4364, 3);
+    for (const m of catalogue.materials) {
+      const carbon = m.composition?.C;
+      if (carbon && carbon.sd === undefined && m.carbonContentKgCPerKg !== undefined) expect(carbon.fraction, m.code).toBeCloseTo(m.carbonContentKgCPerKg, 3);
+    }
+  });
+
   it('has valid CAS numbers wherever one is given', () => {
     for (const m of catalogue.materials) if (m.casNo) expect(isValidCasNumber(m.casNo), m.code).toBe(true);
   });
@@ -230,6 +280,7 @@ describe('the shipped catalogue', () => {
           if (f.pattern) expect(value, `${m.code}.${key}`).toMatch(new RegExp(f.pattern));
           if (f.enum) expect(f.enum, `${m.code}.${key}`).toContain(value);
         }
+        if (key === 'composition') expect(compositionProblems(value), m.code).toEqual([]);
         if (typeof value === 'number') {
           if (f.minimum !== undefined) expect(value, `${m.code}.${key}`).toBeGreaterThanOrEqual(f.minimum);
           if (f.maximum !== undefined) expect(value, `${m.code}.${key}`).toBeLessThanOrEqual(f.maximum);
@@ -363,6 +414,22 @@ describe('validateCatalogue', () => {
     expect(problemsAfter((d) => { delete entry(d, 'FLY_ASH').sources; })).toEqual(['FLY_ASH: sources must be an object of field name → citation']);
   });
 
+  it('checks compositions: element symbols, fractions, their sum, and a source', () => {
+    const withComposition = (composition: unknown, source = true) => problemsAfter((d) => {
+      const e = entry(d, 'TOLUENE');
+      e.composition = composition;
+      if (source) e.sources = { ...(e.sources as object), composition: 'stoichiometric' };
+    });
+    expect(withComposition({ C: { fraction: 0.9125 } })).toEqual([]);
+    expect(withComposition({ CL: { fraction: 0.5 } })).toEqual(['TOLUENE: composition CL is not an element symbol (write it as in the periodic table: Cl, not CL)']);
+    expect(withComposition({ C: { fraction: 1.2 } })).toEqual(['TOLUENE: composition C.fraction must be a mass fraction between 0 and 1']);
+    expect(withComposition({ C: { fraction: 0.9, sd: -0.1 } })).toEqual(['TOLUENE: composition C.sd must be a standard deviation between 0 and 1']);
+    expect(withComposition({ C: { fraction: 0.7 }, S: { fraction: 0.4 } })).toEqual(['TOLUENE: composition the fractions add up to 1.1, more than 1']);
+    expect(withComposition({})).toEqual(['TOLUENE: composition must name at least one element (leave the field out when none is known)']);
+    expect(withComposition({ C: { fraction: 0.9125 } }, false)).toEqual(['TOLUENE: composition has no source (sources.composition)']);
+    expect(withComposition({ C: { fraction: 0.5 } })).toEqual(['TOLUENE: composition C 0.5 disagrees with carbonContentKgCPerKg 0.9125']);
+  });
+
   it('rejects empty citations and citations of fields that are not there', () => {
     expect(problemsAfter((d) => { (entry(d, 'FLY_ASH').sources as Record<string, string>).swCode = ''; })).toEqual([
       'FLY_ASH: sources.swCode must be a non-empty citation',
@@ -382,6 +449,33 @@ describe('validateCatalogue', () => {
       entry(d, 'DIESEL').kgcePerUnit = -1;
     });
     expect(problems).toHaveLength(3);
+  });
+});
+
+describe('compositionProblems', () => {
+  const symbols = ['C', 'H', 'N', 'O', 'S', 'P', 'Cl', 'Na', 'Ca', 'Mg', 'Fe'];
+  const composition = (maxSum: number) => fc.uniqueArray(fc.constantFrom(...symbols), { minLength: 1, maxLength: symbols.length }).chain((elements) =>
+    // Weights above 0: all-zero weights would make an empty composition, which no sum rule rejects.
+    fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: elements.length, maxLength: elements.length }).map((weights) => {
+      const total = weights.reduce((a, b) => a + b, 0);
+      return Object.fromEntries(elements.map((e, i) => [e, { fraction: (weights[i] / total) * maxSum }]));
+    }));
+
+  it('accepts any fractions that fit in one kilogram', () => {
+    fc.assert(fc.property(composition(1), (c) => compositionProblems(c).length === 0));
+  });
+
+  it('rejects fractions that add up to more than one kilogram, naming the sum', () => {
+    fc.assert(fc.property(composition(1 + COMPOSITION_SUM_TOLERANCE + 0.01), (c) => {
+      const problems = compositionProblems(c);
+      // A single element above 1 is reported as such; otherwise the sum is named.
+      return problems.some((p) => p.includes('more than 1') || p.includes('between 0 and 1'));
+    }));
+  });
+
+  it('rejects every fraction outside 0..1 and names its element', () => {
+    fc.assert(fc.property(fc.constantFrom(...symbols), fc.oneof(fc.double({ max: -1e-9, noNaN: true }), fc.double({ min: 1 + 1e-9, noNaN: true })), (element, fraction) =>
+      compositionProblems({ [element]: { fraction } }).some((p) => p.startsWith(`${element}.fraction`))));
   });
 });
 

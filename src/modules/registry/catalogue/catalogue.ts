@@ -5,8 +5,9 @@
  *
  * Pure: the only I/O is the import of the versioned JSON next to this file. See docs/catalogue.md.
  */
-import data from './materials.v1.json' with { type: 'json' };
+import data from './materials.v2.json' with { type: 'json' };
 import { MATERIAL_CATEGORIES } from '../model.ts';
+import { compositionProblems, type ElementComposition } from './composition.ts';
 
 export { MATERIAL_CATEGORIES };
 export type MaterialCategory = (typeof MATERIAL_CATEGORIES)[number];
@@ -44,6 +45,8 @@ export interface CatalogueMaterial {
   carbonContentKgCPerKg?: number;
   emissionFactorKgCO2ePerUnit?: number;
   kgcePerUnit?: number;
+  /** Element mass fractions (of the material as counted: a 31 % acid's Cl is per t of acid). */
+  composition?: ElementComposition;
   description: string;
   /** Citation per field name, for every code and property present. */
   sources: Record<string, string>;
@@ -61,10 +64,12 @@ export const NUMBER_FIELDS = [
 ] as const;
 const TEXT_FIELDS = ['code', 'name', 'nameEn', 'description'] as const;
 const ENTRY_FIELDS = new Set<string>([
-  ...TEXT_FIELDS, 'category', 'hazardous', 'unit', ...CODE_FIELDS, ...NUMBER_FIELDS, 'sources',
+  ...TEXT_FIELDS, 'category', 'hazardous', 'unit', ...CODE_FIELDS, ...NUMBER_FIELDS, 'composition', 'sources',
 ]);
+/** Fields that need a citation whenever they are present. */
+const CITED_FIELDS = [...CODE_FIELDS, ...NUMBER_FIELDS, 'composition'] as const;
 /** Keys a `sources` object may use: fields that carry a value worth citing. */
-const SOURCE_KEYS = new Set<string>([...CODE_FIELDS, ...NUMBER_FIELDS, 'hazardous', 'category', 'unit']);
+const SOURCE_KEYS = new Set<string>([...CITED_FIELDS, 'hazardous', 'category', 'unit']);
 
 const MATERIAL_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const HW_CODE = /^HW(\d{2})\/\d{3}-\d{3}-(\d{2})$/;
@@ -73,6 +78,9 @@ const EWC_CODE = /^\d{2} \d{2} \d{2}\*?$/;
 const HS_CODE = /^\d{4}(\.\d{2}(\d{2})?)?$/;
 const CAS_NO = /^([1-9]\d{1,6})-(\d{2})-(\d)$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How far a composition's exact C may differ from carbonContentKgCPerKg (rounding of the fourth place). */
+const CARBON_AGREEMENT = 0.0005;
 
 /** Energy units have a fixed energy content per unit; an entry counted in one must agree with it. */
 const MJ_PER_ENERGY_UNIT: Partial<Record<CatalogueUnit, number>> = { kWh: 3.6, MWh: 3600, MJ: 1, GJ: 1000 };
@@ -145,6 +153,16 @@ function checkEntry(m: Record<string, unknown>, label: string): string[] {
     say('lhvMJPerUnit', `disagrees with lhvMJPerKg × ${kgPerUnit} kg per ${unit}`);
   }
 
+  if ('composition' in m) {
+    const problems = compositionProblems(m.composition);
+    for (const p of problems) say('composition', p);
+    // Carbon stated twice must say the same: the CO2 accounting reads one, the element balance the other.
+    const c = problems.length === 0 ? (m.composition as ElementComposition).C : undefined;
+    if (c !== undefined && c.sd === undefined && carbon !== undefined && Math.abs(c.fraction - carbon) > CARBON_AGREEMENT) {
+      say('composition', `C ${c.fraction} disagrees with carbonContentKgCPerKg ${carbon}`);
+    }
+  }
+
   // Sources: one per code and property present, and only for known fields.
   if (!isRecord(m.sources)) say('sources', 'must be an object of field name → citation');
   else {
@@ -153,7 +171,7 @@ function checkEntry(m: Record<string, unknown>, label: string): string[] {
       else if (!nonEmpty(v)) say(`sources.${k}`, 'must be a non-empty citation');
       else if (!(k in m)) say(`sources.${k}`, 'cites a field the entry does not have');
     }
-    for (const f of [...CODE_FIELDS, ...NUMBER_FIELDS]) if (f in m && !(f in m.sources)) say(f, 'has no source (sources.' + f + ')');
+    for (const f of CITED_FIELDS) if (f in m && !(f in m.sources)) say(f, 'has no source (sources.' + f + ')');
   }
   return problems;
 }
