@@ -49,6 +49,11 @@ import { TelemetryService } from './modules/telemetry/service.ts';
 import { IncidentService } from './modules/incidents/service.ts';
 import { registerIncidentRoutes } from './modules/incidents/routes.ts';
 import { alarmLookup } from './modules/incidents/neighbours.ts';
+import { FlowLedgerService } from './modules/flows/ledger-service.ts';
+import { registerFlowLedgerRoutes } from './modules/flows/routes.ts';
+import { registerFlowBalanceRoutes } from './modules/flows/balance-routes.ts';
+import { registerFlowSourceRoutes } from './modules/flows/sources-routes.ts';
+import { startFlowBalanceCheck } from './modules/flows/balance-check.ts';
 
 export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
@@ -82,6 +87,8 @@ export interface Services {
   incidents: IncidentService;
   /** Alarm rules, alarms and their journal (issue 10). */
   alarms: AlarmService;
+  /** The material and energy flow ledger (issue 11): nodes, flows, stocks, share rules. */
+  flows: FlowLedgerService;
   /** Background jobs with an owner: each runs on the one node holding its lease (started under startPlatform). */
   worker: Worker;
   /** Domain events and live updates (in this process, or NATS JetStream with --bus). */
@@ -122,6 +129,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const worker = new Worker(new LeaseStore(handle.db));
   const alarms = new AlarmService(handle, audit, registry, outbox);
   const incidents = new IncidentService(handle, audit, registry, outbox, alarmLookup(alarms));
+  const flows = new FlowLedgerService(handle, audit, registry, outbox);
   return {
     handle,
     audit,
@@ -133,6 +141,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     subscriptions,
     alarms,
     incidents,
+    flows,
     worker,
     bus,
     outbox,
@@ -160,6 +169,8 @@ export async function bootstrap(services: Services, config: Pick<Config, 'adminP
   if (!(await services.registry.hasPark())) await services.registry.savePark(ctx, {});
   const admin = await services.auth.ensureAdmin(ctx, config.adminPassword);
   const catalogue = await services.registry.syncCatalogue(ctx);
+  // The ledger's nodes follow the registry (new enterprises and units also sync when a write names them).
+  await services.flows.syncNodes();
   return { adminCreated: admin.created, generatedAdminPassword: admin.password, catalogue };
 }
 
@@ -227,6 +238,9 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerQueryRoutes(app, services.subscriptions);
   registerGenealogyRoutes(app, services.trace, services.identity);
   registerIncidentRoutes(app, services.incidents);
+  registerFlowLedgerRoutes(app, services.flows);
+  registerFlowBalanceRoutes(app, services);
+  registerFlowSourceRoutes(app, services);
   registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms), parkSees: (e) => services.alarms.parkSees(e) });
   registerAlarmRoutes(app, services.alarms);
   registerAlarmRuntimeRoutes(app, services);
@@ -380,6 +394,8 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       log: app.log,
     });
     alarmRuntime.start(services.worker);
+    // Balance exceptions as ledger writes commit: the flows-balance-check processor (src/modules/flows/balance-check.ts).
+    const balanceCheck = startFlowBalanceCheck(services);
     // After the processors subscribed: events recorded before the start (the demo's captures) are published now.
     log = app.log;
     services.outbox.start({ log: app.log });
@@ -399,6 +415,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
         await broker.close();
         await app.close();
         await alarmRuntime.stop();
+        await balanceCheck.stop();
         await services.close();
       },
     };

@@ -1,4 +1,4 @@
-/** The `symbiont` command: start | migrate | user | audit | demo. */
+/** The `symbiont` command: start | migrate | user | import (telemetry, flows) | audit | demo. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -208,6 +208,30 @@ storeOptions(imports.command('telemetry <file>').description('backfill readings 
     });
   },
 );
+
+storeOptions(imports.command('flows <file>').description('import ledger flows from a CSV file with the columns period,from,to,material,quantity,unit,sd,basis; a file with any rejected row imports nothing'))
+  .option('--as <username>', "act as this user (their enterprise and role); default: the park's administrator")
+  .action(async (file: string, o: { as?: string }, cmd: Command) => {
+    if (!fs.existsSync(file)) throw new ConfigError(`there is no file ${file}`);
+    await withServices(cmd, async (s) => {
+      let ctx = systemContext('cli');
+      if (o.as) {
+        const found = await s.auth.users.list(ctx, { limit: 50, offset: 0, q: o.as });
+        const u = found.items.find((x) => x.username === o.as);
+        if (!u) throw new ConfigError(`there is no user "${o.as}"`);
+        if (u.disabled) throw new ConfigError(`the user "${o.as}" is disabled`);
+        ctx = { userId: u.id, username: String(u.username), role: u.role, enterpriseId: u.enterpriseId ?? null, via: 'system' };
+      }
+      const { FlowImportService } = await import('./modules/flows/import-service.ts');
+      const bar = progressBar(`Importing ${path.basename(file)}`);
+      const { finished } = await new FlowImportService(s.handle, s.flows).start(ctx, path.basename(file), fs.createReadStream(file), bar.update);
+      const job = await finished;
+      bar.done(job.state === 'done' ? `${job.accepted.toLocaleString('en')} flows imported` : `${job.rejected} of ${job.totalRows} rows rejected; nothing was imported`);
+      for (const e of job.errors) process.stderr.write(`  row ${e.row}: ${e.reason}\n`);
+      if (job.rejected > job.errors.length) process.stderr.write(`  … and ${job.rejected - job.errors.length} more\n`);
+      if (job.state !== 'done') process.exitCode = 1;
+    });
+  });
 
 const audit = program.command('audit').description('the audit log');
 storeOptions(audit.command('verify').description("verify every chain (each enterprise's, the park's) and name the first broken link of each")).action(

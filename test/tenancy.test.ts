@@ -73,6 +73,32 @@ const collections: Collection[] = [
     deletable: true,
   },
   {
+    path: 'flow-shares',
+    // The rule in pvc's name exists once (one per owner, grantee and kind); every actor tries it.
+    other: async () =>
+      (await admin.get(`/api/v1/flow-shares?enterpriseId=${ids.pvc}`)).body.items[0]?.id ?? (await admin.post('/api/v1/flow-shares', { enterpriseId: ids.pvc, granteeId: null, scope: 'exchanges' })).body.id,
+    // Sharing another enterprise's flows in its name would be the way to read them.
+    createInOther: async () => ({ enterpriseId: ids.pvc, granteeId: ids.chloralkali, scope: 'all' }),
+    patch: { scope: 'all' },
+    deletable: true,
+  },
+  {
+    path: 'flow-meter-links',
+    // pvc's chlorine feed meter as a flow of its EDC plant; one link per tag, so every actor tries the same one.
+    other: async () => {
+      const existing = (await admin.get(`/api/v1/flow-meter-links?enterpriseId=${ids.pvc}`)).body.items?.[0]?.id;
+      if (existing) return existing;
+      const tag = (await admin.get(`/api/v1/tags?enterpriseId=${ids.pvc}&q=cl2_flow`)).body.items[0].id;
+      const made = await admin.post('/api/v1/flow-meter-links', { tagId: tag, from: 'chloralkali', to: 'pvc-edc', material: 'CHLORINE', method: 'integral', unit: 't', accuracyPercent: 0.5 });
+      if (made.status !== 201) throw new Error(`could not link pvc's meter: ${JSON.stringify(made.body)}`);
+      return made.body.id;
+    },
+    // Linking another enterprise's meter would total its readings into a flow.
+    createInOther: async () => ({ tagId: (await admin.get(`/api/v1/tags?enterpriseId=${ids.pvc}&q=edc_flow`)).body.items[0].id, from: 'pvc-edc', to: 'customer', material: 'EDC', method: 'integral', unit: 't', accuracyPercent: 0.5 }),
+    patch: { accuracyPercent: 5 },
+    deletable: true,
+  },
+  {
     path: 'users',
     other: async () => first(admin, '/api/v1/users?q=pvc.admin'),
     createInOther: async () => ({ enterpriseId: ids.pvc, username: 'intruder', displayName: 'x', role: 'enterprise_admin', password: 'intruder-password' }),
@@ -317,6 +343,26 @@ describe('coverage', () => {
     'POST /api/v1/incidents/:id/checklist': 'test/incidents-api.test.ts (unaffected: 404, affected: 403)',
     'POST /api/v1/incidents/:id/transition': 'test/incidents-api.test.ts (unaffected: 404, affected: 403)',
     'GET /api/v1/incidents/:id/report': 'test/incidents-api.test.ts (unaffected: 404)',
+    'GET /api/v1/flow-nodes': 'enterprise nodes are everyone’s, unit nodes their enterprise’s (test/flows-ledger.test.ts)',
+    'GET /api/v1/flow-nodes/:id': 'test/flows-ledger.test.ts (another enterprise’s unit node: 404)',
+    'POST /api/v1/flow-nodes': 'test/flows-ledger.test.ts (operator: 403; park and enterprise kinds: 400)',
+    'PATCH /api/v1/flow-nodes/:id': 'test/flows-ledger.test.ts (another enterprise: 404; synced nodes: 409)',
+    'DELETE /api/v1/flow-nodes/:id': 'test/flows-ledger.test.ts (another enterprise: 404)',
+    'GET /api/v1/flows': 'flows through visibleFlows (test/flows-ledger.test.ts: both ends see a flow, a third enterprise and the park do not)',
+    'GET /api/v1/flows/periods': 'counts of what the flow list shows the caller',
+    'POST /api/v1/flows': 'test/flows-ledger.test.ts (another enterprise’s unit: unknown node; viewer and park viewer: 403)',
+    'GET /api/v1/flows/:id': 'test/flows-ledger.test.ts (a third enterprise: 404)',
+    'PATCH /api/v1/flows/:id': 'test/flows-ledger.test.ts (a third enterprise: 404; the other end: 403)',
+    'DELETE /api/v1/flows/:id': 'test/flows-ledger.test.ts (a third enterprise: 404; the other end: 403)',
+    'GET /api/v1/flow-stocks': 'stocks through visibleStocks (test/flows-ledger.test.ts)',
+    'PUT /api/v1/flow-stocks': 'test/flows-ledger.test.ts (another enterprise’s node: 400)',
+    'POST /api/v1/flows/reconcile': 'stateless: computes on the body, reads and stores nothing (test/flows-balances.test.ts)',
+    'GET /api/v1/flows/balances': 'balances of what readLedger shows the caller; another enterprise’s: 404 (test/flows-balances.test.ts)',
+    'GET /api/v1/flows/sankey': 'drawn from what readLedger shows the caller (test/flows-balances.test.ts)',
+    'POST /api/v1/flows/imports': 'writes as the caller through writeFlows (test/flows-sources.test.ts: viewer 403)',
+    'GET /api/v1/flows/imports/:id': 'the importing enterprise’s job; another enterprise: 404 (test/flows-sources.test.ts)',
+    'POST /api/v1/flows/sources/telemetry': 'totals the caller’s own links, written as the caller (test/flows-sources.test.ts)',
+    'POST /api/v1/flows/sources/epcis': 'reads EPCIS events with the caller’s visibility, writes as the caller (test/flows-sources.test.ts)',
     // The EPCIS REST binding (outside /api/v1, the standard's paths).
     'POST /epcis/capture': 'test/epcis.test.ts (viewer: 403; a park role names the enterprise)',
     'GET /epcis/capture/:captureID': 'scoped to the job owner (test/epcis.test.ts)',

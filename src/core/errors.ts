@@ -10,6 +10,7 @@ export type ProblemKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'unprocessable'
   | 'rate-limited'
   | 'payload-too-large'
   | 'unsupported-media-type'
@@ -22,6 +23,7 @@ const STATUS: Record<ProblemKind, number> = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  unprocessable: 422,
   'unsupported-media-type': 415,
   'rate-limited': 429,
   internal: 500,
@@ -33,6 +35,7 @@ const TITLE: Record<ProblemKind, string> = {
   forbidden: 'Not allowed',
   'not-found': 'Not found',
   conflict: 'Conflict',
+  unprocessable: 'Unprocessable content',
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',
   'rate-limited': 'Too many requests',
@@ -54,29 +57,44 @@ export interface ProblemBody {
   instance?: string;
 }
 
+/**
+ * What a problem says beyond its kind: a more specific `type` (appended to PROBLEM_BASE, e.g.
+ * `flows-contradiction`) and title, and RFC 9457 extension members (`flows`, `nodes`, …) that a
+ * client reads without parsing `detail`. A route that answers such a problem describes it with a
+ * response schema of its own (the shared `problem` schema would drop the members).
+ */
+export interface ProblemExtension {
+  type: string;
+  title?: string;
+  members?: Readonly<Record<string, unknown>>;
+}
+
 export class Problem extends Error {
   readonly kind: ProblemKind;
   readonly status: number;
   readonly errors?: FieldError[];
+  readonly extension?: ProblemExtension;
 
-  constructor(kind: ProblemKind, detail: string, errors?: FieldError[]) {
+  constructor(kind: ProblemKind, detail: string, errors?: FieldError[], extension?: ProblemExtension) {
     super(detail);
     this.name = 'Problem';
     this.kind = kind;
     this.status = STATUS[kind];
     this.errors = errors;
+    this.extension = extension;
   }
 
   toBody(instance?: string): ProblemBody {
     const body: ProblemBody = {
-      type: PROBLEM_BASE + this.kind,
-      title: TITLE[this.kind],
+      type: PROBLEM_BASE + (this.extension?.type ?? this.kind),
+      title: this.extension?.title ?? TITLE[this.kind],
       status: this.status,
       detail: this.message,
     };
     if (this.errors?.length) body.errors = this.errors;
     if (instance) body.instance = instance;
-    return body;
+    // Members never override the standard ones.
+    return this.extension?.members ? { ...this.extension.members, ...body } : body;
   }
 }
 
@@ -87,3 +105,4 @@ export const notFound = (what: string) => new Problem('not-found', `${what} was 
 export const forbidden = (detail: string) => new Problem('forbidden', detail);
 export const unauthorized = (detail = 'Log in or send a bearer token') => new Problem('unauthorized', detail);
 export const conflict = (detail: string) => new Problem('conflict', detail);
+export const unprocessable = (detail: string, extension?: ProblemExtension) => new Problem('unprocessable', detail, undefined, extension);

@@ -21,7 +21,8 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn('name_en', 'text')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('boundary_kind', 'text')
-    .addColumn('unit_id', 'integer', (c) => c.references('units.id'))
+    // No foreign key: a unit may leave the registry while its node stays, named by past flows.
+    .addColumn('unit_id', 'integer')
     .addColumn('parent_id', 'integer', (c) => c.references('flow_nodes.id'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())

@@ -1,0 +1,166 @@
+/**
+ * Balances, their reconciliation and the Sankey, as the caller may see them; and the stateless
+ * reconciliation of a caller's own network. Reads the ledger through the store's service (only the
+ * two calls it needs, `LedgerReader`), builds the view (balance.ts), reconciles it (reconcile/) and
+ * shapes the answer (balance-report.ts, sankey.ts).
+ */
+import { fieldError, notFound, Problem, unprocessable, validation } from '../../core/errors.ts';
+import { isParkRole, type AuthContext } from '../../core/roles.ts';
+import { buildBalanceView, type BalanceLevel, type Layer, type ViewOptions } from './balance.ts';
+import { balanceReport, type BalanceReport } from './balance-report.ts';
+import type { BalanceQuery, NetworkBody, NetworkResult } from './balance-schemas.ts';
+import type { LedgerMaterial, LedgerPeriod } from './model.ts';
+import { parsePeriod } from './period.ts';
+import { balanceProblem, reconcileBalance } from './problem.ts';
+import { ReconcileInputError, reconcileNetwork, type ReconcileResult } from './reconcile/index.ts';
+import { sankeyOf, type Sankey } from './sankey.ts';
+import { networkSuspects } from './suspects.ts';
+
+/** What the balances need of the ledger's store (FlowLedgerService). */
+export interface LedgerReader {
+  readLedger(ctx: AuthContext, query: { period: string; enterpriseId?: number }): Promise<LedgerPeriod>;
+  materials(ctx: AuthContext): Promise<Map<string, LedgerMaterial>>;
+}
+
+/** The significance of the global and measurement tests. */
+export const BALANCE_ALPHA = 0.05;
+
+export interface BalanceAnswer extends BalanceReport {
+  period: string;
+  level: BalanceLevel;
+  layer: Layer['kind'];
+  element: string | null;
+  material: string | null;
+}
+
+export interface ParsedBalanceQuery {
+  period: string;
+  level: BalanceLevel;
+  layer: Layer;
+  enterpriseId?: number;
+}
+
+/** The query's meaning, or a 400 naming the field. */
+export function parseBalanceQuery(query: BalanceQuery, materials: ReadonlyMap<string, LedgerMaterial>): ParsedBalanceQuery {
+  // Whether a period exists does not depend on the time zone (its bounds do; the store applies them).
+  if (!parsePeriod(query.period, 'UTC')) throw fieldError('/querystring/period', `${query.period} is not a day, month or year`);
+  const kind = query.layer ?? 'mass';
+  if (kind !== 'element' && query.element !== undefined) throw fieldError('/querystring/element', 'is only for layer=element');
+  if (kind !== 'mass' && query.material !== undefined) throw fieldError('/querystring/material', 'is only for layer=mass');
+  let layer: Layer;
+  if (kind === 'element') {
+    if (query.element === undefined) throw fieldError('/querystring/element', 'is required for layer=element (e.g. Cl)');
+    layer = { kind: 'element', element: query.element };
+  } else if (kind === 'mass') {
+    if (query.material !== undefined && !materials.has(query.material)) throw fieldError('/querystring/material', `no material ${query.material} in the catalogue you may use`);
+    layer = { kind: 'mass', material: query.material ?? null };
+  } else {
+    layer = { kind: 'energy' };
+  }
+  return { period: query.period, level: query.level ?? 'unit', layer, ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}) };
+}
+
+/**
+ * Whose nodes are balanced: an enterprise balances only its own (it sees the others' nodes only
+ * through the flows they exchange with it, so their balances would be wrong); the park balances
+ * every node, or the one enterprise it asks for. Asking for another enterprise's balances is a 404.
+ */
+export function balanceScope(ctx: AuthContext, enterpriseId: number | undefined): number | undefined {
+  if (isParkRole(ctx.role)) return enterpriseId;
+  if (enterpriseId !== undefined && enterpriseId !== ctx.enterpriseId) throw notFound(`Enterprise ${enterpriseId}`);
+  return ctx.enterpriseId ?? undefined;
+}
+
+export class FlowBalanceService {
+  constructor(
+    private readonly ledger: LedgerReader,
+    private readonly options: { alpha?: number } = {},
+  ) {}
+
+  private get alpha(): number {
+    return this.options.alpha ?? BALANCE_ALPHA;
+  }
+
+  async balances(ctx: AuthContext, query: BalanceQuery): Promise<BalanceAnswer> {
+    const materials = await this.ledger.materials(ctx);
+    const q = parseBalanceQuery(query, materials);
+    const scope = balanceScope(ctx, q.enterpriseId);
+    const ledger = await this.ledger.readLedger(ctx, { period: q.period, ...(q.enterpriseId !== undefined ? { enterpriseId: q.enterpriseId } : {}) });
+    const report = this.reconciledReport(ledger, materials, { level: q.level, layer: q.layer, ...(scope !== undefined ? { scopeEnterpriseId: scope } : {}) });
+    return {
+      period: q.period,
+      level: q.level,
+      layer: q.layer.kind,
+      element: q.layer.kind === 'element' ? q.layer.element : null,
+      material: q.layer.kind === 'mass' ? q.layer.material : null,
+      ...report,
+    };
+  }
+
+  /**
+   * The Sankey: at level park the enterprises and the boundary; at level enterprise with an
+   * enterprise, its units and the enterprises and boundary it exchanges with; at level unit every
+   * unit. Valued by the reconciled flows of that picture where they reconcile.
+   */
+  async sankey(ctx: AuthContext, query: BalanceQuery): Promise<Sankey> {
+    const materials = await this.ledger.materials(ctx);
+    const q = parseBalanceQuery(query, materials);
+    const scope = balanceScope(ctx, q.enterpriseId);
+    const ledger = await this.ledger.readLedger(ctx, { period: q.period, ...(q.enterpriseId !== undefined ? { enterpriseId: q.enterpriseId } : {}) });
+    const drillInto = q.level === 'enterprise' ? q.enterpriseId : undefined;
+    const options: ViewOptions = {
+      level: q.level === 'unit' ? 'unit' : 'enterprise',
+      layer: q.layer,
+      ...(scope !== undefined ? { scopeEnterpriseId: scope } : {}),
+      ...(drillInto !== undefined ? { keepUnitsOf: drillInto } : {}),
+    };
+    const view = buildBalanceView(ledger, materials, options);
+    const built = balanceProblem(view);
+    const result = reconcileBalance(built, { alpha: this.alpha });
+    return sankeyOf(view, view.flows.map((_, i) => (result.ok ? result.variables[i]!.value : null)));
+  }
+
+  /** Builds, reconciles and reports one view (the balance check uses it too). */
+  reconciledReport(ledger: LedgerPeriod, materials: ReadonlyMap<string, LedgerMaterial>, options: ViewOptions): BalanceReport {
+    const view = buildBalanceView(ledger, materials, options);
+    const built = balanceProblem(view);
+    const result: ReconcileResult = reconcileBalance(built, { alpha: this.alpha });
+    return balanceReport(view, built, result, this.alpha);
+  }
+
+  /** The stateless reconciliation of POST /flows/reconcile: nothing is read or stored. */
+  reconcileNetwork(body: NetworkBody): NetworkResult {
+    return reconcileNetworkAnswer(body, this.alpha);
+  }
+}
+
+/**
+ * A caller's network reconciled: every flow with its reconciled or computed value and propagated
+ * sd; a 400 for input the solver cannot take; a 422 naming the flows (and nodes) concerned when
+ * the network leaves flows undetermined or its exact flows contradict each other.
+ */
+export function reconcileNetworkAnswer(body: NetworkBody, alpha = BALANCE_ALPHA): NetworkResult {
+  let result: ReconcileResult;
+  try {
+    result = reconcileNetwork(body, { alpha });
+  } catch (err) {
+    if (err instanceof ReconcileInputError) throw validation(err.message, [{ path: '/body', message: err.message }]);
+    throw err;
+  }
+  if (!result.ok) throw networkProblem(result.reason, result.detail, result.variables, result.constraints);
+  return {
+    flows: result.variables.map((v) => ({ id: v.id, value: v.value, sd: v.sd })),
+    chiSquare: result.chiSquare,
+    dof: result.dof,
+    pValue: result.pValue,
+    suspects: networkSuspects(result, body),
+  };
+}
+
+function networkProblem(reason: 'undeterminable' | 'contradiction', detail: string, flows: string[], nodes: string[]): Problem {
+  return unprocessable(detail, {
+    type: `flows-${reason}`,
+    title: reason === 'undeterminable' ? 'Flows cannot be determined' : 'Exact flows contradict each other',
+    members: { flows, nodes },
+  });
+}
