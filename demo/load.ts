@@ -9,6 +9,7 @@ import { hashPassword } from '../src/modules/auth/secrets.ts';
 import { DEMO_PASSWORD, demoPark, demoUsers, type DemoPark } from './park.ts';
 import { demoGln } from './trace.ts';
 import { loadDemoAlarmRules } from './alarms.ts';
+import { demoFlowsCurrent, loadDemoFlows } from './flows.ts';
 
 export interface DemoLoadReport {
   loaded: boolean;
@@ -22,17 +23,26 @@ export interface DemoLoadReport {
   identifiers: number;
   /** alarm rules written by this load (demo/alarms.ts) */
   alarmRules: number;
+  /** ledger flows written by this load (demo/flows.ts): a year of months */
+  flows: number;
 }
 
 export async function loadDemo(services: Services, park: DemoPark = demoPark, onProgress?: (done: number, total: number) => void): Promise<DemoLoadReport> {
   const ctx = systemContext('demo-loader');
   const { registry, auth } = services;
-  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0 };
+  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0 };
   const first = park.enterprises[0];
   const existing = await registry.enterprises.list(ctx, { limit: 1, offset: 0, q: first.code });
   if (existing.items.some((e) => e.code === first.code)) {
     // A park loaded before the demo had alarm rules gets them now; one that has them is left as it is.
     report.alarmRules = (await loadDemoAlarmRules(services, Date.now(), park)).created;
+    // A park loaded before the flow ledger, or whose year of flows no longer ends last month, gets it now.
+    if (!(await demoFlowsCurrent(services))) {
+      const all = await registry.enterprises.list(ctx, { limit: 1000, offset: 0 });
+      const demoCodes = new Set(park.enterprises.map((e) => e.code));
+      const ids = new Map(all.items.filter((e) => demoCodes.has(String(e.code))).map((e) => [String(e.code), e.id]));
+      report.flows = (await loadDemoFlows(services, ids)).written;
+    }
     return report;
   }
 
@@ -117,6 +127,8 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
   report.identifiers = trace.identifiers;
   // What the simulator's scenarios are there to show (the tags' own limits are rules already).
   report.alarmRules = (await loadDemoAlarmRules(services, Date.now(), park)).created;
+  // A year of monthly flows with its two planted faults, for the ledger's balances and Sankey.
+  report.flows = (await loadDemoFlows(services, enterpriseId)).written;
   report.loaded = true;
   return report;
 }
