@@ -5,7 +5,7 @@ import type { RaiseInput } from '../src/modules/alarms/service.ts';
 import { CHECKED_LAYERS, enterpriseSystemContext, FlowBalanceCheck } from '../src/modules/flows/balance-check.ts';
 import { FlowBalanceService, type LedgerReader } from '../src/modules/flows/balance-service.ts';
 import { effectiveSd, type LedgerFlow, type LedgerMaterial, type LedgerNode } from '../src/modules/flows/model.ts';
-import { BOUNDARY_NODES } from '../src/modules/flows/nodes.ts';
+import { BOUNDARY_NODES } from '../src/modules/flows/model.ts';
 import { reconcileNetwork } from '../src/modules/flows/reconcile/network.ts';
 import type { NetworkInput } from '../src/modules/flows/reconcile/types.ts';
 import { DEMO_FLOW_FAULTS, DEMO_FLOW_SEED, demoFlowMonths, demoFlowRows, demoStreams, faultPeriods, type DemoFlowRow } from './flows.ts';

@@ -264,5 +264,10 @@ describe.each(dialects)('the flow ledger on %s', (dialect) => {
     expect((await chlor.raw('PUT', '/api/v1/flow-stocks', { node: 'pvc', material: 'RAW_COAL', period: '2026-03', opening: 1, closing: 1, unit: 't', basis: 'measured' })).status).toBe(400);
     const ledger = await server.services.flows.readLedger(ctxOf('enterprise_viewer', ent.chloralkali), { period: '2026-03' });
     expect(ledger.stocks).toEqual([expect.objectContaining({ opening: 100, closing: 90, sd: expect.closeTo(0.1, 12) })]);
+    // Deleting: another enterprise does not see it (404); its recorder removes it.
+    expect((await refinery.delete(`/api/v1/flow-stocks/${put.body.id}`)).status).toBe(404);
+    expect((await chlor.delete(`/api/v1/flow-stocks/${put.body.id}`)).status).toBe(204);
+    expect((await chlor.get('/api/v1/flow-stocks?period=2026')).body.items).toEqual([]);
+    expect((await chlor.delete(`/api/v1/flow-stocks/${put.body.id}`)).status).toBe(404);
   });
 });

@@ -356,6 +356,7 @@ describe('coverage', () => {
     'DELETE /api/v1/flows/:id': 'test/flows-ledger.test.ts (a third enterprise: 404; the other end: 403)',
     'GET /api/v1/flow-stocks': 'stocks through visibleStocks (test/flows-ledger.test.ts)',
     'PUT /api/v1/flow-stocks': 'test/flows-ledger.test.ts (another enterprise’s node: 400)',
+    'DELETE /api/v1/flow-stocks/:id': 'stocks through visibleStocks: another enterprise’s: 404 (test/flows-ledger.test.ts)',
     'POST /api/v1/flows/reconcile': 'stateless: computes on the body, reads and stores nothing (test/flows-balances.test.ts)',
     'GET /api/v1/flows/balances': 'balances of what readLedger shows the caller; another enterprise’s: 404 (test/flows-balances.test.ts)',
     'GET /api/v1/flows/sankey': 'drawn from what readLedger shows the caller (test/flows-balances.test.ts)',

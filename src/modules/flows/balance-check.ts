@@ -51,6 +51,9 @@ export const balanceAlarmKey = (enterpriseId: number, period: string) => `flows:
 
 const fmt = (z: number) => z.toFixed(1);
 
+/** Suspects named per layer in an alarm message; the console lists them all. */
+const MAX_NAMED = 5;
+
 /**
  * The alarm for one enterprise and period from its layers' reports: active when any layer has
  * suspects or could not be reconciled, with a message naming each suspect and what it most likely means.
@@ -66,7 +69,13 @@ export function balanceAlarm(enterpriseId: number, period: string, reports: Read
     }
     if (!report.suspects.length) continue;
     if (r.pValue !== null && r.pValue < HIGH_SEVERITY_P) high = true;
-    const named = report.suspects.map((s) => `${s.kind === 'flow' ? `flow ${s.key}` : `node ${s.key}`}: ${meaningText(s.meaning)} (z ${fmt(s.z)} > ${fmt(s.critical)})`);
+    // Nodes first: a leak shows as its node's test and as every flow around it, with the same z (the
+    // flows cannot be told apart), so the node is the reading a person should start from.
+    const ordered = [...report.suspects].sort((a, b) => (a.kind === b.kind ? b.z - a.z : a.kind === 'node' ? -1 : 1));
+    const named = ordered
+      .slice(0, MAX_NAMED)
+      .map((s) => `${s.kind === 'flow' ? `flow ${s.key}` : `node ${s.key}`}: ${meaningText(s.meaning)} (z ${fmt(s.z)} > ${fmt(s.critical)})`);
+    if (ordered.length > MAX_NAMED) named.push(`and ${ordered.length - MAX_NAMED} more`);
     const test = r.chiSquare !== null && r.dof !== null && r.pValue !== null ? ` [χ² ${r.chiSquare.toFixed(1)}, ${r.dof} dof, p ${r.pValue.toPrecision(2)}]` : '';
     findings.push(`${label}${test}: ${named.join('; ')}`);
   }

@@ -325,6 +325,20 @@ export class FlowLedgerService {
     return { items: rows.map((r) => stockOf(r, (n) => codes.get(n) ?? '')) };
   }
 
+  /** Deletes a recorded stock: the caller must see it (else 404) and may write its enterprise's ledger (else 403). */
+  async deleteStock(ctx: AuthContext, id: number): Promise<void> {
+    const current = await this.store.visibleStock(ctx, id);
+    if (!current) throw notFound(`Stock ${id}`);
+    flowPolicy.assert(ctx, 'delete', current.enterprise_id);
+    const now = Date.now();
+    await this.handle.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('flow_stocks').where('id', '=', id).execute();
+      await this.audit.append(trx, ctx, { action: 'delete', entity: 'flow_stock', entityId: id, enterpriseId: current.enterprise_id, before: current }, now);
+      await recordEvent(trx, 'flows.ledger.changed', { what: 'stock:delete', periods: [current.period], enterpriseIds: current.enterprise_id === null ? [] : [current.enterprise_id] });
+    });
+    this.events?.wake();
+  }
+
   /** Records a node's opening and closing stock of a material for a period (replacing what was recorded). */
   async putStock(ctx: AuthContext, body: PutStock): Promise<Stock> {
     const recorder = recorderOf(ctx);

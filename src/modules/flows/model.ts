@@ -11,6 +11,27 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const BOUNDARY_KINDS = ['supplier', 'customer', 'air', 'water_body', 'landfill', 'incineration', 'storage_yard', 'other'] as const;
 export type BoundaryKind = (typeof BOUNDARY_KINDS)[number];
 
+/** The park's own node, which enterprises roll up to. */
+export const PARK_NODE_CODE = 'park';
+
+/** The boundary nodes every park has, by code. */
+export const BOUNDARY_NODES: readonly { code: string; boundaryKind: BoundaryKind; name: string; nameEn: string }[] = [
+  { code: 'supplier', boundaryKind: 'supplier', name: '外部供应商', nameEn: 'Suppliers' },
+  { code: 'customer', boundaryKind: 'customer', name: '外部客户', nameEn: 'Customers' },
+  { code: 'air', boundaryKind: 'air', name: '大气', nameEn: 'Air' },
+  { code: 'water-body', boundaryKind: 'water_body', name: '水体', nameEn: 'Water bodies' },
+  { code: 'landfill', boundaryKind: 'landfill', name: '填埋场', nameEn: 'Landfill' },
+  { code: 'incineration', boundaryKind: 'incineration', name: '焚烧', nameEn: 'Incineration' },
+  { code: 'storage-yard', boundaryKind: 'storage_yard', name: '堆场', nameEn: 'Storage yards' },
+];
+
+/**
+ * Which node of the node sync (nodes.ts) a node is, whatever its code now: the park, a fixed
+ * boundary node, an enterprise's or a registry unit's node; null for the nodes people added.
+ */
+export const nodeKeyOf = (n: { kind: string; code: string; enterpriseId: number | null; unitId: number | null }): string | null =>
+  n.kind === 'park' ? 'park' : n.kind === 'enterprise' && n.enterpriseId !== null ? `e${n.enterpriseId}` : n.unitId !== null ? `u${n.unitId}` : n.kind === 'boundary' && n.enterpriseId === null && BOUNDARY_NODES.some((b) => b.code === n.code) ? `b:${n.code}` : null;
+
 /** How a quantity is known. */
 export const FLOW_BASES = ['measured', 'calculated', 'estimated', 'exact'] as const;
 export type FlowBasis = (typeof FLOW_BASES)[number];

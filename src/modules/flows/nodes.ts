@@ -12,21 +12,8 @@ import type { AuditStore } from '../../core/audit/store.ts';
 import { systemContext } from '../../core/roles.ts';
 import { unscoped } from '../../core/tenancy.ts';
 import type { RegistryService } from '../registry/service.ts';
-import type { BoundaryKind, NodeKind } from './model.ts';
+import { BOUNDARY_NODES, nodeKeyOf, PARK_NODE_CODE, type BoundaryKind, type NodeKind } from './model.ts';
 import type { FlowNodesTable, FlowTables } from './tables.ts';
-
-export const PARK_NODE_CODE = 'park';
-
-/** The boundary nodes every park has, by code. */
-export const BOUNDARY_NODES: readonly { code: string; boundaryKind: BoundaryKind; name: string; nameEn: string }[] = [
-  { code: 'supplier', boundaryKind: 'supplier', name: '外部供应商', nameEn: 'Suppliers' },
-  { code: 'customer', boundaryKind: 'customer', name: '外部客户', nameEn: 'Customers' },
-  { code: 'air', boundaryKind: 'air', name: '大气', nameEn: 'Air' },
-  { code: 'water-body', boundaryKind: 'water_body', name: '水体', nameEn: 'Water bodies' },
-  { code: 'landfill', boundaryKind: 'landfill', name: '填埋场', nameEn: 'Landfill' },
-  { code: 'incineration', boundaryKind: 'incineration', name: '焚烧', nameEn: 'Incineration' },
-  { code: 'storage-yard', boundaryKind: 'storage_yard', name: '堆场', nameEn: 'Storage yards' },
-];
 
 /** A node as the registry says it should be; `key` says which stored node it is, whatever its code now. */
 export interface PlannedNode {
@@ -49,9 +36,6 @@ export interface RegistryView {
   /** Codes of nodes people added, which a synced node must not take. */
   takenCodes: ReadonlySet<string>;
 }
-
-export const nodeKeyOf = (n: { kind: string; code: string; enterpriseId: number | null; unitId: number | null }): string | null =>
-  n.kind === 'park' ? 'park' : n.kind === 'enterprise' && n.enterpriseId !== null ? `e${n.enterpriseId}` : n.unitId !== null ? `u${n.unitId}` : n.kind === 'boundary' && n.enterpriseId === null && BOUNDARY_NODES.some((b) => b.code === n.code) ? `b:${n.code}` : null;
 
 /**
  * The nodes the registry implies. Codes: the park `park`, the boundary's fixed codes, an enterprise

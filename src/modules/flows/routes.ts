@@ -96,5 +96,13 @@ export function registerFlowLedgerRoutes(fastify: FastifyInstance, flows: FlowLe
     handler: async (req) => flows.putStock(requireAuth(req), req.body),
   });
 
+  app.delete('/api/v1/flow-stocks/:id', {
+    schema: { tags, summary: 'Delete a recorded stock', params: FlowParamsSchema, response: { 204: { type: 'null' }, ...writeErrors } },
+    handler: async (req, reply) => {
+      await flows.deleteStock(requireAuth(req), req.params.id);
+      return (reply as FastifyReply).code(204).send();
+    },
+  });
+
   registerCollectionRoutes(fastify, flows.shares);
 }

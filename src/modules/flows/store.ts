@@ -146,6 +146,11 @@ export class FlowStore {
     return q.orderBy('flows.id').execute();
   }
 
+  /** One stock row the caller may see, or undefined. */
+  async visibleStock(ctx: AuthContext, id: number): Promise<StockRow | undefined> {
+    return visibleStocks(this.filtered('visibleStocks').selectFrom('flow_stocks').selectAll('flow_stocks'), ctx).where('flow_stocks.id', '=', id).executeTakeFirst();
+  }
+
   async ledgerStocks(ctx: AuthContext, period: { period: string; grain: PeriodGrain }): Promise<StockRow[]> {
     return visibleStocks(this.filtered('visibleStocks').selectFrom('flow_stocks').selectAll('flow_stocks'), ctx)
       .where('flow_stocks.grain', 'in', [...GRAINS_WITHIN[period.grain]])
