@@ -19,6 +19,12 @@ import DeviceDetailPage from './pages/DeviceDetail';
 import DevicesPage from './pages/Devices';
 import EnterpriseDetailPage from './pages/EnterpriseDetail';
 import EnterprisesPage from './pages/Enterprises';
+import FlowBalancesPage from './pages/FlowBalances';
+import FlowLedgerPage from './pages/FlowLedger';
+import FlowMeterLinksPage from './pages/FlowMeterLinks';
+import FlowNodesPage from './pages/FlowNodes';
+import FlowSharesPage from './pages/FlowShares';
+import FlowsPage from './pages/Flows';
 import IdentifierDetailPage from './pages/IdentifierDetail';
 import IdentifierLabelPage from './pages/IdentifierLabel';
 import IdentifierLookupPage from './pages/IdentifierLookup';
@@ -92,6 +98,12 @@ function Localized() {
               <Route path="alarm-webhooks" element={<AlarmWebhooksPage />} />
               <Route path="incidents" element={<IncidentsPage />} />
               <Route path="incidents/:id" element={<IncidentDetailPage />} />
+              <Route path="flows" element={<FlowsPage />} />
+              <Route path="flows/balances" element={<FlowBalancesPage />} />
+              <Route path="flows/ledger" element={<FlowLedgerPage />} />
+              <Route path="flows/nodes" element={<FlowNodesPage />} />
+              <Route path="flows/meter-links" element={<FlowMeterLinksPage />} />
+              <Route path="flows/shares" element={<FlowSharesPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -3370,6 +3370,12 @@ export interface paths {
                                 carbonContentKgCPerKg: number | null;
                                 emissionFactorKgCO2ePerUnit: number | null;
                                 kgcePerUnit: number | null;
+                                composition: {
+                                    [key: string]: {
+                                        fraction: number;
+                                        sd?: number;
+                                    };
+                                } | null;
                                 description: string | null;
                                 sources: {
                                     [key: string]: string;
@@ -3444,6 +3450,12 @@ export interface paths {
                         carbonContentKgCPerKg?: number | null;
                         emissionFactorKgCO2ePerUnit?: number | null;
                         kgcePerUnit?: number | null;
+                        composition?: {
+                            [key: string]: {
+                                fraction: number;
+                                sd?: number;
+                            };
+                        } | null;
                         description?: string | null;
                         sources?: {
                             [key: string]: string;
@@ -3486,6 +3498,12 @@ export interface paths {
                             carbonContentKgCPerKg: number | null;
                             emissionFactorKgCO2ePerUnit: number | null;
                             kgcePerUnit: number | null;
+                            composition: {
+                                [key: string]: {
+                                    fraction: number;
+                                    sd?: number;
+                                };
+                            } | null;
                             description: string | null;
                             sources: {
                                 [key: string]: string;
@@ -3604,6 +3622,12 @@ export interface paths {
                             carbonContentKgCPerKg: number | null;
                             emissionFactorKgCO2ePerUnit: number | null;
                             kgcePerUnit: number | null;
+                            composition: {
+                                [key: string]: {
+                                    fraction: number;
+                                    sd?: number;
+                                };
+                            } | null;
                             description: string | null;
                             sources: {
                                 [key: string]: string;
@@ -3770,6 +3794,12 @@ export interface paths {
                         carbonContentKgCPerKg?: number | null;
                         emissionFactorKgCO2ePerUnit?: number | null;
                         kgcePerUnit?: number | null;
+                        composition?: {
+                            [key: string]: {
+                                fraction: number;
+                                sd?: number;
+                            };
+                        } | null;
                         description?: string | null;
                         sources?: {
                             [key: string]: string;
@@ -3812,6 +3842,12 @@ export interface paths {
                             carbonContentKgCPerKg: number | null;
                             emissionFactorKgCO2ePerUnit: number | null;
                             kgcePerUnit: number | null;
+                            composition: {
+                                [key: string]: {
+                                    fraction: number;
+                                    sd?: number;
+                                };
+                            } | null;
                             description: string | null;
                             sources: {
                                 [key: string]: string;
@@ -9579,6 +9615,2797 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flow-nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger nodes: park-level and enterprise nodes to everyone, unit nodes to their enterprise and the park */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "unit" | "enterprise" | "park" | "boundary";
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description null: a park-level node (the park, the boundary), seen by every tenant */
+                                enterpriseId: number | null;
+                                /** @description unique in the park; what CSV rows and the API name the node by */
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                /**
+                                 * @description unit | enterprise | park | boundary; people add unit and boundary nodes
+                                 * @enum {string}
+                                 */
+                                kind: "unit" | "enterprise" | "park" | "boundary";
+                                /**
+                                 * @description where a boundary node lies (required for kind boundary)
+                                 * @enum {string|null}
+                                 */
+                                boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                                /** @description the registry unit of a synced unit node */
+                                unitId: number | null;
+                                /** @description the node it rolls up to; default: its enterprise node, or the park */
+                                parentId: number | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a unit or boundary node the registry does not give (park administrators: park-level; enterprise administrators: their own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: a park-level node (the park, the boundary), seen by every tenant */
+                        enterpriseId?: number | null;
+                        /** @description unique in the park; what CSV rows and the API name the node by */
+                        code: string;
+                        name: string;
+                        nameEn?: string | null;
+                        /**
+                         * @description unit | enterprise | park | boundary; people add unit and boundary nodes
+                         * @enum {string}
+                         */
+                        kind: "unit" | "enterprise" | "park" | "boundary";
+                        /**
+                         * @description where a boundary node lies (required for kind boundary)
+                         * @enum {string|null}
+                         */
+                        boundaryKind?: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                        /** @description the node it rolls up to; default: its enterprise node, or the park */
+                        parentId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: a park-level node (the park, the boundary), seen by every tenant */
+                            enterpriseId: number | null;
+                            /** @description unique in the park; what CSV rows and the API name the node by */
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /**
+                             * @description unit | enterprise | park | boundary; people add unit and boundary nodes
+                             * @enum {string}
+                             */
+                            kind: "unit" | "enterprise" | "park" | "boundary";
+                            /**
+                             * @description where a boundary node lies (required for kind boundary)
+                             * @enum {string|null}
+                             */
+                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                            /** @description the registry unit of a synced unit node */
+                            unitId: number | null;
+                            /** @description the node it rolls up to; default: its enterprise node, or the park */
+                            parentId: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-nodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ledger node */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: a park-level node (the park, the boundary), seen by every tenant */
+                            enterpriseId: number | null;
+                            /** @description unique in the park; what CSV rows and the API name the node by */
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /**
+                             * @description unit | enterprise | park | boundary; people add unit and boundary nodes
+                             * @enum {string}
+                             */
+                            kind: "unit" | "enterprise" | "park" | "boundary";
+                            /**
+                             * @description where a boundary node lies (required for kind boundary)
+                             * @enum {string|null}
+                             */
+                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                            /** @description the registry unit of a synced unit node */
+                            unitId: number | null;
+                            /** @description the node it rolls up to; default: its enterprise node, or the park */
+                            parentId: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a node people added that no flow names */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a node people added (synced nodes follow the registry: 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description unique in the park; what CSV rows and the API name the node by */
+                        code?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        /**
+                         * @description where a boundary node lies (required for kind boundary)
+                         * @enum {string|null}
+                         */
+                        boundaryKind?: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                        /** @description the node it rolls up to; default: its enterprise node, or the park */
+                        parentId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: a park-level node (the park, the boundary), seen by every tenant */
+                            enterpriseId: number | null;
+                            /** @description unique in the park; what CSV rows and the API name the node by */
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /**
+                             * @description unit | enterprise | park | boundary; people add unit and boundary nodes
+                             * @enum {string}
+                             */
+                            kind: "unit" | "enterprise" | "park" | "boundary";
+                            /**
+                             * @description where a boundary node lies (required for kind boundary)
+                             * @enum {string|null}
+                             */
+                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                            /** @description the registry unit of a synced unit node */
+                            unitId: number | null;
+                            /** @description the node it rolls up to; default: its enterprise node, or the park */
+                            parentId: number | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flows the caller may see: its own, those with an end at its nodes, those shared with it */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                    period?: string;
+                    enterpriseId?: number;
+                    /** @description material code */
+                    material?: string;
+                    /** @description node code: flows from or to it */
+                    node?: string;
+                    source?: "manual" | "csv" | "telemetry" | "epcis";
+                    /** @description how the quantity is known */
+                    basis?: "measured" | "calculated" | "estimated" | "exact";
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description who recorded it; null: the park operator */
+                                enterpriseId: number | null;
+                                /** @enum {string} */
+                                grain: "day" | "month" | "year";
+                                period: string;
+                                fromNodeId: number;
+                                fromCode: string;
+                                toNodeId: number;
+                                toCode: string;
+                                materialCode: string;
+                                quantity: number;
+                                unit: string;
+                                /** @description as recorded; null: the basis default */
+                                sd: number | null;
+                                /** @description the standard deviation the balance uses (basis default applied), in `unit` */
+                                effectiveSd: number;
+                                /**
+                                 * @description how the quantity is known
+                                 * @enum {string}
+                                 */
+                                basis: "measured" | "calculated" | "estimated" | "exact";
+                                /** @enum {string} */
+                                source: "manual" | "csv" | "telemetry" | "epcis";
+                                sourceKey: string | null;
+                                note: string | null;
+                                enteredBy: string;
+                                createdAt: number;
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a flow by hand (nodes and material by code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                        period: string;
+                        /** @description code of the node the flow leaves */
+                        from: string;
+                        /** @description code of the node the flow enters */
+                        to: string;
+                        /** @description material or energy carrier code (the catalogue) */
+                        material: string;
+                        /** @description in `unit` */
+                        quantity: number;
+                        /** @description unit of the quantity, e.g. t, kg, m3, Nm3, GJ, kWh */
+                        unit: string;
+                        /** @description standard deviation in `unit`; null or absent: the default of its basis (measured 1 %, calculated 5 %, estimated 15 %, exact 0) */
+                        sd?: number | null;
+                        /**
+                         * @description how the quantity is known
+                         * @enum {string}
+                         */
+                        basis: "measured" | "calculated" | "estimated" | "exact";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description who recorded it; null: the park operator */
+                            enterpriseId: number | null;
+                            /** @enum {string} */
+                            grain: "day" | "month" | "year";
+                            period: string;
+                            fromNodeId: number;
+                            fromCode: string;
+                            toNodeId: number;
+                            toCode: string;
+                            materialCode: string;
+                            quantity: number;
+                            unit: string;
+                            /** @description as recorded; null: the basis default */
+                            sd: number | null;
+                            /** @description the standard deviation the balance uses (basis default applied), in `unit` */
+                            effectiveSd: number;
+                            /**
+                             * @description how the quantity is known
+                             * @enum {string}
+                             */
+                            basis: "measured" | "calculated" | "estimated" | "exact";
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "telemetry" | "epcis";
+                            sourceKey: string | null;
+                            note: string | null;
+                            enteredBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periods that have flows the caller may see, with their counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                period: string;
+                                /** @enum {string} */
+                                grain: "day" | "month" | "year";
+                                flows: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description who recorded it; null: the park operator */
+                            enterpriseId: number | null;
+                            /** @enum {string} */
+                            grain: "day" | "month" | "year";
+                            period: string;
+                            fromNodeId: number;
+                            fromCode: string;
+                            toNodeId: number;
+                            toCode: string;
+                            materialCode: string;
+                            quantity: number;
+                            unit: string;
+                            /** @description as recorded; null: the basis default */
+                            sd: number | null;
+                            /** @description the standard deviation the balance uses (basis default applied), in `unit` */
+                            effectiveSd: number;
+                            /**
+                             * @description how the quantity is known
+                             * @enum {string}
+                             */
+                            basis: "measured" | "calculated" | "estimated" | "exact";
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "telemetry" | "epcis";
+                            sourceKey: string | null;
+                            note: string | null;
+                            enteredBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a flow entered by hand */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a flow entered by hand (rows of other sources: 409, their re-run replaces them) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                        period?: string;
+                        /** @description code of the node the flow leaves */
+                        from?: string;
+                        /** @description code of the node the flow enters */
+                        to?: string;
+                        /** @description material or energy carrier code (the catalogue) */
+                        material?: string;
+                        /** @description in `unit` */
+                        quantity?: number;
+                        /** @description unit of the quantity, e.g. t, kg, m3, Nm3, GJ, kWh */
+                        unit?: string;
+                        /** @description standard deviation in `unit`; null or absent: the default of its basis (measured 1 %, calculated 5 %, estimated 15 %, exact 0) */
+                        sd?: number | null;
+                        /**
+                         * @description how the quantity is known
+                         * @enum {string}
+                         */
+                        basis?: "measured" | "calculated" | "estimated" | "exact";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description who recorded it; null: the park operator */
+                            enterpriseId: number | null;
+                            /** @enum {string} */
+                            grain: "day" | "month" | "year";
+                            period: string;
+                            fromNodeId: number;
+                            fromCode: string;
+                            toNodeId: number;
+                            toCode: string;
+                            materialCode: string;
+                            quantity: number;
+                            unit: string;
+                            /** @description as recorded; null: the basis default */
+                            sd: number | null;
+                            /** @description the standard deviation the balance uses (basis default applied), in `unit` */
+                            effectiveSd: number;
+                            /**
+                             * @description how the quantity is known
+                             * @enum {string}
+                             */
+                            basis: "measured" | "calculated" | "estimated" | "exact";
+                            /** @enum {string} */
+                            source: "manual" | "csv" | "telemetry" | "epcis";
+                            sourceKey: string | null;
+                            note: string | null;
+                            enteredBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/flow-stocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stocks of a period (and the periods within it) the caller may see */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number | null;
+                                nodeId: number;
+                                nodeCode: string;
+                                materialCode: string;
+                                /** @enum {string} */
+                                grain: "day" | "month" | "year";
+                                period: string;
+                                opening: number;
+                                closing: number;
+                                unit: string;
+                                /** @description standard deviation of the stock change, as recorded */
+                                sd: number | null;
+                                /**
+                                 * @description how the quantity is known
+                                 * @enum {string}
+                                 */
+                                basis: "measured" | "calculated" | "estimated" | "exact";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        /** Record a node's opening and closing stock of a material for a period (replaces what was recorded) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description node code */
+                        node: string;
+                        /** @description material code */
+                        material: string;
+                        /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                        period: string;
+                        /** @description in `unit` */
+                        opening: number;
+                        /** @description in `unit` */
+                        closing: number;
+                        /** @description unit of the quantity, e.g. t, kg, m3, Nm3, GJ, kWh */
+                        unit: string;
+                        /** @description standard deviation in `unit`; null or absent: the default of its basis (measured 1 %, calculated 5 %, estimated 15 %, exact 0) */
+                        sd?: number | null;
+                        /**
+                         * @description how the quantity is known
+                         * @enum {string}
+                         */
+                        basis: "measured" | "calculated" | "estimated" | "exact";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number | null;
+                            nodeId: number;
+                            nodeCode: string;
+                            materialCode: string;
+                            /** @enum {string} */
+                            grain: "day" | "month" | "year";
+                            period: string;
+                            opening: number;
+                            closing: number;
+                            unit: string;
+                            /** @description standard deviation of the stock change, as recorded */
+                            sd: number | null;
+                            /**
+                             * @description how the quantity is known
+                             * @enum {string}
+                             */
+                            basis: "measured" | "calculated" | "estimated" | "exact";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-stocks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a recorded stock */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List flow shares */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    /** @description the enterprise shared with; null: the park (operator and regulators) */
+                    granteeId?: number;
+                    /** @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises */
+                    scope?: "all" | "exchanges";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /** @description the enterprise shared with; null: the park (operator and regulators) */
+                                granteeId: number | null;
+                                /**
+                                 * @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises
+                                 * @enum {string}
+                                 */
+                                scope: "all" | "exchanges";
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a flow share */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /** @description the enterprise shared with; null: the park (operator and regulators) */
+                        granteeId?: number | null;
+                        /**
+                         * @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises
+                         * @enum {string}
+                         */
+                        scope: "all" | "exchanges";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises
+                             * @enum {string}
+                             */
+                            scope: "all" | "exchanges";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-shares/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a flow share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises
+                             * @enum {string}
+                             */
+                            scope: "all" | "exchanges";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a flow share */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a flow share */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises
+                         * @enum {string}
+                         */
+                        scope?: "all" | "exchanges";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the enterprise shared with; null: the park (operator and regulators) */
+                            granteeId: number | null;
+                            /**
+                             * @description all: every flow and stock the enterprise recorded; exchanges: only flows between two different enterprises
+                             * @enum {string}
+                             */
+                            scope: "all" | "exchanges";
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/flows/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile a flow network (stateless, nothing stored): uncertain flows adjusted by weighted least squares so every node balances, unmeasured flows computed, uncertainties propagated, gross errors tested */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the balanced nodes */
+                        nodes: {
+                            id: string;
+                        }[];
+                        flows: {
+                            id: string;
+                            /** @description a node id; null: the system boundary */
+                            from: string | null;
+                            /** @description a node id; null: the system boundary */
+                            to: string | null;
+                            /** @description the measured value; null: unmeasured, to be computed */
+                            value: number | null;
+                            /** @description standard deviation of value; 0: exact (ignored when value is null) */
+                            sd: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flows: {
+                                id: string;
+                                value: number;
+                                /** @description propagated standard deviation */
+                                sd: number;
+                            }[];
+                            chiSquare: number;
+                            dof: number;
+                            pValue: number;
+                            suspects: {
+                                /** @enum {string} */
+                                kind: "flow" | "node";
+                                id: string;
+                                /** @description the test statistic */
+                                z: number;
+                                /** @description the critical value it exceeds */
+                                critical: number;
+                                /**
+                                 * @description what the failed test most likely means
+                                 * @enum {string}
+                                 */
+                                meaning: "meter_reads_high" | "meter_reads_low" | "unaccounted_loss" | "unaccounted_gain";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            /** @description undeterminable: the unmeasured flows not determined; contradiction: the exact flows that contradict each other */
+                            flows: string[];
+                            /** @description the nodes whose balances cannot close (contradiction) */
+                            nodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balances of a period per node (inputs − outputs − stock change), measured and reconciled side by side, with the tests and the suspects */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a year '2026', a month '2026-03' or a day '2026-03-15' */
+                    period: string;
+                    /** @description unit (default), enterprise or park */
+                    level?: "unit" | "enterprise" | "park";
+                    /** @description mass (default): one material, or total mass in t; element: one element in t; energy: GJ */
+                    layer?: "mass" | "element" | "energy";
+                    /** @description the element of layer=element, e.g. Cl */
+                    element?: string;
+                    /** @description the material of layer=mass; absent: total mass */
+                    material?: string;
+                    /** @description only flows with an end at this enterprise; only its nodes balanced (at level=enterprise, the Sankey shows its units) */
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            /** @enum {string} */
+                            level: "unit" | "enterprise" | "park";
+                            /** @enum {string} */
+                            layer: "mass" | "element" | "energy";
+                            element: string | null;
+                            material: string | null;
+                            unit: string;
+                            nodes: {
+                                nodeId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                kind: "unit" | "enterprise" | "park" | "boundary";
+                                enterpriseId: number | null;
+                                inputs: number;
+                                outputs: number;
+                                stockChange: number;
+                                /** @description inputs − outputs − stockChange, measured: positive is lost, negative gained */
+                                imbalance: number;
+                                /** @description of the throughput (largest of inputs, outputs, |stock change|) */
+                                imbalancePercent: number;
+                                /** @description the nodal test */
+                                z: number | null;
+                                /** @description the nodal test failed */
+                                exception: boolean;
+                            }[];
+                            flows: {
+                                /** @description from>to:material, node codes at the level */
+                                key: string;
+                                /** @description the ledger rows summed */
+                                flowIds: number[];
+                                fromNodeId: number;
+                                fromCode: string;
+                                toNodeId: number;
+                                toCode: string;
+                                materialCode: string;
+                                /** @description null if unmeasured */
+                                measured: number | null;
+                                sd: number;
+                                /** @enum {string} */
+                                basis: "measured" | "calculated" | "estimated" | "exact";
+                                /** @description null when the reconciliation failed */
+                                reconciled: number | null;
+                                reconciledSd: number | null;
+                                /** @description measured − reconciled */
+                                adjustment: number | null;
+                                /** @description adjustment / sd */
+                                adjustmentSigma: number | null;
+                                /** @description the measurement test */
+                                z: number | null;
+                                /**
+                                 * @description null when the reconciliation failed
+                                 * @enum {string|null}
+                                 */
+                                status: "reconciled" | "nonredundant" | "computed" | "exact" | null;
+                            }[];
+                            reconciliation: {
+                                ok: boolean;
+                                chiSquare: number | null;
+                                dof: number | null;
+                                pValue: number | null;
+                                /** @description the global chi-square test passed; null when nothing could be tested */
+                                passed: boolean | null;
+                                problem: {
+                                    /** @enum {string} */
+                                    reason: "undeterminable" | "contradiction";
+                                    variables: string[];
+                                    constraints: string[];
+                                    detail: string;
+                                } | null;
+                            };
+                            suspects: {
+                                /** @enum {string} */
+                                kind: "flow" | "node";
+                                /** @description the flow key or the node code */
+                                key: string;
+                                z: number;
+                                critical: number;
+                                /** @enum {string} */
+                                meaning: "meter_reads_high" | "meter_reads_low" | "unaccounted_loss" | "unaccounted_gain";
+                                nodeCode: string | null;
+                                flowKey: string | null;
+                                adjustment: number | null;
+                            }[];
+                            /** @description element layer: nodes whose element balance is not judged, because a material there has no known composition */
+                            openNodes: {
+                                nodeId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                /** @description the materials there whose composition is unknown */
+                                materials: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/sankey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Sankey of a period: nodes and links (reconciled where the balances reconcile), park → enterprise → unit */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a year '2026', a month '2026-03' or a day '2026-03-15' */
+                    period: string;
+                    /** @description unit (default), enterprise or park */
+                    level?: "unit" | "enterprise" | "park";
+                    /** @description mass (default): one material, or total mass in t; element: one element in t; energy: GJ */
+                    layer?: "mass" | "element" | "energy";
+                    /** @description the element of layer=element, e.g. Cl */
+                    element?: string;
+                    /** @description the material of layer=mass; absent: total mass */
+                    material?: string;
+                    /** @description only flows with an end at this enterprise; only its nodes balanced (at level=enterprise, the Sankey shows its units) */
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: string;
+                            nodes: {
+                                key: string;
+                                nodeId: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                kind: "unit" | "enterprise" | "park" | "boundary";
+                                /** @enum {string|null} */
+                                boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                                enterpriseId: number | null;
+                            }[];
+                            links: {
+                                source: string;
+                                target: string;
+                                value: number;
+                                materialCode: string;
+                                reconciled: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSV import: its progress while 'running', then 'done' or 'failed' with every rejected row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            filename: string;
+                            totalRows: number;
+                            /** @description rows checked so far (accepted + rejected) */
+                            processedRows: number;
+                            /** @description rows that passed; on 'done' the rows written, on 'failed' none was written */
+                            accepted: number;
+                            rejected: number;
+                            /** @description every rejected row with its reason (the first 10,000) */
+                            errors: {
+                                /** @description the data row (1 = the first after the header) */
+                                row: number;
+                                reason: string;
+                            }[];
+                            createdBy: string;
+                            createdAt: number;
+                            finishedAt: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-meter-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flow-meter links: tags whose totals are flows (your enterprise’s; every one for the park) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                tagId: number;
+                                /** @description node code the flow leaves */
+                                from: string;
+                                /** @description node code the flow enters */
+                                to: string;
+                                /** @description material code */
+                                material: string;
+                                /**
+                                 * @description 'integral' of a rate tag over the period, or 'counter' difference of a totaliser
+                                 * @enum {string}
+                                 */
+                                method: "integral" | "counter";
+                                /** @description unit of the total, e.g. t, m3, Nm3, GJ, MWh */
+                                unit: string;
+                                /** @description the meter's relative standard deviation, % of the total */
+                                accuracyPercent: number;
+                                createdAt: number;
+                                updatedAt: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link a tag to a flow (a tag of another enterprise is an unknown tag) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tagId: number;
+                        /** @description node code the flow leaves */
+                        from: string;
+                        /** @description node code the flow enters */
+                        to: string;
+                        /** @description material code */
+                        material: string;
+                        /**
+                         * @description 'integral' of a rate tag over the period, or 'counter' difference of a totaliser
+                         * @enum {string}
+                         */
+                        method: "integral" | "counter";
+                        /** @description unit of the total, e.g. t, m3, Nm3, GJ, MWh */
+                        unit: string;
+                        /** @description the meter's relative standard deviation, % of the total */
+                        accuracyPercent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            tagId: number;
+                            /** @description node code the flow leaves */
+                            from: string;
+                            /** @description node code the flow enters */
+                            to: string;
+                            /** @description material code */
+                            material: string;
+                            /**
+                             * @description 'integral' of a rate tag over the period, or 'counter' difference of a totaliser
+                             * @enum {string}
+                             */
+                            method: "integral" | "counter";
+                            /** @description unit of the total, e.g. t, m3, Nm3, GJ, MWh */
+                            unit: string;
+                            /** @description the meter's relative standard deviation, % of the total */
+                            accuracyPercent: number;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-meter-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow-meter link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            tagId: number;
+                            /** @description node code the flow leaves */
+                            from: string;
+                            /** @description node code the flow enters */
+                            to: string;
+                            /** @description material code */
+                            material: string;
+                            /**
+                             * @description 'integral' of a rate tag over the period, or 'counter' difference of a totaliser
+                             * @enum {string}
+                             */
+                            method: "integral" | "counter";
+                            /** @description unit of the total, e.g. t, m3, Nm3, GJ, MWh */
+                            unit: string;
+                            /** @description the meter's relative standard deviation, % of the total */
+                            accuracyPercent: number;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a flow-meter link (its flows stay until the next telemetry run of their period) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a flow-meter link */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tagId?: number;
+                        /** @description node code the flow leaves */
+                        from?: string;
+                        /** @description node code the flow enters */
+                        to?: string;
+                        /** @description material code */
+                        material?: string;
+                        /**
+                         * @description 'integral' of a rate tag over the period, or 'counter' difference of a totaliser
+                         * @enum {string}
+                         */
+                        method?: "integral" | "counter";
+                        /** @description unit of the total, e.g. t, m3, Nm3, GJ, MWh */
+                        unit?: string;
+                        /** @description the meter's relative standard deviation, % of the total */
+                        accuracyPercent?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            tagId: number;
+                            /** @description node code the flow leaves */
+                            from: string;
+                            /** @description node code the flow enters */
+                            to: string;
+                            /** @description material code */
+                            material: string;
+                            /**
+                             * @description 'integral' of a rate tag over the period, or 'counter' difference of a totaliser
+                             * @enum {string}
+                             */
+                            method: "integral" | "counter";
+                            /** @description unit of the total, e.g. t, m3, Nm3, GJ, MWh */
+                            unit: string;
+                            /** @description the meter's relative standard deviation, % of the total */
+                            accuracyPercent: number;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/flows/sources/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the totals of your flow-meter links over a period; gaps are reported, not filled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            written: number;
+                            rejected: {
+                                tagId: number;
+                                reason: string;
+                            }[];
+                            /** @description stretches without readings: reported, never filled; a flow with gaps is estimated over its covered time */
+                            gaps: {
+                                tagId: number;
+                                tagKey: string;
+                                deviceCode: string;
+                                /** @description epoch ms */
+                                from: number;
+                                /** @description epoch ms */
+                                to: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/sources/epcis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the flows of the EPCIS shipments and transformations of a period you may see */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a year '2026', a month '2026-03' or a day '2026-03-15' (park time zone) */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            written: number;
+                            rejected: {
+                                /** @description the data row (1 = the first after the header) */
+                                row: number;
+                                reason: string;
+                            }[];
+                            skipped: {
+                                eventId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alarm-webhooks": {
         parameters: {
             query?: never;
@@ -12936,6 +15763,109 @@ export interface paths {
                     content: {
                         "application/json": {
                             captureID: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import flows from CSV (period,from,to,material,quantity,unit,sd,basis): 202 with the job; a file with any rejected row imports nothing */
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            filename: string;
+                            totalRows: number;
+                            /** @description rows checked so far (accepted + rejected) */
+                            processedRows: number;
+                            /** @description rows that passed; on 'done' the rows written, on 'failed' none was written */
+                            accepted: number;
+                            rejected: number;
+                            /** @description every rejected row with its reason (the first 10,000) */
+                            errors: {
+                                /** @description the data row (1 = the first after the header) */
+                                row: number;
+                                reason: string;
+                            }[];
+                            createdBy: string;
+                            createdAt: number;
+                            finishedAt: number | null;
                         };
                     };
                 };

@@ -31,10 +31,13 @@ export interface Actions {
   alarm_share: 'create' | 'update' | 'delete';
   alarm_webhook: 'create' | 'update' | 'delete' | 'rotate' | 'retry' | 'test';
   incident: 'raise' | 'update' | 'transition' | 'post';
+  flow: 'create' | 'update' | 'delete';
+  flow_node: 'create' | 'update' | 'delete';
+  flow_share: 'create' | 'update' | 'delete';
 }
 export type Subject = keyof Actions;
 /** Subjects kept as generic collections (create, update, delete): what ResourcePage shows. */
-export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook';
+export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook' | 'flow' | 'flow_node' | 'flow_share';
 
 /** A record as far as ownership goes: an enterprise is its own owner; others name theirs. */
 export interface Owned {

@@ -6,7 +6,7 @@ import {
   ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DownOutlined,
   EnvironmentOutlined, ExperimentOutlined, QrcodeOutlined, LogoutOutlined, SettingOutlined, ShareAltOutlined, TagsOutlined, TeamOutlined,
   ThunderboltOutlined, UserOutlined,
-  AlertOutlined, ApiOutlined, ControlOutlined, FireOutlined,
+  AlertOutlined, ApiOutlined, ControlOutlined, FireOutlined, BranchesOutlined, CalculatorOutlined, DatabaseOutlined, NodeIndexOutlined, PartitionOutlined, LinkOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,7 @@ export default function AppLayout() {
     can('read', 'audit') && { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
     { key: 'account', path: '/account', icon: <SettingOutlined /> },
   ];
-  const items: MenuProps['items'] = entries
+  const items: NonNullable<MenuProps['items']> = entries
     .filter((e): e is MenuEntry => !!e)
     .map((e) => ({
       key: e.path,
@@ -72,9 +72,27 @@ export default function AppLayout() {
         ),
     }));
 
+  // The flow ledger's pages, one group after the incidents (their labels are the flows area's text).
+  const flowPages: [string, string, React.ReactNode][] = [
+    ['/flows', 'sankey', <NodeIndexOutlined key="i" />],
+    ['/flows/balances', 'balances', <CalculatorOutlined key="i" />],
+    ['/flows/ledger', 'ledger', <DatabaseOutlined key="i" />],
+    ['/flows/nodes', 'nodes', <PartitionOutlined key="i" />],
+    ['/flows/meter-links', 'meterLinks', <LinkOutlined key="i" />],
+    ['/flows/shares', 'shares', <ShareAltOutlined key="i" />],
+  ];
+  const flowsGroup = {
+    key: 'flows',
+    icon: <BranchesOutlined />,
+    label: <span data-testid="menu-flows">{t('flows.menu.group')}</span>,
+    children: flowPages.map(([path, key, icon]) => ({ key: path, icon, label: <span data-testid={`menu-flows-${key}`}>{t(`flows.menu.${key}`)}</span> })),
+  };
+  const incidentsAt = items.findIndex((i) => i?.key === '/incidents') + 1;
+  items.splice(incidentsAt, 0, flowsGroup);
+
   const first = '/' + (location.pathname.split('/')[1] ?? '');
-  // Tracing any identifier and its recall belong with the identifiers.
-  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first;
+  // Tracing any identifier and its recall belong with the identifiers; each flow page is its own entry.
+  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' ? location.pathname.replace(/\/$/, '') : first;
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('menu.account')}</span> },
@@ -92,7 +110,7 @@ export default function AppLayout() {
           <img src="/favicon.svg" alt="" width={24} height={24} />
           {!collapsed && <span>Symbiont</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
       </Sider>
       <Layout>
         <Header

@@ -57,6 +57,13 @@ export interface ResourcePageProps<T extends Item> {
   noSearch?: boolean;
   /** Shown above the toolbar (an explanation of the page). */
   intro?: ReactNode;
+  /**
+   * The collection answers every visible row at once and takes no paging, search or sort
+   * parameters (a directory of a few hundred rows): only the filters are sent, the table pages itself.
+   */
+  unpaged?: boolean;
+  /** The record's name in the create drawer's title (default: entity.<resource>). */
+  entityLabel?: string;
 }
 
 /**
@@ -85,7 +92,9 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
   const [sort, setSort] = useState<{ sort?: string; order?: 'asc' | 'desc' }>({});
   const [editing, setEditing] = useState<T | null | undefined>(undefined);
 
-  const query: Query = { ...filters, ...p.fixed, q: q || undefined, limit: page.pageSize, offset: (page.current - 1) * page.pageSize, ...sort };
+  const query: Query = p.unpaged
+    ? { ...filters, ...p.fixed }
+    : { ...filters, ...p.fixed, q: q || undefined, limit: page.pageSize, offset: (page.current - 1) * page.pageSize, ...sort };
   const list = useList<T>(p.collection, query);
 
   const setFilter = (name: string, value: unknown) => {
@@ -198,7 +207,7 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
         pagination={{
           current: page.current,
           pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
+          total: p.unpaged ? list.data?.items.length : (list.data?.total ?? 0),
           showSizeChanger: true,
           showTotal: (total) => t('common.total', { count: total }),
         }}
@@ -207,7 +216,7 @@ export default function ResourcePage<T extends Item>(p: ResourcePageProps<T>) {
       {p.form && (
         <FormDrawer
           open={editing !== undefined}
-          title={editing ? t('action.editTitle', { name: (editing as unknown as { code?: string; key?: string; username?: string }).code ?? (editing as unknown as { key?: string }).key ?? (editing as unknown as { username?: string }).username ?? editing.id }) : t('action.createTitle', { entity: t(`entity.${p.resource}`) })}
+          title={editing ? t('action.editTitle', { name: (editing as unknown as { code?: string; key?: string; username?: string }).code ?? (editing as unknown as { key?: string }).key ?? (editing as unknown as { username?: string }).username ?? editing.id }) : t('action.createTitle', { entity: p.entityLabel ?? t(`entity.${p.resource}`) })}
           initial={editing ? (p.form.toValues?.(editing) ?? (editing as unknown as Values)) : null}
           defaults={{ ...p.form.defaults, ...(p.fixed ?? {}), ...(p.fixed?.enterpriseId !== undefined ? { _enterpriseId: p.fixed.enterpriseId } : {}) }}
           width={p.form.width}

@@ -1,6 +1,6 @@
 /**
  * The console's text, per language: the shared file and one file per module area (alarms,
- * incidents), each under its own top-level key so that areas are written apart and merged here.
+ * incidents, flows), each under its own top-level key so that areas are written apart and merged here.
  */
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -10,10 +10,12 @@ import incidentsEn from './incidents.en.json';
 import incidentsZh from './incidents.zh-CN.json';
 import webhooksEn from './webhooks.en.json';
 import webhooksZh from './webhooks.zh-CN.json';
+import flowsEn from './flows.en.json';
+import flowsZh from './flows.zh-CN.json';
 
 export type Tree = { [k: string]: string | Tree };
 
 export const TEXT: Record<'en' | 'zh-CN', Tree> = {
-  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn },
-  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh },
+  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn },
+  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh },
 };

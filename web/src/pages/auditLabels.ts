@@ -10,14 +10,15 @@ export const AUDIT_ENTITIES = [
   'park', 'enterprise', 'site', 'unit', 'device', 'tag', 'material', 'user', 'api_key', 'session',
   'trace_share', 'identifier', 'epcis_events', 'epcis_queries', 'epcis_subscriptions', 'opcua_connector', 'park_outbound_allowlist',
   'alarm_rule', 'alarm', 'alarm_share', 'alarm_webhook', 'alarm_webhook_delivery', 'incident',
+  'flows', 'flow', 'flow_stock', 'flow_node', 'flow_share', 'flow_meter_link',
 ];
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'password_change', 'rotate_credentials', 'capture', 'catalogue_sync',
   'sync_tag_limits', 'acknowledge', 'shelve', 'unshelve', 'comment', 'rotate_secret', 'retry',
-  'post', 'link_alarms', 'checklist', 'checklist_add', 'transition',
+  'post', 'link_alarms', 'checklist', 'checklist_add', 'transition', 'write',
 ];
 export const ACTION_COLORS: Record<string, string> = {
   create: 'green', update: 'blue', delete: 'red', login: 'default', logout: 'default',
   password_change: 'orange', rotate_credentials: 'orange', capture: 'cyan', catalogue_sync: 'geekblue',
   sync_tag_limits: 'geekblue', acknowledge: 'green', shelve: 'orange', unshelve: 'blue', comment: 'default', rotate_secret: 'orange', retry: 'blue',
-  post: 'default', link_alarms: 'cyan', checklist: 'blue', checklist_add: 'blue', transition: 'purple',
+  post: 'default', link_alarms: 'cyan', checklist: 'blue', checklist_add: 'blue', transition: 'purple', write: 'geekblue',
 };
