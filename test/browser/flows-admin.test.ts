@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, chooseOption, launchBrowser, watch } from '../helpers/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, chooseOption, finishSession, launchBrowser, openSession } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's flow administration browser test");
@@ -48,33 +48,8 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     await server?.close();
   });
 
-  interface Session {
-    context: BrowserContext;
-    page: Page;
-    w: ReturnType<typeof watch>;
-  }
-
-  /** A browser context with the session of `username` (logged in through the API), opened at `at`, in Chinese. */
-  const logIn = async (username: string, password: string, at: string): Promise<Session> => {
-    const token = await login(server.url, username, password);
-    const storageState = { cookies: [], origins: [{ origin: server.url, localStorage: [{ name: 'symbiont.session', value: '1' }, { name: 'symbiont.lang', value: 'zh-CN' }] }] };
-    const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, storageState });
-    await context.addCookies([{ name: 'symbiont_session', value: token, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const w = watch(page);
-    await page.goto(at);
-    await page.getByTestId('sider').waitFor();
-    return { context, page, w };
-  };
-
-  /** No console errors, no failed API calls; closes the context. */
-  const finish = async ({ context, w }: Session) => {
-    await expect.poll(() => w.inFlight).toBeLessThanOrEqual(0);
-    expect(w.errors).toEqual([]);
-    expect(w.failedApi).toEqual([]);
-    await context.close();
-  };
+  const logIn = (username: string, password: string, at: string) => openSession(browser, server.url, username, password, at, 15_000);
+  const finish = finishSession;
 
   const cardTitle = (page: Page, testId: string) => page.getByTestId(testId).locator('.ant-card-head-title').first();
 

@@ -1,6 +1,8 @@
 /** Shared by the browser tests: Debian's Chromium through playwright-core, and a page watcher. */
 import fs from 'node:fs';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { login } from './server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -85,4 +87,36 @@ export async function chooseOption(page: Page, testId: string, text: string, sea
     await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: text }).first()
       .click({ timeout: 1_000 }).catch(() => undefined);
   }
+}
+
+/** A logged-in browser context, its page and what the page did wrong. */
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  w: Watch;
+}
+
+/**
+ * A browser context with the session of `username` (logged in through the API, so the log-in page
+ * stays the test of its own), the console in Chinese, opened at `at`.
+ */
+export async function openSession(browser: Browser, serverUrl: string, username: string, password: string, at: string, timeoutMs = 10_000): Promise<Session> {
+  const token = await login(serverUrl, username, password);
+  const storageState = { cookies: [], origins: [{ origin: serverUrl, localStorage: [{ name: 'symbiont.session', value: '1' }, { name: 'symbiont.lang', value: 'zh-CN' }] }] };
+  const context = await browser.newContext({ baseURL: serverUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, storageState });
+  await context.addCookies([{ name: 'symbiont_session', value: token, url: serverUrl, httpOnly: true, sameSite: 'Strict' }]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const w = watch(page);
+  await page.goto(at);
+  await page.getByTestId('sider').waitFor();
+  return { context, page, w };
+}
+
+/** No console errors, no failed API calls once the page is idle; closes the context. */
+export async function finishSession({ context, w }: Session): Promise<void> {
+  await expect.poll(() => w.inFlight).toBeLessThanOrEqual(0);
+  expect(w.errors).toEqual([]);
+  expect(w.failedApi).toEqual([]);
+  await context.close();
 }
