@@ -29,7 +29,8 @@
 import type { ConditionChange, ConditionDetail, RuleParams } from './rule-model.ts';
 import type { ActiveCondition, KindCore } from './kind-core.ts';
 import type { Point } from './series.ts';
-import { fitHolt, forecastAt, normalCdf, type HoltFit } from './forecast.ts';
+import { normalCdf } from '../../core/normal.ts';
+import { fitHolt, forecastAt, type HoltFit } from './forecast.ts';
 
 type ForecastParams = Extract<RuleParams, { kind: 'forecast' }>;
 

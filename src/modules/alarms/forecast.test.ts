@@ -5,8 +5,6 @@ import {
   fitHolt,
   forecastAt,
   MIN_OBSERVED_STEPS,
-  normalCdf,
-  normalQuantile,
   predictCrossing,
   resample,
   type CrossingRule,
@@ -39,25 +37,6 @@ function fitOf(points: Point[], stepMs: number): HoltFit {
   if (!r.ok) throw new Error(`expected a fit, got ${r.reason}: ${r.message}`);
   return r.fit;
 }
-
-describe('normal helpers', () => {
-  it('match known values and invert each other', () => {
-    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
-    expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 6);
-    expect(normalCdf(-1)).toBeCloseTo(0.15865525393145707, 6);
-    expect(normalCdf(Infinity)).toBe(1);
-    expect(normalCdf(-Infinity)).toBe(0);
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 7);
-    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
-    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306167813, 6);
-    expect(Number.isNaN(normalQuantile(1.5))).toBe(true);
-    fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), (p) => {
-        expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 5);
-      }),
-    );
-  });
-});
 
 describe('resample', () => {
   it('takes the mean per step, anchored at the newest reading, with gaps as null', () => {

@@ -27,6 +27,7 @@
  *
  * Pure: no I/O, no clock (the time of a forecast is derived from the readings' timestamps).
  */
+import { normalCdf, normalQuantile } from '../../core/normal.ts';
 import { cleanSeries, type Point } from './series.ts';
 
 /** Fewest non-empty steps a fit needs: two to initialise level and trend, four to score. */
@@ -43,68 +44,6 @@ export const MAX_HORIZON_STEPS = 100_000;
 
 /** The smoothing grid: 0.05 … 0.95 in steps of 0.05, built from integers so it has no drift. */
 const GRID: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
-
-// ---------------------------------------------------------------------------------------------
-// Normal distribution helpers
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Standard normal CDF Φ(z), via the complementary error function of Numerical Recipes (erfcc,
- * fractional error < 1.2e-7 everywhere), which is ample for a "probability-ish" confidence.
- */
-export function normalCdf(z: number): number {
-  if (Number.isNaN(z)) return Number.NaN;
-  if (z === Infinity) return 1;
-  if (z === -Infinity) return 0;
-  if (z === 0) return 0.5;
-  const x = -z / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const erfc =
-    t *
-    Math.exp(
-      -x * x -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  const erfcX = x >= 0 ? erfc : 2 - erfc;
-  // The approximation is off by ~1e-9 at 0; clamping keeps Φ(z) ≥ ½ for z > 0 (and ≤ ½ below),
-  // so a crossing's probability is never reported under ½ at the step where the mean crosses.
-  return z > 0 ? Math.max(0.5, 0.5 * erfcX) : Math.min(0.5, 0.5 * erfcX);
-}
-
-/**
- * Inverse of Φ (the normal quantile), by Acklam's rational approximation (relative error
- * < 1.15e-9), used to turn a confidence level into the half-width multiplier z.
- */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) {
-    if (p === 0) return -Infinity;
-    if (p === 1) return Infinity;
-    return Number.NaN;
-  }
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const pLow = 0.02425;
-  if (p < pLow) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (p > 1 - pLow) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Resampling

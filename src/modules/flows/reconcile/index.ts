@@ -3,5 +3,5 @@ export type * from './types.ts';
 export { ReconcileInputError } from './errors.ts';
 export { reconcile } from './linear.ts';
 export { reconcileNetwork, networkProblem } from './network.ts';
-export { chiSquarePValue, gammaQ, normalQuantile, sidakCritical } from './stats.ts';
+export { chiSquarePValue, gammaQ, sidakCritical } from './stats.ts';
 export { reconcileNonlinear, type BilinearConstraint, type BilinearTerm, type NonlinearOptions, type NonlinearProblem, type NonlinearResult, type NotConverged } from './nonlinear.ts';
