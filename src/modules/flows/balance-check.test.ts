@@ -65,9 +65,9 @@ describe('the balance alarm', () => {
   });
 });
 
-describe('the stateless reconciliation', () => {
-  it('answers every flow, reconciled or computed', () => {
-    const answer = reconcileNetworkAnswer({
+describe('the stateless reconciliation (in its worker thread)', () => {
+  it('answers every flow, reconciled or computed', async () => {
+    const answer = await reconcileNetworkAnswer({
       nodes: [{ id: 'A' }, { id: 'B' }],
       flows: [
         { id: 'in', from: null, to: 'A', value: 100, sd: 2 },
@@ -81,20 +81,24 @@ describe('the stateless reconciliation', () => {
     expect(answer.dof).toBe(1);
   });
 
-  it('is a 422 naming the exact flows that contradict each other, and a 400 for a flow to nowhere known', () => {
-    const contradiction = () => reconcileNetworkAnswer({ nodes: [{ id: 'A' }], flows: [{ id: 'x', from: null, to: 'A', value: 5, sd: 0 }, { id: 'y', from: 'A', to: null, value: 4, sd: 0 }] });
-    expect(contradiction).toThrow(Problem);
-    try {
-      contradiction();
-    } catch (err) {
-      const body = (err as Problem).toBody();
-      expect(body).toMatchObject({ type: 'https://symbiont.dev/problems/flows-contradiction', status: 422, flows: ['x', 'y'], nodes: ['A'] });
-    }
-    try {
-      reconcileNetworkAnswer({ nodes: [], flows: [{ id: 'x', from: null, to: 'nowhere', value: 5, sd: 1 }] });
-      expect.unreachable();
-    } catch (err) {
-      expect((err as Problem).status).toBe(400);
-    }
+  it('is a 422 naming the exact flows that contradict each other, and a 400 for a flow to nowhere known', async () => {
+    const contradiction = reconcileNetworkAnswer({ nodes: [{ id: 'A' }], flows: [{ id: 'x', from: null, to: 'A', value: 5, sd: 0 }, { id: 'y', from: 'A', to: null, value: 4, sd: 0 }] });
+    const err = await contradiction.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Problem);
+    expect((err as Problem).toBody()).toMatchObject({ type: 'https://symbiont.dev/problems/flows-contradiction', status: 422, flows: ['x', 'y'], nodes: ['A'] });
+    const nowhere = await reconcileNetworkAnswer({ nodes: [], flows: [{ id: 'x', from: null, to: 'nowhere', value: 5, sd: 1 }] }).catch((e: unknown) => e);
+    expect((nowhere as Problem).status).toBe(400);
+  });
+
+  it('is a 422 for a network too densely connected to factor within the budget, not minutes of work', async () => {
+    // A ring of nodes each joined to the next three: a budget far below its factorization's cost.
+    const n = 60;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));
+    const flows: { id: string; from: string | null; to: string | null; value: number | null; sd: number }[] = [{ id: 'in', from: null, to: 'n0', value: 1, sd: 1 }];
+    for (let i = 0; i < n; i++) for (let k = 1; k <= 3; k++) flows.push({ id: `f${i}-${k}`, from: `n${i}`, to: `n${(i + k) % n}`, value: 1, sd: 1 });
+    const err = await reconcileNetworkAnswer({ nodes, flows }, { maxWork: 100 }).catch((e: unknown) => e);
+    expect((err as Problem).toBody()).toMatchObject({ type: 'https://symbiont.dev/problems/flows-too-complex', status: 422 });
+    // The same network within the default budget reconciles.
+    expect((await reconcileNetworkAnswer({ nodes, flows })).flows).toHaveLength(flows.length);
   });
 });

@@ -44,6 +44,15 @@ export interface BalanceFlow {
   status: VariableStatus | null;
 }
 
+/** A view whose factorization would cost more than the ledger allows (balance-service.ts, LEDGER_MAX_WORK). */
+export interface TooComplex {
+  ok: false;
+  reason: 'too-complex';
+  variables: string[];
+  constraints: string[];
+  detail: string;
+}
+
 export interface ReconciliationSummary {
   ok: boolean;
   chiSquare: number | null;
@@ -51,7 +60,7 @@ export interface ReconciliationSummary {
   pValue: number | null;
   /** The global test passed (p ≥ α); null when nothing was reconciled. */
   passed: boolean | null;
-  problem: null | { reason: 'undeterminable' | 'contradiction'; variables: string[]; constraints: string[]; detail: string };
+  problem: null | { reason: 'undeterminable' | 'contradiction' | 'too-complex'; variables: string[]; constraints: string[]; detail: string };
 }
 
 export interface BalanceReport {
@@ -73,7 +82,7 @@ export interface OpenNode {
   materials: string[];
 }
 
-export function balanceReport(view: BalanceView, built: BalanceProblem, result: ReconcileResult, alpha: number): BalanceReport {
+export function balanceReport(view: BalanceView, built: BalanceProblem, result: ReconcileResult | TooComplex, alpha: number): BalanceReport {
   const figures = nodeBalances(view);
   const imbalances = new Map(figures.map((f) => [f.nodeId, f.imbalance]));
   const suspects = result.ok ? ledgerSuspects(result, built, view, imbalances) : [];

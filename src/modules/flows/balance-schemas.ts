@@ -153,7 +153,7 @@ export const BalancesSchema = Type.Object({
     passed: Nullable(Type.Boolean({ description: 'the global chi-square test passed; null when nothing could be tested' })),
     problem: Nullable(
       Type.Object({
-        reason: enumOf(['undeterminable', 'contradiction'] as const),
+        reason: enumOf(['undeterminable', 'contradiction', 'too-complex'] as const),
         variables: Type.Array(Type.String()),
         constraints: Type.Array(Type.String()),
         detail: Type.String(),

@@ -7,12 +7,13 @@
 import { fieldError, notFound, Problem, unprocessable, validation } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import { buildBalanceView, type BalanceLevel, type Layer, type ViewOptions } from './balance.ts';
-import { balanceReport, type BalanceReport } from './balance-report.ts';
+import { balanceReport, type BalanceReport, type TooComplex } from './balance-report.ts';
 import type { BalanceQuery, NetworkBody, NetworkResult } from './balance-schemas.ts';
 import type { LedgerMaterial, LedgerPeriod } from './model.ts';
 import { parsePeriod } from './period.ts';
-import { balanceProblem, reconcileBalance } from './problem.ts';
-import { ReconcileInputError, reconcileNetwork, type ReconcileResult } from './reconcile/index.ts';
+import { balanceProblem, reconcileBalance, type BalanceProblem } from './problem.ts';
+import { ReconcileInputError, ReconcileTooComplexError, type ReconcileResult } from './reconcile/index.ts';
+import { reconcileNetworkOffThread } from './reconcile-off-thread.ts';
 import { sankeyOf, type Sankey } from './sankey.ts';
 import { networkSuspects } from './suspects.ts';
 
@@ -24,6 +25,20 @@ export interface LedgerReader {
 
 /** The significance of the global and measurement tests. */
 export const BALANCE_ALPHA = 0.05;
+
+/**
+ * The factorization budget of a caller's network (ReconcileOptions.maxWork): a park-shaped network
+ * of 5,000 nodes and 20,000 flows needs about 2e7 and takes under 2 s; a random graph of that size
+ * would need about 1e10 and minutes. 3e8 is some ten seconds of one worker thread at most.
+ */
+export const NETWORK_MAX_WORK = 3e8;
+
+/**
+ * The same budget for a ledger view, which is reconciled on the request's thread (and by the
+ * balance check): an enterprise that wrote thousands of flows joining everything to everything
+ * gets "too complex" for its balances, not a stalled node.
+ */
+export const LEDGER_MAX_WORK = 3e8;
 
 export interface BalanceAnswer extends BalanceReport {
   period: string;
@@ -116,21 +131,30 @@ export class FlowBalanceService {
     };
     const view = buildBalanceView(ledger, materials, options);
     const built = balanceProblem(view);
-    const result = reconcileBalance(built, { alpha: this.alpha });
+    const result = this.reconcileWithinBudget(built);
     return sankeyOf(view, view.flows.map((_, i) => (result.ok ? result.variables[i]!.value : null)));
+  }
+
+  private reconcileWithinBudget(built: BalanceProblem): ReconcileResult | TooComplex {
+    try {
+      return reconcileBalance(built, { alpha: this.alpha, maxWork: LEDGER_MAX_WORK });
+    } catch (err) {
+      if (err instanceof ReconcileTooComplexError) return { ok: false, reason: 'too-complex', variables: [], constraints: [], detail: err.message };
+      throw err;
+    }
   }
 
   /** Builds, reconciles and reports one view (the balance check uses it too). */
   reconciledReport(ledger: LedgerPeriod, materials: ReadonlyMap<string, LedgerMaterial>, options: ViewOptions): BalanceReport {
     const view = buildBalanceView(ledger, materials, options);
     const built = balanceProblem(view);
-    const result: ReconcileResult = reconcileBalance(built, { alpha: this.alpha });
+    const result = this.reconcileWithinBudget(built);
     return balanceReport(view, built, result, this.alpha);
   }
 
   /** The stateless reconciliation of POST /flows/reconcile: nothing is read or stored. */
-  reconcileNetwork(body: NetworkBody): NetworkResult {
-    return reconcileNetworkAnswer(body, this.alpha);
+  reconcileNetwork(body: NetworkBody): Promise<NetworkResult> {
+    return reconcileNetworkAnswer(body, { alpha: this.alpha });
   }
 }
 
@@ -139,12 +163,13 @@ export class FlowBalanceService {
  * sd; a 400 for input the solver cannot take; a 422 naming the flows (and nodes) concerned when
  * the network leaves flows undetermined or its exact flows contradict each other.
  */
-export function reconcileNetworkAnswer(body: NetworkBody, alpha = BALANCE_ALPHA): NetworkResult {
+export async function reconcileNetworkAnswer(body: NetworkBody, options: { alpha?: number; maxWork?: number } = {}): Promise<NetworkResult> {
   let result: ReconcileResult;
   try {
-    result = reconcileNetwork(body, { alpha });
+    result = await reconcileNetworkOffThread(body, { alpha: options.alpha ?? BALANCE_ALPHA, maxWork: options.maxWork ?? NETWORK_MAX_WORK });
   } catch (err) {
     if (err instanceof ReconcileInputError) throw validation(err.message, [{ path: '/body', message: err.message }]);
+    if (err instanceof ReconcileTooComplexError) throw unprocessable(err.message, { type: 'flows-too-complex', title: 'Network too densely connected', members: { flows: [], nodes: [] } });
     throw err;
   }
   if (!result.ok) throw networkProblem(result.reason, result.detail, result.variables, result.constraints);

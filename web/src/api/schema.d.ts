@@ -11553,7 +11553,7 @@ export interface paths {
                                 passed: boolean | null;
                                 problem: {
                                     /** @enum {string} */
-                                    reason: "undeterminable" | "contradiction";
+                                    reason: "undeterminable" | "contradiction" | "too-complex";
                                     variables: string[];
                                     constraints: string[];
                                     detail: string;

@@ -1,6 +1,6 @@
 /** The reconciliation solver (issue 11): pure, no I/O. */
 export type * from './types.ts';
-export { ReconcileInputError } from './errors.ts';
+export { ReconcileInputError, ReconcileTooComplexError } from './errors.ts';
 export { reconcile } from './linear.ts';
 export { reconcileNetwork, networkProblem } from './network.ts';
 export { chiSquarePValue, gammaQ, sidakCritical } from './stats.ts';

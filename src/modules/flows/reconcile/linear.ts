@@ -63,7 +63,7 @@ export function reconcile(problem: LinearProblem, options: ReconcileOptions = {}
   // 3–4. Weighted least squares on the balances of measured quantities.
   const measuredRows = elimination.rows.filter((r) => r.terms.size > 0);
   const columns = columnsOf(measuredRows);
-  const { matrix, position, diagonal } = normalMatrix(measuredRows.length, columns, variance);
+  const { matrix, position, diagonal } = normalMatrix(measuredRows.length, columns, variance, options.maxWork);
   const factor = factorLdl(matrix, DEPENDENT_ROW);
   const residual = measuredRows.map((row) => {
     let s = -row.constant;

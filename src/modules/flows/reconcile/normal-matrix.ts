@@ -37,7 +37,7 @@ export interface NormalMatrix {
   diagonal: Float64Array;
 }
 
-export function normalMatrix(rowCount: number, columns: Columns, variance: (v: number) => number): NormalMatrix {
+export function normalMatrix(rowCount: number, columns: Columns, variance: (v: number) => number, maxWork = Infinity): NormalMatrix {
   const entries: Map<number, number>[] = Array.from({ length: rowCount }, () => new Map());
   for (const [v, rows] of columns.rows) {
     const coefs = columns.coefs.get(v)!;
@@ -48,7 +48,7 @@ export function normalMatrix(rowCount: number, columns: Columns, variance: (v: n
       for (let j = 0; j < rows.length; j++) row.set(rows[j], (row.get(rows[j]) ?? 0) + qa * coefs[j]);
     }
   }
-  const order = minimumDegreeOrder(entries.map((row) => Array.from(row.keys())));
+  const order = minimumDegreeOrder(entries.map((row) => Array.from(row.keys())), maxWork);
   const position = new Int32Array(rowCount);
   order.forEach((row, k) => (position[row] = k));
   const colPtr = new Int32Array(rowCount + 1);

@@ -7,13 +7,16 @@
  * is fast enough and its fill close to AMD's. Ties go to the lower index, so the order is
  * deterministic. Pure.
  */
+import { ReconcileTooComplexError } from './errors.ts';
 import { MinHeap } from './heap.ts';
 
 /**
  * The elimination order of a symmetric pattern: `order[k]` is the vertex eliminated k-th.
  * `neighbours[i]` lists the off-diagonal nonzeros of row i (symmetric; duplicates allowed).
+ * The work counted is Σ (clique size)², about the factorization's and the selected inverse's own
+ * cost; past `maxWork` it throws ReconcileTooComplexError, before the factorization starts.
  */
-export function minimumDegreeOrder(neighbours: ReadonlyArray<ArrayLike<number>>): Int32Array {
+export function minimumDegreeOrder(neighbours: ReadonlyArray<ArrayLike<number>>, maxWork = Infinity): Int32Array {
   const n = neighbours.length;
   const graph: Set<number>[] = neighbours.map((list, i) => {
     const s = new Set<number>();
@@ -25,6 +28,7 @@ export function minimumDegreeOrder(neighbours: ReadonlyArray<ArrayLike<number>>)
   const eliminated = new Uint8Array(n);
   const order = new Int32Array(n);
   let k = 0;
+  let work = 0;
   while (k < n) {
     const [degree, v] = heap.pop()!;
     // The heap keeps outdated entries (a degree changed after it was pushed): skip them.
@@ -32,6 +36,8 @@ export function minimumDegreeOrder(neighbours: ReadonlyArray<ArrayLike<number>>)
     eliminated[v] = 1;
     order[k++] = v;
     const clique = [...graph[v]];
+    work += clique.length * clique.length;
+    if (work > maxWork) throw new ReconcileTooComplexError(work, maxWork);
     for (const u of clique) graph[u].delete(v);
     for (let a = 0; a < clique.length; a++) {
       const gu = graph[clique[a]];

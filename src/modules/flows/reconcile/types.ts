@@ -30,6 +30,11 @@ export interface LinearProblem {
 export interface ReconcileOptions {
   /** Significance of the global and measurement tests (default 0.05). */
   alpha?: number;
+  /**
+   * The most factorization work to spend (Σ squared clique sizes of the ordering, about the
+   * operations of the factorization); past it `ReconcileTooComplexError` is thrown. Unbounded by default.
+   */
+  maxWork?: number;
 }
 
 /** How a variable came out. */
