@@ -2,7 +2,7 @@
  * The flow ledger's administration pages in a real browser against the real platform (embedded
  * store, the demo park), as the chlor-alkali enterprise's administrator: the nodes (those that
  * follow the registry marked and not editable; a boundary node added and deleted), a flow-meter
- * link created and deleted, a flow share rule created and deleted, a stock recorded and deleted on the ledger
+ * link created and deleted, a flow share rule created and deleted, a stock and a manual flow recorded and deleted on the ledger
  * page; then as the park administrator, the carbon balance naming the nodes whose element balance
  * is not judged (materials without a known composition). Both languages, no console errors.
  */
@@ -27,6 +27,7 @@ interface FlowText {
   shares: { scopes: Record<'all' | 'exchanges', string>; intro: string };
   meterLinks: { intro: string };
   stocks: { title: string };
+  source: Record<'manual', string>;
   openNodes: { title: string };
 }
 const text = (lang: Lang) =>
@@ -157,6 +158,26 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     await page.locator('[data-testid="confirm-ok"]:visible').click();
     await expect.poll(() => stock.count()).toBe(0);
     expect((await api.get(`/api/v1/flow-stocks?period=${latest}`)).body.items).not.toContainEqual(expect.objectContaining({ nodeCode: 'chloralkali-brine', materialCode: 'SALT' }));
+
+    // A flow by hand: brine sludge from the brine unit to the landfill; the material's unit is filled in.
+    await page.getByTestId('flow-add').click();
+    await page.getByTestId('flow-form-period').fill(latest);
+    await chooseOption(page, 'flow-form-from', '(chloralkali-brine)', 'chloralkali-brine');
+    await chooseOption(page, 'flow-form-to', '(landfill)', 'landfill');
+    await chooseOption(page, 'flow-form-material', '(BRINE_SLUDGE)', 'BRINE_SLUDGE');
+    await page.locator('[data-testid="flow-form-quantity"] input, input[data-testid="flow-form-quantity"]').first().fill('12.5');
+    await page.getByTestId('form-submit').click();
+    const manualOf = async () => ((await api.get(`/api/v1/flows?period=${latest}&source=manual`)).body.items as { id: number; fromCode: string; toCode: string; materialCode: string; quantity: number; unit: string }[]);
+    await expect.poll(async () => (await manualOf()).length).toBe(1);
+    const [manual] = await manualOf();
+    expect(manual).toMatchObject({ fromCode: 'chloralkali-brine', toCode: 'landfill', materialCode: 'BRINE_SLUDGE', quantity: 12.5, unit: 't' });
+    // …found through the source filter, and deleted.
+    await chooseOption(page, 'flow-filter-source', zh.source.manual);
+    const row = page.locator(`[data-testid="flow-row"][data-flow-id="${manual.id}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('flow-delete').click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous:visible').click();
+    await expect.poll(async () => (await manualOf()).length).toBe(0);
 
     // In English: each page's title, and the share scopes.
     const en = text('en');

@@ -12,6 +12,7 @@ import { METER_METHODS, type MeterLink } from '../api/flows';
 import { useAll, useNameOf } from '../api/hooks';
 import type { Tag as RegistryTag } from '../api/types';
 import { UomSelect } from '../components/fields';
+import FlowEndsFields from '../components/flows/FlowEndsFields';
 import { useFlowNames } from '../components/flows/useFlowNames';
 import ResourcePage, { type FormSpec } from '../components/ResourcePage';
 import { LinkedName, required, useLookups, useSeesAllEnterprises } from './common';
@@ -34,8 +35,6 @@ export default function FlowMeterLinksPage() {
   const tagById = useMemo(() => new Map(metered.map((tag) => [tag.id, tag])), [metered]);
 
   const tagOptions = metered.map((tag) => ({ value: tag.id, label: `${tag.key} · ${nameOf(tag)}${tag.unit ? ` (${tag.unit})` : ''}` }));
-  const nodeOptions = names.nodes.map((n) => ({ value: n.code, label: `${nameOf(n) || n.code} (${n.code})` }));
-  const materialOptions = names.materials.map((m) => ({ value: m.code, label: `${nameOf(m)} (${m.code})`, unit: m.unit }));
 
   const columns: ColumnsType<MeterLink> = [
     {
@@ -63,24 +62,7 @@ export default function FlowMeterLinksPage() {
         <Form.Item name="tagId" label={t('flows.field.tag')} extra={t('flows.meterLinks.tagHelp')} rules={[required(t)]}>
           <Select options={tagOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="field-tag" />
         </Form.Item>
-        <Form.Item name="from" label={t('flows.field.from')} extra={t('flows.help.node')} rules={[required(t)]}>
-          <Select options={nodeOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="field-from" />
-        </Form.Item>
-        <Form.Item name="to" label={t('flows.field.to')} rules={[required(t)]}>
-          <Select options={nodeOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="field-to" />
-        </Form.Item>
-        <Form.Item name="material" label={t('flows.field.material')} rules={[required(t)]}>
-          <Select
-            options={materialOptions}
-            showSearch={{ optionFilterProp: 'label' }}
-            // The material's own unit is the likely unit of the total: filled in when none is chosen yet.
-            onChange={(_, option) => {
-              const unit = (option as { unit?: string } | undefined)?.unit;
-              if (unit && !f.getFieldValue('unit')) f.setFieldValue('unit', unit);
-            }}
-            data-testid="field-material"
-          />
-        </Form.Item>
+        <FlowEndsFields form={f} nodes={names.nodes} materials={names.materials} testIdPrefix="field" />
         <Form.Item name="method" label={t('flows.field.method')} rules={[required(t)]}>
           <Radio.Group data-testid="field-method">
             {METER_METHODS.map((m) => (

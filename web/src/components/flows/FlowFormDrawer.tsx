@@ -2,9 +2,9 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FLOW_BASES, useFlowWrite, type Flow, type FlowNode, type NewFlow } from '../../api/flows';
-import { useNameOf } from '../../api/hooks';
 import type { Material } from '../../api/types';
 import FormDrawer from '../FormDrawer';
+import FlowEndsFields from './FlowEndsFields';
 import { UomSelect } from '../fields';
 import { required } from '../../pages/common';
 
@@ -21,10 +21,7 @@ interface Props {
 
 export default function FlowFormDrawer({ flow, defaultPeriod, nodes, materials, onClose }: Props) {
   const { t } = useTranslation();
-  const nameOf = useNameOf();
   const write = useFlowWrite();
-  const nodeOptions = nodes.map((n) => ({ value: n.code, label: `${nameOf(n) || n.code} (${n.code})` }));
-  const materialOptions = materials.map((m) => ({ value: m.code, label: `${nameOf(m)} (${m.code})`, unit: m.unit }));
   const initial = flow
     ? { period: flow.period, from: flow.fromCode, to: flow.toCode, material: flow.materialCode, quantity: flow.quantity, unit: flow.unit, sd: flow.sd, basis: flow.basis, note: flow.note }
     : null;
@@ -43,24 +40,7 @@ export default function FlowFormDrawer({ flow, defaultPeriod, nodes, materials, 
           <Form.Item name="period" label={t('flows.field.period')} extra={t('flows.help.period')} rules={[required(t), { pattern: PERIOD, message: t('flows.help.period') }]}>
             <Input placeholder="2026-03" data-testid="flow-form-period" />
           </Form.Item>
-          <Form.Item name="from" label={t('flows.field.from')} extra={t('flows.help.node')} rules={[required(t)]}>
-            <Select options={nodeOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="flow-form-from" />
-          </Form.Item>
-          <Form.Item name="to" label={t('flows.field.to')} rules={[required(t)]}>
-            <Select options={nodeOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="flow-form-to" />
-          </Form.Item>
-          <Form.Item name="material" label={t('flows.field.material')} rules={[required(t)]}>
-            <Select
-              options={materialOptions}
-              showSearch={{ optionFilterProp: 'label' }}
-              // The material's own unit is the likely one: filled in when none is chosen yet.
-              onChange={(_, option) => {
-                const unit = (option as { unit?: string } | undefined)?.unit;
-                if (unit && !form.getFieldValue('unit')) form.setFieldValue('unit', unit);
-              }}
-              data-testid="flow-form-material"
-            />
-          </Form.Item>
+          <FlowEndsFields form={form} nodes={nodes} materials={materials} testIdPrefix="flow-form" />
           <Form.Item name="quantity" label={t('flows.field.quantity')} rules={[required(t)]}>
             <InputNumber min={0} style={{ width: '100%' }} data-testid="flow-form-quantity" />
           </Form.Item>
