@@ -4,6 +4,7 @@
  * service reads rows and the tag's limits and the park's time zone, and hands them in.
  */
 import type { FieldError } from '../../core/errors.ts';
+import { utcOffsetMs as zoneOffsetMs } from '../../core/time-zone.ts';
 import {
   ALARM_CATEGORIES, RULE_KINDS, SEVERITIES,
   type AlarmCategory, type ResolvedRule, type RuleKind, type RuleParams, type Severity, type SpcChart, type WindowAggregate,
@@ -252,14 +253,9 @@ export function sourceKeyOf(r: Pick<ResolvedRule, 'ruleId' | 'tagId' | 'deviceId
  * that a day window runs from local midnight. An unknown zone counts as UTC.
  */
 export function utcOffsetMs(timeZone: string, at: number): number {
-  let name: string | undefined;
   try {
-    name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value;
+    return zoneOffsetMs(timeZone, at);
   } catch {
     return 0;
   }
-  const m = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(name ?? '');
-  if (!m) return 0;
-  const sign = m[1] === '-' ? -1 : 1;
-  return sign * (Number(m[2]) * 3_600_000 + Number(m[3] ?? 0) * 60_000);
 }

@@ -2,6 +2,7 @@
  * Ledger periods: a year ('2026'), a month ('2026-03') or a day ('2026-03-15'), each the span of
  * local time it names in the park's time zone. Pure: no I/O, no clock.
  */
+import { utcOffsetMs } from '../../core/time-zone.ts';
 import type { PeriodGrain } from './model.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -82,30 +83,6 @@ function daysInMonth(year: number, month: number): number {
 function localMidnight(year: number, month: number, day: number, timeZone: string): number {
   const wallClock = Date.UTC(year, month - 1, day);
   let guess = wallClock;
-  for (let pass = 0; pass < 2; pass++) guess = wallClock - offsetAt(guess, timeZone);
+  for (let pass = 0; pass < 2; pass++) guess = wallClock - utcOffsetMs(timeZone, guess);
   return guess;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, ms (local wall clock − UTC). */
-function offsetAt(instant: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return local - Math.floor(instant / 1000) * 1000;
 }
