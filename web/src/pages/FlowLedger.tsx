@@ -38,6 +38,14 @@ export default function FlowLedgerPage() {
     setPage((p) => ({ ...p, current: 1 }));
   };
   const editable = (f: Flow) => f.source === 'manual';
+  // The list's filters: one select each, nodes and materials searchable.
+  const filterChoices: { name: string; placeholder: string; options: { value: string; label: string }[]; width: number; searchable: boolean }[] = [
+    { name: 'period', placeholder: t('flows.ledger.allPeriods'), options: (periods.data ?? []).map((p) => ({ value: p.period, label: `${p.period} (${p.flows})` })), width: 160, searchable: false },
+    { name: 'material', placeholder: t('flows.field.material'), options: names.materials.map((m) => ({ value: m.code, label: `${names.materialName(m.code)} (${m.code})` })), width: 220, searchable: true },
+    { name: 'node', placeholder: t('flows.field.node'), options: names.nodes.map((n) => ({ value: n.code, label: `${names.nodeName(n.code)} (${n.code})` })), width: 220, searchable: true },
+    { name: 'source', placeholder: t('flows.field.source'), options: FLOW_SOURCES.map((v) => ({ value: v, label: t(`flows.source.${v}`) })), width: 170, searchable: false },
+    { name: 'basis', placeholder: t('flows.field.basis'), options: FLOW_BASES.map((v) => ({ value: v, label: t(`flows.basis.${v}`) })), width: 140, searchable: false },
+  ];
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="flow-ledger-page">
@@ -52,53 +60,19 @@ export default function FlowLedgerPage() {
         }
       >
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            placeholder={t('flows.ledger.allPeriods')}
-            value={filters.period as string | undefined}
-            onChange={(v) => setFilter('period', v)}
-            options={(periods.data ?? []).map((p) => ({ value: p.period, label: `${p.period} (${p.flows})` }))}
-            style={{ width: 160 }}
-            data-testid="flow-filter-period"
-          />
-          <Select
-            allowClear
-            placeholder={t('flows.field.material')}
-            value={filters.material as string | undefined}
-            onChange={(v) => setFilter('material', v)}
-            options={names.materials.map((m) => ({ value: m.code, label: `${names.materialName(m.code)} (${m.code})` }))}
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 220 }}
-            data-testid="flow-filter-material"
-          />
-          <Select
-            allowClear
-            placeholder={t('flows.field.node')}
-            value={filters.node as string | undefined}
-            onChange={(v) => setFilter('node', v)}
-            options={names.nodes.map((n) => ({ value: n.code, label: `${names.nodeName(n.code)} (${n.code})` }))}
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 220 }}
-            data-testid="flow-filter-node"
-          />
-          <Select
-            allowClear
-            placeholder={t('flows.field.source')}
-            value={filters.source as string | undefined}
-            onChange={(v) => setFilter('source', v)}
-            options={FLOW_SOURCES.map((s) => ({ value: s, label: t(`flows.source.${s}`) }))}
-            style={{ width: 170 }}
-            data-testid="flow-filter-source"
-          />
-          <Select
-            allowClear
-            placeholder={t('flows.field.basis')}
-            value={filters.basis as string | undefined}
-            onChange={(v) => setFilter('basis', v)}
-            options={FLOW_BASES.map((b) => ({ value: b, label: t(`flows.basis.${b}`) }))}
-            style={{ width: 140 }}
-            data-testid="flow-filter-basis"
-          />
+          {filterChoices.map(({ name, placeholder, options, width, searchable }) => (
+            <Select
+              key={name}
+              allowClear
+              placeholder={placeholder}
+              value={filters[name] as string | undefined}
+              onChange={(v: string | undefined) => setFilter(name, v)}
+              options={options}
+              {...(searchable ? { showSearch: { optionFilterProp: 'label' } } : {})}
+              style={{ width }}
+              data-testid={`flow-filter-${name}`}
+            />
+          ))}
         </Space>
         <ErrorAlert error={list.error} testId="flow-list-error" />
         <Table<Flow>
