@@ -20,7 +20,7 @@ import type { CreateOf, ListQueryOf, PatchOf } from '../../core/crud/spec.ts';
 import { conflict, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import type { RegistryService } from '../registry/service.ts';
-import { effectiveSd, FLOW_BASES, type FlowBasis, type FlowInput, type FlowSource, type LedgerMaterial, type LedgerPeriod, type PeriodGrain, type RejectedRow } from './model.ts';
+import { effectiveSd, FLOW_BASES, type FlowBasis, type FlowInput, type FlowSource, type LedgerMaterial, type LedgerPeriod, type PeriodGrain, type RejectedRow, type WriteFlowsInput, type WriteFlowsResult } from './model.ts';
 import { NodeSync } from './nodes.ts';
 import { parsePeriod, type Period } from './period.ts';
 import { flowPolicy } from './policy.ts';
@@ -29,19 +29,6 @@ import { flowNodeSpec } from './resources.ts';
 import type { CreateFlow, Flow, FlowListQuery, FlowPage, PatchFlow, PutStock, Stock } from './schemas.ts';
 import { FlowStore, flowOf, nodeOf, stockOf, storedKey, type NewFlowRow, type NodeRow } from './store.ts';
 import { flowShareSpec } from './visibility.ts';
-
-export interface WriteFlowsInput {
-  source: FlowSource;
-  rows: FlowInput[];
-  importId?: number;
-  /** The source's re-run: its rows whose key starts with this and that this write does not name are deleted. */
-  replace?: { keyPrefix: string };
-}
-
-export interface WriteFlowsResult {
-  written: number;
-  rejected: RejectedRow[];
-}
 
 const SOURCE_KEY_MAX = 300;
 const NOTE_MAX = 2000;

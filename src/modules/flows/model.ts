@@ -146,3 +146,18 @@ export interface LedgerMaterial {
   lhvMJPerKg: number | null;
   composition: Composition | null;
 }
+
+/** One write of a source through the ledger (FlowLedgerService.writeFlows): all of it, or nothing. */
+export interface WriteFlowsInput {
+  source: FlowSource;
+  rows: FlowInput[];
+  importId?: number;
+  /** The source's re-run: its rows whose key starts with this and that this write does not name are deleted. */
+  replace?: { keyPrefix: string };
+}
+
+export interface WriteFlowsResult {
+  written: number;
+  /** Every refused row with its reason; when any is, nothing was written. */
+  rejected: RejectedRow[];
+}

@@ -5,18 +5,10 @@
  * so a source's tests can stand in for any of them.
  */
 import type { AuthContext } from '../../core/roles.ts';
-import type { FlowInput, FlowSource, LedgerMaterial, RejectedRow } from './model.ts';
-
-export interface FlowWrite {
-  source: FlowSource;
-  rows: FlowInput[];
-  importId?: number;
-  /** Rows of `source` whose key starts with this and are not in this write are deleted. */
-  replace?: { keyPrefix: string };
-}
+import type { FlowInput, LedgerMaterial, RejectedRow, WriteFlowsInput, WriteFlowsResult } from './model.ts';
 
 export interface FlowLedgerPort {
-  writeFlows(ctx: AuthContext, write: FlowWrite): Promise<{ written: number; rejected: RejectedRow[] }>;
+  writeFlows(ctx: AuthContext, write: WriteFlowsInput): Promise<WriteFlowsResult>;
   validateFlows(ctx: AuthContext, rows: FlowInput[]): Promise<RejectedRow[]>;
   materials(ctx: AuthContext): Promise<Map<string, LedgerMaterial>>;
 }
