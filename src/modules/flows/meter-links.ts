@@ -20,20 +20,6 @@ import type { FlowLedgerPort } from './sources-ports.ts';
 import type { FlowMeterLinksTable, FlowTables } from './tables.ts';
 import { meterUnitProblem, type MeterMethod } from './telemetry-totals.ts';
 
-export interface MeterLink {
-  id: number;
-  enterpriseId: number;
-  tagId: number;
-  from: string;
-  to: string;
-  material: string;
-  method: MeterMethod;
-  unit: string;
-  accuracyPercent: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
 export interface MeterLinkInput {
   tagId: number;
   from: string;
@@ -42,6 +28,14 @@ export interface MeterLinkInput {
   method: MeterMethod;
   unit: string;
   accuracyPercent: number;
+}
+
+/** A link as stored: what was asked for, with its id, owner and times. */
+export interface MeterLink extends MeterLinkInput {
+  id: number;
+  enterpriseId: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** The registry's tags as links need them: seen through the caller's tenancy. */
