@@ -7,6 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
 import { systemContext } from '../src/core/roles.ts';
+import { MemoryBus } from '../src/adapters/bus/memory.ts';
+import type { RaiseInput } from '../src/modules/alarms/service.ts';
+import { FlowBalanceCheck } from '../src/modules/flows/balance-check.ts';
+import { FlowBalanceService } from '../src/modules/flows/balance-service.ts';
 
 describe('flow balances', () => {
   let server: TestServer;
@@ -167,6 +171,31 @@ describe('flow balances', () => {
     it('answers 404 for another enterprise’s balances', async () => {
       const r = await refinery.get(`/api/v1/flows/balances?period=${PERIOD}&enterpriseId=${ent.chloralkali}`);
       expect(r.status).toBe(404);
+    });
+
+    it('judges an enterprise on its own and the park’s flows: another enterprise’s claim at its node is left out, and raises nothing', async () => {
+      const before = (await chlor.get(`/api/v1/flows/balances?period=${PERIOD}&level=unit&layer=mass`)).body;
+      expect(before.claimsLeftOut).toBe(0);
+      // The refinery claims 5,000 t of salt delivered to the chlor-alkali works: visible to both, as the refinery's record.
+      const claim = await refinery.post('/api/v1/flows', { period: PERIOD, from: 'refinery', to: 'chloralkali', material: 'SALT', quantity: 5000, unit: 't', basis: 'measured' });
+      expect(claim.status, JSON.stringify(claim.body)).toBe(201);
+      try {
+        const listed = (await chlor.get(`/api/v1/flows?period=${PERIOD}&source=manual`)).body.items as { id: number; enterpriseId: number }[];
+        expect(listed).toContainEqual(expect.objectContaining({ id: claim.body.id, enterpriseId: ent.refinery }));
+        const after = (await chlor.get(`/api/v1/flows/balances?period=${PERIOD}&level=unit&layer=mass`)).body;
+        expect(after.claimsLeftOut).toBe(1);
+        expect(after.flows).toEqual(before.flows);
+        expect(after.nodes).toEqual(before.nodes);
+        expect(after.reconciliation).toEqual(before.reconciliation);
+        // The balance check judges the same ledger: nothing to raise for the chlor-alkali works.
+        const raised: RaiseInput[] = [];
+        const check = new FlowBalanceCheck({ bus: new MemoryBus(), ledger: server.services.flows, balances: new FlowBalanceService(server.services.flows), alarms: { raise: async (input) => void raised.push(input) } });
+        expect((await check.check(ent.chloralkali, PERIOD)).active).toBe(false);
+        // The park judges every flow it sees: the claim is in its picture.
+        expect((await park.get(`/api/v1/flows/balances?period=${PERIOD}&level=enterprise&layer=mass`)).body.claimsLeftOut).toBe(0);
+      } finally {
+        expect((await refinery.delete(`/api/v1/flows/${claim.body.id}`)).status).toBe(204);
+      }
     });
 
     it('raises one balance alarm for a leaking period and clears it once the period reconciles', async () => {

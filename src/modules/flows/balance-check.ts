@@ -15,7 +15,7 @@ import type { AuthContext } from '../../core/roles.ts';
 import type { RaiseInput } from '../alarms/service.ts';
 import type { Layer } from './balance.ts';
 import type { BalanceReport } from './balance-report.ts';
-import { FlowBalanceService, type LedgerReader } from './balance-service.ts';
+import { FlowBalanceService, judgedLedger, type LedgerReader } from './balance-service.ts';
 import { monthOf } from './period.ts';
 import { meaningText } from './suspects.ts';
 
@@ -122,7 +122,9 @@ export class FlowBalanceCheck {
   /** Reconciles one enterprise's period and raises, updates or clears its alarm; returns the alarm's input. */
   async check(enterpriseId: number, period: string): Promise<RaiseInput> {
     const ctx = enterpriseSystemContext(enterpriseId);
-    const [ledger, materials] = await Promise.all([this.deps.ledger.readLedger(ctx, { period, enterpriseId }), this.deps.ledger.materials(ctx)]);
+    const [read, materials] = await Promise.all([this.deps.ledger.readLedger(ctx, { period, enterpriseId }), this.deps.ledger.materials(ctx)]);
+    // Judged on its own and the park's flows: another enterprise's claims never raise its alarm.
+    const { ledger } = judgedLedger(ctx, read);
     const reports = CHECKED_LAYERS.map(({ label, layer }) => ({
       label,
       report: this.deps.balances.reconciledReport(ledger, materials, { level: 'unit', layer, scopeEnterpriseId: enterpriseId }),

@@ -137,6 +137,7 @@ export const BalanceSuspectSchema = Type.Object({
 });
 
 export const BalancesSchema = Type.Object({
+  claimsLeftOut: Type.Integer({ description: "flows other enterprises recorded at the caller's nodes: their claims, left out of its balances" }),
   period: Type.String(),
   level: enumOf(BALANCE_LEVELS),
   layer: enumOf(BALANCE_LAYERS),

@@ -6,7 +6,7 @@
  */
 import { fieldError, notFound, Problem, unprocessable, validation } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
-import { buildBalanceView, type BalanceLevel, type Layer, type ViewOptions } from './balance.ts';
+import { buildBalanceView, confirmedLedger, type BalanceLevel, type Layer, type ViewOptions } from './balance.ts';
 import { balanceReport, type BalanceReport, type TooComplex } from './balance-report.ts';
 import type { BalanceQuery, NetworkBody, NetworkResult } from './balance-schemas.ts';
 import type { LedgerMaterial, LedgerPeriod } from './model.ts';
@@ -42,6 +42,8 @@ export const NETWORK_MAX_WORK = 3e8;
 export const LEDGER_MAX_WORK = 3e7;
 
 export interface BalanceAnswer extends BalanceReport {
+  /** Flows other enterprises recorded at the caller's nodes, left out of its balances (their claims). */
+  claimsLeftOut: number;
   period: string;
   level: BalanceLevel;
   layer: Layer['kind'];
@@ -87,6 +89,15 @@ export function balanceScope(ctx: AuthContext, enterpriseId: number | undefined)
   return ctx.enterpriseId ?? undefined;
 }
 
+/**
+ * The ledger as the caller's balances judge it: an enterprise's own and the park's flows
+ * (confirmedLedger); the park judges every flow it sees.
+ */
+export function judgedLedger(ctx: AuthContext, ledger: LedgerPeriod): { ledger: LedgerPeriod; claimsLeftOut: number } {
+  if (isParkRole(ctx.role) || ctx.enterpriseId === null) return { ledger, claimsLeftOut: 0 };
+  return confirmedLedger(ledger, ctx.enterpriseId);
+}
+
 export class FlowBalanceService {
   constructor(
     private readonly ledger: LedgerReader,
@@ -101,9 +112,10 @@ export class FlowBalanceService {
     const materials = await this.ledger.materials(ctx);
     const q = parseBalanceQuery(query, materials);
     const scope = balanceScope(ctx, q.enterpriseId);
-    const ledger = await this.ledger.readLedger(ctx, { period: q.period, ...(q.enterpriseId !== undefined ? { enterpriseId: q.enterpriseId } : {}) });
+    const { ledger, claimsLeftOut } = judgedLedger(ctx, await this.ledger.readLedger(ctx, { period: q.period, ...(q.enterpriseId !== undefined ? { enterpriseId: q.enterpriseId } : {}) }));
     const report = this.reconciledReport(ledger, materials, { level: q.level, layer: q.layer, ...(scope !== undefined ? { scopeEnterpriseId: scope } : {}) });
     return {
+      claimsLeftOut,
       period: q.period,
       level: q.level,
       layer: q.layer.kind,
@@ -122,7 +134,7 @@ export class FlowBalanceService {
     const materials = await this.ledger.materials(ctx);
     const q = parseBalanceQuery(query, materials);
     const scope = balanceScope(ctx, q.enterpriseId);
-    const ledger = await this.ledger.readLedger(ctx, { period: q.period, ...(q.enterpriseId !== undefined ? { enterpriseId: q.enterpriseId } : {}) });
+    const { ledger } = judgedLedger(ctx, await this.ledger.readLedger(ctx, { period: q.period, ...(q.enterpriseId !== undefined ? { enterpriseId: q.enterpriseId } : {}) }));
     const drillInto = q.level === 'enterprise' ? q.enterpriseId : undefined;
     const options: ViewOptions = {
       level: q.level === 'unit' ? 'unit' : 'enterprise',

@@ -386,3 +386,15 @@ export function nodeBalances(view: BalanceView, valueOf: (flow: LayerFlow) => nu
     })
     .sort((a, b) => a.nodeId - b.nodeId);
 }
+
+/**
+ * The ledger an enterprise's balances are judged on: the flows it recorded and the park's (its
+ * custody meters), not another enterprise's claims about flows at its nodes. A flow another
+ * enterprise recorded is visible to both ends, as that recorder's claim; counting it in this
+ * enterprise's balances would let one enterprise put numbers — and balance alarms — into another's
+ * books (as trace follows only the lots an enterprise held). The claims left out are counted.
+ */
+export function confirmedLedger<L extends Pick<LedgerPeriod, 'flows'>>(ledger: L, enterpriseId: number): { ledger: L; claimsLeftOut: number } {
+  const flows = ledger.flows.filter((f) => f.enterpriseId === null || f.enterpriseId === enterpriseId);
+  return { ledger: { ...ledger, flows }, claimsLeftOut: ledger.flows.length - flows.length };
+}

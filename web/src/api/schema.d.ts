@@ -11486,6 +11486,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description flows other enterprises recorded at the caller's nodes: their claims, left out of its balances */
+                            claimsLeftOut: number;
                             period: string;
                             /** @enum {string} */
                             level: "unit" | "enterprise" | "park";

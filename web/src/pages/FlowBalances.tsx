@@ -4,7 +4,7 @@
  * words, and the what-if drawer that re-runs the reconciliation with edited measurements.
  */
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +67,7 @@ export default function FlowBalancesPage() {
                         {balanceName(b, { t, lang: i18n.language, ...names })} · {t('flows.balances.unit', { unit: b.unit })}
                       </Typography.Text>
                       <OpenNodesAlert nodes={b.openNodes} materialName={names.materialName} />
+                      {b.claimsLeftOut > 0 && <Alert type="info" showIcon data-testid="claims-left-out" title={t('flows.balances.claimsLeftOut', { count: b.claimsLeftOut })} />}
                       <ReconciliationSummary balances={b} names={names} />
                       <Row gutter={[16, 16]}>
                         <Col span={24}>
