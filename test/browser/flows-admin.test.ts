@@ -176,7 +176,7 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     const row = page.locator(`[data-testid="flow-row"][data-flow-id="${manual.id}"]`);
     await expect.poll(() => row.count()).toBe(1);
     await row.getByTestId('flow-delete').click();
-    await page.locator('.ant-popconfirm .ant-btn-dangerous:visible').click();
+    await page.locator('[data-testid="confirm-ok"]:visible').click();
     await expect.poll(async () => (await manualOf()).length).toBe(0);
 
     // In English: each page's title, and the share scopes.

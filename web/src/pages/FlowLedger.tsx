@@ -124,7 +124,7 @@ export default function FlowLedgerPage() {
                         title={t('flows.ledger.deleteConfirm')}
                         okText={t('action.delete')}
                         cancelText={t('action.cancel')}
-                        okButtonProps={{ danger: true, loading: write.remove.isPending }}
+                        okButtonProps={{ danger: true, loading: write.remove.isPending, ...({ 'data-testid': 'confirm-ok' } as object) }}
                         onConfirm={() => write.remove.mutateAsync(f.id).catch(notifyError)}
                       >
                         <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('action.delete')} data-testid="flow-delete" />
