@@ -23,6 +23,7 @@ import * as m015 from './migrations/015-alarms.ts';
 import * as m016 from './migrations/016-alarm-webhooks.ts';
 import * as m017 from './migrations/017-incidents.ts';
 import * as m018 from './migrations/018-flows.ts';
+import * as m019 from './migrations/019-kpis.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['016-alarm-webhooks', m016.up],
   ['017-incidents', m017.up],
   ['018-flows', m018.up],
+  ['019-kpis', m019.up],
 ];
 
 class InCodeProvider implements MigrationProvider {
