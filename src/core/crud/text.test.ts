@@ -29,6 +29,19 @@ describe('names and codes', () => {
     expect(cleanStrings(spec, { name }).errors).toEqual([{ path: '/body/name', message: 'must not be empty or only spaces' }]);
   });
 
+  it.each(['\u00AD', '\u034F', '\u2061', '\u3164', '\uFFA0', '\u115F', '\u2800', '\u180E', '\uFE0F', '\u{E0020}', '\u2800\uFE0F\u180E'])(
+    'refuses the name %j, which shows nothing',
+    (name) => {
+      expect(nameProblem(name)).not.toBeNull();
+      expect(cleanStrings(spec, { name, code: `a${name}` }).errors.map((e) => e.path)).toContain('/body/name');
+    },
+  );
+
+  it('refuses a soft hyphen, filler or invisible operator inside a name, and keeps a variation selector after a visible character', () => {
+    for (const hidden of ['\u00AD', '\u034F', '\u2062', '\u3164', '\uFFA0']) expect(nameProblem(`pla${hidden}nt`), JSON.stringify(hidden)).not.toBeNull();
+    for (const fine of ['\u2603\uFE0F snow', '\u845B\u{E0100}', 'braille \u2800 blank inside']) expect(nameProblem(fine), JSON.stringify(fine)).toBeNull();
+  });
+
   it('refuses a hidden character anywhere in a name or code (property)', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.constantFrom(...HIDDEN), fc.string(), fc.constantFrom('code', 'name', 'nameEn'), (before, hidden, after, field) => {

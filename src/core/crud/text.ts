@@ -14,6 +14,14 @@ import type { ResourceSpec } from './spec.ts';
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
 /** Zero-width space, non-joiner and joiner, word joiner, byte-order mark (zero-width no-break space). */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/u;
+/**
+ * As invisible, and with no use in a name: the soft hyphen, the combining grapheme joiner, the
+ * invisible mathematical operators and the Hangul fillers (blank-looking letters).
+ */
+// (The combining grapheme joiner stands apart: in a class it would read as combining with its neighbour.)
+const HIDDEN_FORMAT = /[\u00AD\u2061-\u2064\u115F\u1160\u3164\uFFA0]|\u034F/u;
+/** Nothing to see: white space, default-ignorable code points (variation selectors, tags, …), the braille blank. */
+const SHOWS_NOTHING = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 /** Bidirectional embeddings, overrides and isolates, and the implicit marks (LRM, RLM, ALM). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 /** Free text keeps tab, line feed and carriage return; every other control character is refused. */
@@ -31,6 +39,8 @@ export function nameProblem(value: string): string | null {
   if (CONTROL.test(value)) return 'must not contain control characters';
   if (INVISIBLE.test(value)) return 'must not contain zero-width characters or a byte-order mark';
   if (BIDI.test(value)) return 'must not contain bidirectional formatting characters';
+  if (HIDDEN_FORMAT.test(value)) return 'must not contain invisible characters (soft hyphen, filler, invisible operator)';
+  if (SHOWS_NOTHING.test(value)) return 'must show at least one visible character';
   return null;
 }
 

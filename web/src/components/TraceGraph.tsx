@@ -15,89 +15,13 @@ import { useFormatValue } from '../api/telemetry';
 import EChart from './EChart';
 import type { RecordedBy, Trace } from '../api/trace';
 import { compactRef, uomSymbol } from './identifiers';
+import { GRID, LABEL_LINE_PX, LABEL_PX, layoutTrace, SYMBOL_PX, traceFrame, type Placed, type Side } from './traceLayout';
 
-/** Height of the chart per node of the fullest column, and at least. */
-const ROW_PX = 84;
-const MIN_HEIGHT = 320;
-/** Width of a column (a step): node labels are truncated to it, so neighbouring labels never meet. */
-const COL_PX = 200;
-const LABEL_PX = COL_PX - 36;
-/** Left and right margins of the plot (half a column: the outer labels fit). */
-const SIDE_PX = COL_PX / 2 + 10;
 const COLORS = { root: '#1677ff', backward: '#fa8c16', forward: '#13c2c2' } as const;
 const UNCONFIRMED = '#bfbfbf';
 
-export type Side = keyof typeof COLORS;
-
-export interface Placed {
-  ref: string;
-  side: Side;
-  /** Negative: steps backward; positive: steps forward; 0: the root. */
-  column: number;
-  row: number;
-}
-
-/** Breadth-first distances from the root along `next`. */
-function distances(root: string, next: Map<string, string[]>): Map<string, number> {
-  const out = new Map<string, number>([[root, 0]]);
-  let frontier = [root];
-  for (let d = 1; frontier.length; d++) {
-    const more: string[] = [];
-    for (const r of frontier) {
-      for (const n of next.get(r) ?? []) {
-        if (out.has(n)) continue;
-        out.set(n, d);
-        more.push(n);
-      }
-    }
-    frontier = more;
-  }
-  return out;
-}
-
-/**
- * Columns from the side and distance of each node (its ancestors backward, its descendants
- * forward), rows ordered within a column by the mean row of their neighbours nearer the root.
- */
-export function layoutTrace(trace: Trace): Map<string, Placed> {
-  const refs = new Set(trace.nodes.map((n) => n.ref));
-  const succ = new Map<string, string[]>();
-  const pred = new Map<string, string[]>();
-  for (const e of trace.edges) {
-    if (!refs.has(e.from) || !refs.has(e.to)) continue;
-    succ.set(e.from, [...(succ.get(e.from) ?? []), e.to]);
-    pred.set(e.to, [...(pred.get(e.to) ?? []), e.from]);
-  }
-  const back = distances(trace.root, pred);
-  const fwd = distances(trace.root, succ);
-  const placed = new Map<string, Placed>();
-  for (const n of trace.nodes) {
-    if (n.ref === trace.root) placed.set(n.ref, { ref: n.ref, side: 'root', column: 0, row: 0 });
-    else if (back.has(n.ref)) placed.set(n.ref, { ref: n.ref, side: 'backward', column: -back.get(n.ref)!, row: 0 });
-    else if (fwd.has(n.ref)) placed.set(n.ref, { ref: n.ref, side: 'forward', column: fwd.get(n.ref)!, row: 0 });
-    else placed.set(n.ref, { ref: n.ref, side: trace.direction === 'forward' ? 'forward' : 'backward', column: trace.direction === 'forward' ? n.depth : -n.depth, row: 0 });
-  }
-  const columns = new Map<number, Placed[]>();
-  for (const p of placed.values()) columns.set(p.column, [...(columns.get(p.column) ?? []), p]);
-  const order = [...columns.keys()].sort((a, b) => Math.abs(a) - Math.abs(b));
-  for (const c of order) {
-    const list = columns.get(c)!;
-    if (c !== 0) {
-      const inner = c < 0 ? c + 1 : c - 1;
-      const neighbours = c < 0 ? succ : pred;
-      const key = (p: Placed) => {
-        const rows = (neighbours.get(p.ref) ?? []).map((r) => placed.get(r)).filter((q): q is Placed => !!q && q.column === inner).map((q) => q.row);
-        return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : 0;
-      };
-      const keys = new Map(list.map((p) => [p.ref, key(p)]));
-      list.sort((a, b) => keys.get(a.ref)! - keys.get(b.ref)!);
-    }
-    list.forEach((p, i) => {
-      p.row = i - (list.length - 1) / 2;
-    });
-  }
-  return placed;
-}
+export { layoutTrace };
+export type { Placed, Side };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -144,7 +68,7 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
         id: n.ref,
         name: n.ref,
         value: [p.column, p.row],
-        symbolSize: root ? 26 : 16,
+        symbolSize: root ? SYMBOL_PX.root : SYMBOL_PX.other,
         itemStyle: { color: confirmed ? COLORS[p.side] : UNCONFIRMED },
         label: {
           formatter: [compactRef(n.ref), qty(n.quantity, n.uom)].filter(Boolean).join('\n'),
@@ -188,17 +112,7 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
         ].filter(Boolean).join('<br/>'),
       };
     });
-    const cols = [...placed.values()].map((p) => p.column);
-    const rows = [...placed.values()].map((p) => p.row);
-    // Only the columns there are (a backward trace leaves no empty right half), half a column around.
-    const minX = Math.min(0, ...cols) - 0.5;
-    const maxX = Math.max(0, ...cols) + 0.5;
-    const tall = Math.max(0.5, ...rows.map(Math.abs)) + 0.7;
-    const perColumn = new Map<number, number>();
-    for (const c of cols) perColumn.set(c, (perColumn.get(c) ?? 0) + 1);
-    const height = Math.max(MIN_HEIGHT, Math.max(...perColumn.values()) * ROW_PX + 100);
-    // A column per step from -wide to wide, each at least COL_PX: wider than the page, the chart scrolls.
-    const width = Math.ceil((maxX - minX) * COL_PX + 2 * SIDE_PX);
+    const { minX, maxX, tall, width, height } = traceFrame(placed);
     return {
       height,
       width,
@@ -217,7 +131,7 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
           formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '',
         },
         // The root in the middle, what it came from to the left, what it went into to the right.
-        grid: { left: SIDE_PX, right: SIDE_PX, top: 30, bottom: 50 },
+        grid: { ...GRID },
         xAxis: { type: 'value', show: false, min: minX, max: maxX },
         yAxis: { type: 'value', show: false, inverse: true, min: -tall, max: tall },
         series: [
@@ -228,7 +142,7 @@ export default function TraceGraph({ trace, enterpriseName, linked, onOpen, ...r
             autoCurveness: true,
             edgeSymbol: ['none', 'arrow'],
             edgeSymbolSize: [0, 9],
-            label: { show: true, position: 'bottom', fontSize: 11, lineHeight: 15, color: '#333' },
+            label: { show: true, position: 'bottom', fontSize: 11, lineHeight: LABEL_LINE_PX, color: '#333' },
             edgeLabel: { fontSize: 11, color: '#555' },
             lineStyle: { color: '#999', width: 1.5, opacity: 0.9 },
             emphasis: { focus: 'adjacency', lineStyle: { width: 3 } },
