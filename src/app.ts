@@ -54,6 +54,12 @@ import { registerFlowLedgerRoutes } from './modules/flows/routes.ts';
 import { registerFlowBalanceRoutes } from './modules/flows/balance-routes.ts';
 import { registerFlowSourceRoutes } from './modules/flows/sources-routes.ts';
 import { startFlowBalanceCheck } from './modules/flows/balance-check.ts';
+import { KpiService } from './modules/kpi/service.ts';
+import { registerKpiRoutes } from './modules/kpi/routes.ts';
+import { registerOlcaRoutes } from './modules/kpi/olca-routes.ts';
+import { KpiReportService } from './modules/kpi/report/report-service.ts';
+import { KpiReportScheduleService, runKpiReportSchedules } from './modules/kpi/report/report-schedules.ts';
+import { registerKpiReportRoutes } from './modules/kpi/report/report-routes.ts';
 
 export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
@@ -89,6 +95,8 @@ export interface Services {
   alarms: AlarmService;
   /** The material and energy flow ledger (issue 11): nodes, flows, stocks, share rules. */
   flows: FlowLedgerService;
+  /** Green KPIs (issue 12): settings, stated figures, targets, the indicators computed from the ledger. */
+  kpis: KpiService;
   /** Background jobs with an owner: each runs on the one node holding its lease (started under startPlatform). */
   worker: Worker;
   /** Domain events and live updates (in this process, or NATS JetStream with --bus). */
@@ -130,6 +138,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const alarms = new AlarmService(handle, audit, registry, outbox);
   const incidents = new IncidentService(handle, audit, registry, outbox, alarmLookup(alarms));
   const flows = new FlowLedgerService(handle, audit, registry, outbox);
+  const kpis = new KpiService(handle, audit, registry, flows);
   return {
     handle,
     audit,
@@ -142,6 +151,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     alarms,
     incidents,
     flows,
+    kpis,
     worker,
     bus,
     outbox,
@@ -241,6 +251,9 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerFlowLedgerRoutes(app, services.flows);
   registerFlowBalanceRoutes(app, services);
   registerFlowSourceRoutes(app, services);
+  registerKpiRoutes(app, services.kpis);
+  registerOlcaRoutes(app, services);
+  registerKpiReportRoutes(app, new KpiReportService(services), new KpiReportScheduleService(services.handle, services.audit, (id) => services.registry.enterpriseCode(id)));
   registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms), parkSees: (e) => services.alarms.parkSees(e) });
   registerAlarmRoutes(app, services.alarms);
   registerAlarmRuntimeRoutes(app, services);
@@ -396,6 +409,13 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     alarmRuntime.start(services.worker);
     // Balance exceptions as ledger writes commit: the flows-balance-check processor (src/modules/flows/balance-check.ts).
     const balanceCheck = startFlowBalanceCheck(services);
+    // Scheduled KPI reports: each hour, on one node, the last complete period's report of every enabled schedule not yet made (src/modules/kpi/report/report-schedules.ts).
+    const kpiReports = new KpiReportService(services);
+    services.worker.every('kpi:reports', 3_600_000, async () => {
+      const r = await runKpiReportSchedules({ handle: services.handle, reports: kpiReports, timeZone: async () => (await services.registry.getPark()).timezone });
+      if (r.made.length) app.log.info({ made: r.made }, 'kpi reports: scheduled reports made');
+      if (r.failed.length) app.log.warn({ failed: r.failed }, 'kpi reports: scheduled reports that could not be made (tried again next hour)');
+    });
     // After the processors subscribed: events recorded before the start (the demo's captures) are published now.
     log = app.log;
     services.outbox.start({ log: app.log });

@@ -4,6 +4,7 @@
  * records; a park viewer reads the park-level view and writes nothing. A new route fails the
  * coverage check below until it is added to the matrix (or listed as not tenant-owned, with why).
  */
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, login, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -96,6 +97,37 @@ const collections: Collection[] = [
     // Linking another enterprise's meter would total its readings into a flow.
     createInOther: async () => ({ tagId: (await admin.get(`/api/v1/tags?enterpriseId=${ids.pvc}&q=edc_flow`)).body.items[0].id, from: 'pvc-edc', to: 'customer', material: 'EDC', method: 'integral', unit: 't', accuracyPercent: 0.5 }),
     patch: { accuracyPercent: 5 },
+    deletable: true,
+  },
+  {
+    path: 'kpi-inputs',
+    // pvc's value added for a month no demo figure uses; one row per enterprise and period, so every actor tries the same one.
+    other: async () =>
+      (await admin.get(`/api/v1/kpi-inputs?enterpriseId=${ids.pvc}&period=1999-01`)).body.items[0]?.id ?? (await admin.post('/api/v1/kpi-inputs', { enterpriseId: ids.pvc, period: '1999-01', valueAdded10kCny: 1 })).body.id,
+    // Stating another enterprise's figures would change its intensities.
+    createInOther: async () => ({ enterpriseId: ids.pvc, period: '1999-02', valueAdded10kCny: 1e9 }),
+    patch: { valueAdded10kCny: 1e9 },
+    deletable: true,
+  },
+  {
+    path: 'kpi-targets',
+    other: async () => {
+      const existing = (await admin.get(`/api/v1/kpi-targets?enterpriseId=${ids.pvc}&key=co2_scope2_t`)).body.items[0]?.id;
+      if (existing) return existing;
+      return (await admin.post('/api/v1/kpi-targets', { enterpriseId: ids.pvc, key: 'co2_scope2_t', kind: 'absolute', value: 1000, baseYear: 2020, targetYear: 2030 })).body.id;
+    },
+    createInOther: async () => ({ enterpriseId: ids.pvc, key: 'water_reuse_rate', kind: 'absolute', value: 0, baseYear: 2020, targetYear: 2030 }),
+    patch: { value: 1e9 },
+    deletable: true,
+  },
+  {
+    path: 'kpi-report-schedules',
+    // pvc's monthly report of itself; an enterprise's schedules are its own.
+    other: async () =>
+      (await admin.get(`/api/v1/kpi-report-schedules?enterpriseId=${ids.pvc}`)).body.items[0]?.id ??
+      (await admin.post('/api/v1/kpi-report-schedules', { enterpriseId: ids.pvc, scope: 'enterprise', code: 'pvc', grain: 'month' })).body.id,
+    createInOther: async () => ({ enterpriseId: ids.pvc, scope: 'enterprise', code: 'pvc', grain: 'month' }),
+    patch: { enabled: false },
     deletable: true,
   },
   {
@@ -272,6 +304,50 @@ describe('identifiers of another enterprise', () => {
   });
 });
 
+describe('the olca export of another enterprise', () => {
+  it.each(ACTORS)('%s exports its own inventory only, the park any', async (actor) => {
+    const me = actors[actor];
+    const parkRole = actor === 'regulator';
+    const months = ((await admin.get('/api/v1/flows/periods')).body.items as { period: string; grain: string }[]).filter((p) => p.grain === 'month').map((p) => p.period).sort();
+    const period = months[months.length - 1];
+    expect((await me.get(`/api/v1/kpis/olca?period=${period}&enterprise=pvc`)).status).toBe(parkRole ? 200 : 404);
+    expect((await me.get(`/api/v1/kpis/olca?period=${period}&enterprise=nobody`)).status).toBe(404);
+    // The zip is read as bytes (the client helper reads text).
+    const own = await fetch(`${server.url}/api/v1/kpis/olca?period=${period}&enterprise=chloralkali`, { headers: { authorization: `Bearer ${me.token}` } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/zip');
+    expect(own.headers.get('content-disposition')).toBe(`attachment; filename="olca-chloralkali-${period}.zip"`);
+    const files = unzipSync(new Uint8Array(await own.arrayBuffer()));
+    expect(JSON.parse(new TextDecoder().decode(files['olca-schema.json']))).toEqual({ version: 2 });
+    const processes = Object.keys(files).filter((f) => f.startsWith('processes/'));
+    expect(processes.length).toBeGreaterThan(0);
+    for (const f of processes) expect(JSON.parse(new TextDecoder().decode(files[f])).category).toMatch(/\/chloralkali$/);
+  });
+});
+
+describe("the KPI reports of another tenant", () => {
+  it.each(ACTORS)("%s reads no report of another enterprise, nor the park's kept reports unless a park role", async (actor) => {
+    const me = actors[actor];
+    const parkRole = actor === 'regulator';
+    const months = ((await admin.get('/api/v1/flows/periods')).body.items as { period: string; grain: string }[]).filter((p) => p.grain === 'month').map((p) => p.period).sort();
+    const period = months[months.length - 1];
+    // Made from what the caller may see: another enterprise's report is refused (403, as its KPIs are).
+    expect((await me.get(`/api/v1/kpis/report?period=${period}&scope=enterprise&code=pvc&format=csv`)).status).toBe(parkRole ? 200 : 403);
+    expect((await me.get(`/api/v1/kpis/report?period=${period}&scope=park&format=csv`)).status).toBe(parkRole ? 200 : 403);
+    expect((await me.get(`/api/v1/kpis/report?period=${period}&scope=enterprise&code=chloralkali&format=csv`)).status).toBe(200);
+    // A kept report is its tenant's: the park's is a 404 to an enterprise; the park viewer reads it but does not delete it.
+    ids.parkReport ??= (await admin.post('/api/v1/kpi-reports', { period, scope: 'park', language: 'en' })).body.id;
+    const pdf = await fetch(`${server.url}/api/v1/kpi-reports/${ids.parkReport}/pdf`, { headers: { authorization: `Bearer ${me.token}` } });
+    expect(pdf.status).toBe(parkRole ? 200 : 404);
+    const listed = (await me.get('/api/v1/kpi-reports')).body.items.map((r: { id: number }) => r.id);
+    expect(listed.includes(ids.parkReport)).toBe(parkRole);
+    expect((await me.delete(`/api/v1/kpi-reports/${ids.parkReport}`)).status).toBe(parkRole ? 403 : 404);
+    // Keeping a report is a write: the viewers may not.
+    const kept = await me.post('/api/v1/kpi-reports', { period, scope: 'enterprise', code: 'chloralkali', language: 'en' });
+    expect(kept.status).toBe(actor === 'chloralkali.admin' || actor === 'chloralkali.operator' ? 201 : 403);
+  });
+});
+
 describe('coverage', () => {
   // Routes that hold no enterprise's records, and why.
   const NOT_TENANT_OWNED: Record<string, string> = {
@@ -364,6 +440,12 @@ describe('coverage', () => {
     'GET /api/v1/flows/imports/:id': 'the importing enterprise’s job; another enterprise: 404 (test/flows-sources.test.ts)',
     'POST /api/v1/flows/sources/telemetry': 'totals the caller’s own links, written as the caller (test/flows-sources.test.ts)',
     'POST /api/v1/flows/sources/epcis': 'reads EPCIS events with the caller’s visibility, writes as the caller (test/flows-sources.test.ts)',
+    'GET /api/v1/kpi-settings': 'the park’s accounting settings, readable by every user (test/kpis-api.test.ts)',
+    'PUT /api/v1/kpi-settings': 'park administrators only (test/kpis-api.test.ts: enterprise admin and park viewer 403)',
+    'GET /api/v1/kpis': 'an enterprise computes its own scopes only: another enterprise or the park 403, another’s unit 404 (test/kpis-api.test.ts)',
+    'GET /api/v1/kpis/trend': 'the same scope rule as GET /api/v1/kpis (test/kpis-api.test.ts)',
+    'GET /api/v1/kpis/flows': 'the same scope rule, flows through readLedger’s visibility (test/kpis-api.test.ts)',
+    'POST /api/v1/kpi-inputs/import': 'rows of another enterprise or its units are rejected, nothing imported; viewer 403 (test/kpis-api.test.ts)',
     // The EPCIS REST binding (outside /api/v1, the standard's paths).
     'POST /epcis/capture': 'test/epcis.test.ts (viewer: 403; a park role names the enterprise)',
     'GET /epcis/capture/:captureID': 'scoped to the job owner (test/epcis.test.ts)',
@@ -379,6 +461,12 @@ describe('coverage', () => {
     'GET /queries/:queryName/subscriptions': 'test/epcis-subscriptions.test.ts (another enterprise: 404)',
     'GET /queries/:queryName/subscriptions/:subscriptionID': 'test/epcis-subscriptions.test.ts (another enterprise: 404)',
     'DELETE /queries/:queryName/subscriptions/:subscriptionID': 'test/epcis-subscriptions.test.ts (another enterprise: 404, viewer: 403)',
+    'GET /api/v1/kpis/olca': 'olca export matrix above (another enterprise: 404)',
+    'GET /api/v1/kpis/report': 'KPI report matrix above (another enterprise, the park: 403)',
+    'POST /api/v1/kpi-reports': 'KPI report matrix above (kept for the caller’s own tenant; viewers: 403)',
+    'GET /api/v1/kpi-reports': 'KPI report matrix above (the caller’s tenant only)',
+    'GET /api/v1/kpi-reports/:id/pdf': 'KPI report matrix above (another tenant: 404)',
+    'DELETE /api/v1/kpi-reports/:id': 'KPI report matrix above (another tenant: 404, park viewer: 403)',
   };
 
   it('every /api/v1, /epcis and /queries route is in the matrix or listed as not tenant-owned', () => {

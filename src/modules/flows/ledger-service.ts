@@ -20,7 +20,7 @@ import type { CreateOf, ListQueryOf, PatchOf } from '../../core/crud/spec.ts';
 import { conflict, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
 import type { RegistryService } from '../registry/service.ts';
-import { effectiveSd, FLOW_BASES, type FlowBasis, type FlowInput, type FlowSource, type LedgerMaterial, type LedgerPeriod, type PeriodGrain, type RejectedRow, type WriteFlowsInput, type WriteFlowsResult } from './model.ts';
+import { effectiveSd, FLOW_BASES, type FlowBasis, type FlowInput, type FlowSource, type LedgerFlow, type LedgerMaterial, type LedgerNode, type LedgerPeriod, type LedgerStock, type PeriodGrain, type RejectedRow, type WriteFlowsInput, type WriteFlowsResult } from './model.ts';
 import { NodeSync } from './nodes.ts';
 import { parsePeriod, type Period } from './period.ts';
 import { flowPolicy } from './policy.ts';
@@ -28,6 +28,13 @@ import { materialUnitFactor } from './quantity.ts';
 import { flowNodeSpec } from './resources.ts';
 import type { CreateFlow, Flow, FlowListQuery, FlowPage, PatchFlow, PutStock, Stock } from './schemas.ts';
 import { FlowStore, flowOf, nodeOf, stockOf, storedKey, type NewFlowRow, type NodeRow } from './store.ts';
+
+/** The ledger as the KPIs read it (readLedgerTotals): flows summed per link, recorder, unit and month (`rows` of them), stock rows per month. */
+export interface LedgerTotals {
+  nodes: LedgerNode[];
+  flows: Array<Pick<LedgerFlow, 'id' | 'enterpriseId' | 'grain' | 'period' | 'fromNodeId' | 'toNodeId' | 'materialCode' | 'quantity' | 'unit'> & { rows: number }>;
+  stocks: Array<Pick<LedgerStock, 'nodeId' | 'materialCode' | 'opening' | 'closing' | 'unit'> & { period: string }>;
+}
 import { flowShareSpec } from './visibility.ts';
 
 const SOURCE_KEY_MAX = 300;
@@ -401,6 +408,30 @@ export class FlowLedgerService {
         const change = Number(s.closing) - Number(s.opening);
         return { nodeId: s.node_id, materialCode: s.material_code, opening: Number(s.opening), closing: Number(s.closing), unit: s.unit, sd: effectiveSd(change, s.sd === null ? null : Number(s.sd), basis), basis };
       }),
+    };
+  }
+
+  /**
+   * The ledger of the periods `from`..`to` (one grain) for the KPIs, in one read: the nodes as
+   * readLedger gives them, the flows it would give (same visibility), summed per link, recorder,
+   * unit and month unless `summed` is false (FlowStore.ledgerFlowTotals), and the stock rows summed
+   * per node, material, unit and month.
+   */
+  async readLedgerTotals(ctx: AuthContext, q: { from: string; to: string; summed: boolean; materials?: readonly string[] }): Promise<LedgerTotals> {
+    const from = this.periodOrThrow(q.from, '/querystring/from');
+    const to = this.periodOrThrow(q.to, '/querystring/to');
+    if (from.grain !== to.grain) throw validation('from and to must be periods of one grain', [{ path: '/querystring/to', message: 'must be of the grain of from' }]);
+    const range = { from: from.period, to: to.period, grain: from.grain };
+    const [flows, stocks, visible] = await Promise.all([this.store.ledgerFlowTotals(ctx, range, { summed: q.summed, materials: q.materials }), q.materials ? Promise.resolve([]) : this.store.ledgerStockTotals(ctx, range), this.store.visibleNodes(ctx)]);
+    const have = new Set(visible.map((n) => n.id));
+    const missing = new Set<number>();
+    for (const f of flows) for (const id of [f.from_node_id, f.to_node_id]) if (!have.has(id)) missing.add(id);
+    for (const s of stocks) if (!have.has(s.node_id)) missing.add(s.node_id);
+    const nodes = [...visible, ...(missing.size ? await this.store.nodesById([...missing]) : [])];
+    return {
+      nodes: nodes.map(nodeOf),
+      flows: flows.map((r) => ({ id: r.id, enterpriseId: r.enterprise_id, grain: r.grain as PeriodGrain, period: r.period, fromNodeId: r.from_node_id, toNodeId: r.to_node_id, materialCode: r.material_code, quantity: r.quantity, unit: r.unit, rows: r.rows })),
+      stocks: stocks.map((s) => ({ period: s.period, nodeId: s.node_id, materialCode: s.material_code, opening: s.opening, closing: s.closing, unit: s.unit })),
     };
   }
 

@@ -16,6 +16,28 @@ import { visibleFlows, visibleStocks } from './visibility.ts';
 export type NodeRow = Selectable<FlowNodesTable>;
 export type FlowRow = Selectable<FlowsTable>;
 export type StockRow = Selectable<FlowStocksTable>;
+/** Flows as the KPIs read them (ledgerFlowTotals): one flow, or the sum of `rows` flows of one link, recorder, unit and month. */
+export interface FlowTotalRow {
+  id: number;
+  enterprise_id: number | null;
+  grain: string;
+  period: string;
+  from_node_id: number;
+  to_node_id: number;
+  material_code: string;
+  quantity: number;
+  unit: string;
+  rows: number;
+}
+/** Stock rows summed per month, node, material and unit (ledgerStockTotals). */
+export interface StockTotalRow {
+  period: string;
+  node_id: number;
+  material_code: string;
+  unit: string;
+  opening: number;
+  closing: number;
+}
 /** A flow row to write (the id and created_at are the store's). */
 export type NewFlowRow = Omit<FlowRow, 'id' | 'created_at'>;
 
@@ -144,6 +166,55 @@ export class FlowStore {
     q = q.where('flows.grain', 'in', [...GRAINS_WITHIN[period.grain]]).where('flows.period', '>=', period.period).where('flows.period', '<', `${period.period}.`);
     if (enterpriseId !== undefined) q = q.where((eb) => eb.or([eb('flows.from_enterprise_id', '=', enterpriseId), eb('flows.to_enterprise_id', '=', enterpriseId)]));
     return q.orderBy('flows.id').execute();
+  }
+
+  /**
+   * The KPIs' read (docs/kpis.md, "Reading the ledger"): the visible flows (ledgerFlows' filter) of
+   * the periods `from`..`to` of one grain (and finer grains within them), in one query, only the
+   * columns the computation needs. `summed`: rows added up per (grain, month, recorder, from, to,
+   * material, unit) — a day row under its month, which still nests in a year row as countedOnce
+   * needs — with the smallest id and the number of rows; else one row per flow. `materials` limits
+   * the read to those material codes.
+   */
+  async ledgerFlowTotals(ctx: AuthContext, range: { from: string; to: string; grain: PeriodGrain }, opts: { summed: boolean; materials?: readonly string[] }): Promise<FlowTotalRow[]> {
+    let q = visibleFlows(this.filtered('visibleFlows').selectFrom('flows'), ctx);
+    q = q.where('flows.grain', 'in', [...GRAINS_WITHIN[range.grain]]).where('flows.period', '>=', range.from).where('flows.period', '<', `${range.to}.`);
+    if (opts.materials) q = q.where('flows.material_code', 'in', opts.materials.length ? [...opts.materials] : ['']);
+    if (!opts.summed) {
+      const rows = await q.select(['flows.id', 'flows.enterprise_id', 'flows.grain', 'flows.period', 'flows.from_node_id', 'flows.to_node_id', 'flows.material_code', 'flows.quantity', 'flows.unit']).orderBy('flows.id').execute();
+      return rows.map((r) => ({ ...r, id: Number(r.id), quantity: Number(r.quantity), rows: 1 }));
+    }
+    const month = sql<string>`case when flows.grain = 'day' then substr(flows.period, 1, 7) else flows.period end`;
+    const rows = await q
+      .select((eb) => [
+        eb.fn.min('flows.id').as('id'),
+        'flows.enterprise_id',
+        'flows.grain',
+        month.as('period'),
+        'flows.from_node_id',
+        'flows.to_node_id',
+        'flows.material_code',
+        eb.fn.sum<number | string>('flows.quantity').as('quantity'),
+        'flows.unit',
+        eb.fn.countAll<number | string>().as('rows'),
+      ])
+      .groupBy(['flows.grain', month, 'flows.enterprise_id', 'flows.from_node_id', 'flows.to_node_id', 'flows.material_code', 'flows.unit'])
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id), quantity: Number(r.quantity), rows: Number(r.rows) }));
+  }
+
+  /** The visible stock rows (ledgerStocks' filter) of `from`..`to`, summed per (month, node, material, unit): their change is all the KPIs read. */
+  async ledgerStockTotals(ctx: AuthContext, range: { from: string; to: string; grain: PeriodGrain }): Promise<StockTotalRow[]> {
+    const month = sql<string>`case when flow_stocks.grain = 'day' then substr(flow_stocks.period, 1, 7) else flow_stocks.period end`;
+    const rows = await visibleStocks(this.filtered('visibleStocks').selectFrom('flow_stocks'), ctx)
+      .where('flow_stocks.grain', 'in', [...GRAINS_WITHIN[range.grain]])
+      .where('flow_stocks.period', '>=', range.from)
+      .where('flow_stocks.period', '<', `${range.to}.`)
+      .select((eb) => [month.as('period'), 'flow_stocks.node_id', 'flow_stocks.material_code', 'flow_stocks.unit', eb.fn.sum<number | string>('flow_stocks.opening').as('opening'), eb.fn.sum<number | string>('flow_stocks.closing').as('closing')])
+      .groupBy([month, 'flow_stocks.node_id', 'flow_stocks.material_code', 'flow_stocks.unit'])
+      .execute();
+    return rows.map((r) => ({ ...r, opening: Number(r.opening), closing: Number(r.closing) }));
   }
 
   /** One stock row the caller may see, or undefined. */

@@ -56,13 +56,30 @@ function lineKgce(line: EnergyLine, electricityKgcePerKWh: number | null): numbe
   return line.quantity * line.kgcePerUnit;
 }
 
+/**
+ * The input names of a line, one set of strings per (side, line number, material) for the life of
+ * the process: a park's KPIs name the same lines for hundreds of scopes, and a string built anew
+ * each time is allocated and hashed each time.
+ */
+const LINE_KEYS = new Map<string, { key: string; quantity: string; unit: string; kgcePerUnit: string }>();
+function lineKeys(side: string, i: number, material: string) {
+  const id = `${side}\u0000${i}\u0000${material}`;
+  let k = LINE_KEYS.get(id);
+  if (!k) {
+    const key = `${side}.${i}.${material}`;
+    LINE_KEYS.set(id, (k = { key, quantity: `${key}.quantity`, unit: `${key}.unit`, kgcePerUnit: `${key}.kgcePerUnit` }));
+  }
+  return k;
+}
+
 function sumSide(side: 'consumed' | 'exported', lines: EnergyLine[], electricityKgcePerKWh: number | null, inputs: KpiInputs, missing: string[]): number {
   let kgce = 0;
   lines.forEach((line, i) => {
-    const key = `${side}.${i}.${line.material}`;
-    inputs[`${key}.quantity`] = line.quantity;
-    inputs[`${key}.unit`] = line.unit;
-    if (!isElectricity(line) && typeof line.kgcePerUnit === 'number') inputs[`${key}.kgcePerUnit`] = line.kgcePerUnit;
+    const keys = lineKeys(side, i, line.material);
+    const key = keys.key;
+    inputs[keys.quantity] = line.quantity;
+    inputs[keys.unit] = line.unit;
+    if (!isElectricity(line) && typeof line.kgcePerUnit === 'number') inputs[keys.kgcePerUnit] = line.kgcePerUnit;
     const r = lineKgce(line, electricityKgcePerKWh);
     if (typeof r === 'string') {
       if (r.startsWith('electricity')) {

@@ -217,13 +217,21 @@ export interface ScopeFigures {
   missingFrom?: string[];
 }
 
+/**
+ * A flow as the KPIs read it: a ledger flow, or the sum of `rows` flows of one link, recorder,
+ * unit and month (the KPIs are linear in flows; FlowLedgerService.readLedgerTotals).
+ */
+export type KpiFlow = Pick<import('../flows/model.ts').LedgerFlow, 'id' | 'enterpriseId' | 'grain' | 'period' | 'fromNodeId' | 'toNodeId' | 'materialCode' | 'quantity' | 'unit'> & { rows?: number };
+/** A stock row (or rows summed) as the KPIs read it: its change is all they use. */
+export type KpiStock = Pick<import('../flows/model.ts').LedgerStock, 'nodeId' | 'materialCode' | 'opening' | 'closing' | 'unit'>;
+
 /** Everything one period's KPIs are computed from. Pure data. */
 export interface KpiComputeInput {
   period: string;
   nodes: readonly import('../flows/model.ts').LedgerNode[];
   /** The period's flows (of any grain within it) the caller may see. */
-  flows: readonly import('../flows/model.ts').LedgerFlow[];
-  stocks: readonly import('../flows/model.ts').LedgerStock[];
+  flows: readonly KpiFlow[];
+  stocks: readonly KpiStock[];
   materials: ReadonlyMap<string, KpiMaterial>;
   settings: KpiSettings;
   /** By ResolvedScope.key; a scope absent here has no stated figures. */

@@ -12408,6 +12408,2517 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpi-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park’s accounting settings (electricity basis, emission factor set, grid and heat factors, circularity data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                /**
+                                 * @description GB/T 2589: equivalent (当量值 0.1229 kgce/kWh) or equal value (等价值)
+                                 * @enum {string}
+                                 */
+                                electricityBasis: "equivalent" | "equal_value";
+                                /** @description the equal value, kgce/kWh (required for equal_value) */
+                                electricityEqualValueKgcePerKWh: number | null;
+                                /**
+                                 * @description emission factors of fuel combustion
+                                 * @enum {string}
+                                 */
+                                combustionSet: "ipcc2006" | "cn_chem_2013";
+                                /** @description t CO2 per MWh of purchased electricity */
+                                gridFactorTCO2PerMWh: number;
+                                /** @description t CO2 per GJ of purchased heat */
+                                heatFactorTCO2PerGJ: number;
+                                /** @description per fuel material code */
+                                oxidationFactors: {
+                                    [key: string]: number;
+                                };
+                                /** @description per material code */
+                                avoidedFactors: {
+                                    [key: string]: number;
+                                };
+                                /** @description per material code */
+                                circularity: {
+                                    [key: string]: {
+                                        /** @description CTI: share of the stream recoverable at end of use */
+                                        recoveryPotential?: number;
+                                        /** @description CTI: share of it actually recovered */
+                                        actualRecovery?: number;
+                                        /** @description CTI inflow: recycled or second-life share when bought */
+                                        recycledContent?: number;
+                                        mci?: {
+                                            /** @description F_R */
+                                            recycledFeedstock: number;
+                                            /** @description F_U */
+                                            reusedFeedstock: number;
+                                            /** @description E_F */
+                                            recyclingEfficiencyFeedstock?: number;
+                                            /** @description C_R */
+                                            collectedForRecycling: number;
+                                            /** @description C_U */
+                                            collectedForReuse: number;
+                                            /** @description E_C */
+                                            recyclingEfficiencyEndOfUse?: number;
+                                            /** @description L / L_av */
+                                            lifetimeRatio: number;
+                                            /** @description U / U_av */
+                                            intensityRatio: number;
+                                        };
+                                    };
+                                };
+                                waterIntakeMaterials: string[];
+                                waterReusedMaterials: string[];
+                            };
+                            /** @description who saved them; null: the defaults */
+                            updatedBy: string | null;
+                            /** @description epoch ms */
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the park’s accounting settings (park administrator; material codes must be in the catalogue) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description GB/T 2589: equivalent (当量值 0.1229 kgce/kWh) or equal value (等价值)
+                         * @enum {string}
+                         */
+                        electricityBasis: "equivalent" | "equal_value";
+                        /** @description the equal value, kgce/kWh (required for equal_value) */
+                        electricityEqualValueKgcePerKWh: number | null;
+                        /**
+                         * @description emission factors of fuel combustion
+                         * @enum {string}
+                         */
+                        combustionSet: "ipcc2006" | "cn_chem_2013";
+                        /** @description t CO2 per MWh of purchased electricity */
+                        gridFactorTCO2PerMWh: number;
+                        /** @description t CO2 per GJ of purchased heat */
+                        heatFactorTCO2PerGJ: number;
+                        /** @description per fuel material code */
+                        oxidationFactors: {
+                            [key: string]: number;
+                        };
+                        /** @description per material code */
+                        avoidedFactors: {
+                            [key: string]: number;
+                        };
+                        /** @description per material code */
+                        circularity: {
+                            [key: string]: {
+                                /** @description CTI: share of the stream recoverable at end of use */
+                                recoveryPotential?: number;
+                                /** @description CTI: share of it actually recovered */
+                                actualRecovery?: number;
+                                /** @description CTI inflow: recycled or second-life share when bought */
+                                recycledContent?: number;
+                                mci?: {
+                                    /** @description F_R */
+                                    recycledFeedstock: number;
+                                    /** @description F_U */
+                                    reusedFeedstock: number;
+                                    /** @description E_F */
+                                    recyclingEfficiencyFeedstock?: number;
+                                    /** @description C_R */
+                                    collectedForRecycling: number;
+                                    /** @description C_U */
+                                    collectedForReuse: number;
+                                    /** @description E_C */
+                                    recyclingEfficiencyEndOfUse?: number;
+                                    /** @description L / L_av */
+                                    lifetimeRatio: number;
+                                    /** @description U / U_av */
+                                    intensityRatio: number;
+                                };
+                            };
+                        };
+                        waterIntakeMaterials: string[];
+                        waterReusedMaterials: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                /**
+                                 * @description GB/T 2589: equivalent (当量值 0.1229 kgce/kWh) or equal value (等价值)
+                                 * @enum {string}
+                                 */
+                                electricityBasis: "equivalent" | "equal_value";
+                                /** @description the equal value, kgce/kWh (required for equal_value) */
+                                electricityEqualValueKgcePerKWh: number | null;
+                                /**
+                                 * @description emission factors of fuel combustion
+                                 * @enum {string}
+                                 */
+                                combustionSet: "ipcc2006" | "cn_chem_2013";
+                                /** @description t CO2 per MWh of purchased electricity */
+                                gridFactorTCO2PerMWh: number;
+                                /** @description t CO2 per GJ of purchased heat */
+                                heatFactorTCO2PerGJ: number;
+                                /** @description per fuel material code */
+                                oxidationFactors: {
+                                    [key: string]: number;
+                                };
+                                /** @description per material code */
+                                avoidedFactors: {
+                                    [key: string]: number;
+                                };
+                                /** @description per material code */
+                                circularity: {
+                                    [key: string]: {
+                                        /** @description CTI: share of the stream recoverable at end of use */
+                                        recoveryPotential?: number;
+                                        /** @description CTI: share of it actually recovered */
+                                        actualRecovery?: number;
+                                        /** @description CTI inflow: recycled or second-life share when bought */
+                                        recycledContent?: number;
+                                        mci?: {
+                                            /** @description F_R */
+                                            recycledFeedstock: number;
+                                            /** @description F_U */
+                                            reusedFeedstock: number;
+                                            /** @description E_F */
+                                            recyclingEfficiencyFeedstock?: number;
+                                            /** @description C_R */
+                                            collectedForRecycling: number;
+                                            /** @description C_U */
+                                            collectedForReuse: number;
+                                            /** @description E_C */
+                                            recyclingEfficiencyEndOfUse?: number;
+                                            /** @description L / L_av */
+                                            lifetimeRatio: number;
+                                            /** @description U / U_av */
+                                            intensityRatio: number;
+                                        };
+                                    };
+                                };
+                                waterIntakeMaterials: string[];
+                                waterReusedMaterials: string[];
+                            };
+                            /** @description who saved them; null: the defaults */
+                            updatedBy: string | null;
+                            /** @description epoch ms */
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators of a scope and period, each with its inputs, the previous period, the same period last year and its target; an indicator whose inputs are missing names them */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a month '2026-03', a quarter '2026-Q1' or a year '2026' */
+                    period: string;
+                    /** @description park, enterprise or unit */
+                    scope: "park" | "enterprise" | "unit";
+                    /** @description the enterprise’s code, or the unit’s flow-node code (not for the park) */
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            /**
+                             * @description park, enterprise or unit
+                             * @enum {string}
+                             */
+                            scope: "park" | "enterprise" | "unit";
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            items: {
+                                /** @enum {string} */
+                                key: "solid_waste_utilization_rate" | "solid_waste_identity_residual_t" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intake_m3" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "co2_avoided_by_exchanges_t" | "cti_circular_inflow" | "cti_circular_outflow" | "mci_products";
+                                /** @description null: not computable; `missing` says why */
+                                value: number | null;
+                                unit: string;
+                                /** @description every figure the value was computed from, by name (so anyone can recompute it) */
+                                inputs: {
+                                    [key: string]: number | string | boolean;
+                                };
+                                /** @description the inputs that are missing (empty when value is a number) */
+                                missing: string[];
+                                /** @description the previous period’s value */
+                                previous: number | null;
+                                previousPeriod: string;
+                                /** @description the same period a year before */
+                                lastYear: number | null;
+                                lastYearPeriod: string;
+                                /** @description the target’s value for its target year */
+                                target: number | null;
+                                /** @enum {string|null} */
+                                targetKind: "absolute" | "reduction" | null;
+                                targetYear: number | null;
+                                baseYear: number | null;
+                                /** @description the base year’s value (stated, or computed from the ledger) */
+                                baseValue: number | null;
+                                /** @description where the straight path from the base year to the target puts this period */
+                                trajectory: number | null;
+                                /** @enum {string} */
+                                status: "met" | "on_track" | "off_track" | "no_target" | "no_value";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each indicator over a run of months, quarters or years (at most 120), with the target’s trajectory */
+        get: {
+            parameters: {
+                query: {
+                    /** @description park, enterprise or unit */
+                    scope: "park" | "enterprise" | "unit";
+                    /** @description the enterprise’s code, or the unit’s flow-node code (not for the park) */
+                    code?: string;
+                    /** @description a month '2026-03', a quarter '2026-Q1' or a year '2026' */
+                    from: string;
+                    /** @description a month '2026-03', a quarter '2026-Q1' or a year '2026' */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description park, enterprise or unit
+                             * @enum {string}
+                             */
+                            scope: "park" | "enterprise" | "unit";
+                            code: string;
+                            periods: string[];
+                            items: {
+                                /** @enum {string} */
+                                key: "solid_waste_utilization_rate" | "solid_waste_identity_residual_t" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intake_m3" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "co2_avoided_by_exchanges_t" | "cti_circular_inflow" | "cti_circular_outflow" | "mci_products";
+                                unit: string;
+                                values: (number | null)[];
+                                trajectory: (number | null)[];
+                                /** @description the target’s value for its target year */
+                                target: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The flows behind one indicator: which term of its formula each counts in, and how much */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a month '2026-03', a quarter '2026-Q1' or a year '2026' */
+                    period: string;
+                    /** @description park, enterprise or unit */
+                    scope: "park" | "enterprise" | "unit";
+                    /** @description the enterprise’s code, or the unit’s flow-node code (not for the park) */
+                    code?: string;
+                    key: "solid_waste_utilization_rate" | "solid_waste_identity_residual_t" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intake_m3" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "co2_avoided_by_exchanges_t" | "cti_circular_inflow" | "cti_circular_outflow" | "mci_products";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            key: "solid_waste_utilization_rate" | "solid_waste_identity_residual_t" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intake_m3" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "co2_avoided_by_exchanges_t" | "cti_circular_inflow" | "cti_circular_outflow" | "mci_products";
+                            unit: string;
+                            items: {
+                                flowId: number;
+                                /** @description the term of the formula the flow counts in */
+                                term: string;
+                                /** @description in the term’s unit (t, tce, m3, t CO2) */
+                                amount: number;
+                                period: string;
+                                /** @description node code */
+                                from: string;
+                                /** @description node code */
+                                to: string;
+                                material: string;
+                                quantity: number;
+                                unit: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List KPI inputs (value added and production per enterprise or unit and period) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    /** @description null: the enterprise as a whole; else one of its unit flow nodes (or give nodeCode) */
+                    nodeId?: number;
+                    /** @description a month '2026-03' or a year '2026' (a year row wins over the sum of its months) */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /** @description null: the enterprise as a whole; else one of its unit flow nodes (or give nodeCode) */
+                                nodeId: number | null;
+                                /** @description a month '2026-03' or a year '2026' (a year row wins over the sum of its months) */
+                                period: string;
+                                /** @description industrial value added, 10,000 CNY (万元, current prices) */
+                                valueAdded10kCny: number | null;
+                                /** @description production of the main product, t */
+                                productionT: number | null;
+                                /** @description catalogue code of the product productionT counts */
+                                mainProduct: string | null;
+                                note: string | null;
+                                /** @description the unit node’s code (null: the enterprise as a whole) */
+                                nodeCode: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** State value added and production for a period (the enterprise as a whole, or one of its units by nodeId or nodeCode) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /** @description null: the enterprise as a whole; else one of its unit flow nodes (or give nodeCode) */
+                        nodeId?: number | null;
+                        /** @description a month '2026-03' or a year '2026' (a year row wins over the sum of its months) */
+                        period: string;
+                        /** @description industrial value added, 10,000 CNY (万元, current prices) */
+                        valueAdded10kCny?: number | null;
+                        /** @description production of the main product, t */
+                        productionT?: number | null;
+                        /** @description catalogue code of the product productionT counts */
+                        mainProduct?: string | null;
+                        note?: string | null;
+                        /** @description the unit’s flow-node code, instead of nodeId */
+                        nodeCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description null: the enterprise as a whole; else one of its unit flow nodes (or give nodeCode) */
+                            nodeId: number | null;
+                            /** @description a month '2026-03' or a year '2026' (a year row wins over the sum of its months) */
+                            period: string;
+                            /** @description industrial value added, 10,000 CNY (万元, current prices) */
+                            valueAdded10kCny: number | null;
+                            /** @description production of the main product, t */
+                            productionT: number | null;
+                            /** @description catalogue code of the product productionT counts */
+                            mainProduct: string | null;
+                            note: string | null;
+                            /** @description the unit node’s code (null: the enterprise as a whole) */
+                            nodeCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-inputs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a KPI input */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description null: the enterprise as a whole; else one of its unit flow nodes (or give nodeCode) */
+                            nodeId: number | null;
+                            /** @description a month '2026-03' or a year '2026' (a year row wins over the sum of its months) */
+                            period: string;
+                            /** @description industrial value added, 10,000 CNY (万元, current prices) */
+                            valueAdded10kCny: number | null;
+                            /** @description production of the main product, t */
+                            productionT: number | null;
+                            /** @description catalogue code of the product productionT counts */
+                            mainProduct: string | null;
+                            note: string | null;
+                            /** @description the unit node’s code (null: the enterprise as a whole) */
+                            nodeCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a KPI input */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a KPI input’s figures */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description industrial value added, 10,000 CNY (万元, current prices) */
+                        valueAdded10kCny?: number | null;
+                        /** @description production of the main product, t */
+                        productionT?: number | null;
+                        /** @description catalogue code of the product productionT counts */
+                        mainProduct?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description null: the enterprise as a whole; else one of its unit flow nodes (or give nodeCode) */
+                            nodeId: number | null;
+                            /** @description a month '2026-03' or a year '2026' (a year row wins over the sum of its months) */
+                            period: string;
+                            /** @description industrial value added, 10,000 CNY (万元, current prices) */
+                            valueAdded10kCny: number | null;
+                            /** @description production of the main product, t */
+                            productionT: number | null;
+                            /** @description catalogue code of the product productionT counts */
+                            mainProduct: string | null;
+                            note: string | null;
+                            /** @description the unit node’s code (null: the enterprise as a whole) */
+                            nodeCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/kpi-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List kpi targets */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    /** @description null: the park's own target */
+                    enterpriseId?: number;
+                    /** @description the indicator */
+                    key?: "solid_waste_utilization_rate" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "cti_circular_inflow" | "cti_circular_outflow";
+                    /** @description absolute: a bound by the target year; reduction: percent down from the base year */
+                    kind?: "absolute" | "reduction";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description null: the park's own target */
+                                enterpriseId: number | null;
+                                /**
+                                 * @description the indicator
+                                 * @enum {string}
+                                 */
+                                key: "solid_waste_utilization_rate" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "cti_circular_inflow" | "cti_circular_outflow";
+                                /**
+                                 * @description absolute: a bound by the target year; reduction: percent down from the base year
+                                 * @enum {string}
+                                 */
+                                kind: "absolute" | "reduction";
+                                /** @description absolute: the bound, in the indicator’s unit */
+                                value: number | null;
+                                /** @description reduction: percent cut from the base year’s value, 0 < percent < 100 */
+                                percent: number | null;
+                                /** @description the year the trajectory starts from */
+                                baseYear: number;
+                                /** @description the base year’s value; null: computed from the ledger */
+                                baseValue: number | null;
+                                /** @description the year the target is due (after the base year) */
+                                targetYear: number;
+                                note: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a kpi target */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: the park's own target */
+                        enterpriseId?: number | null;
+                        /**
+                         * @description the indicator
+                         * @enum {string}
+                         */
+                        key: "solid_waste_utilization_rate" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "cti_circular_inflow" | "cti_circular_outflow";
+                        /**
+                         * @description absolute: a bound by the target year; reduction: percent down from the base year
+                         * @enum {string}
+                         */
+                        kind: "absolute" | "reduction";
+                        /** @description absolute: the bound, in the indicator’s unit */
+                        value?: number | null;
+                        /** @description reduction: percent cut from the base year’s value, 0 < percent < 100 */
+                        percent?: number | null;
+                        /** @description the year the trajectory starts from */
+                        baseYear: number;
+                        /** @description the base year’s value; null: computed from the ledger */
+                        baseValue?: number | null;
+                        /** @description the year the target is due (after the base year) */
+                        targetYear: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: the park's own target */
+                            enterpriseId: number | null;
+                            /**
+                             * @description the indicator
+                             * @enum {string}
+                             */
+                            key: "solid_waste_utilization_rate" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "cti_circular_inflow" | "cti_circular_outflow";
+                            /**
+                             * @description absolute: a bound by the target year; reduction: percent down from the base year
+                             * @enum {string}
+                             */
+                            kind: "absolute" | "reduction";
+                            /** @description absolute: the bound, in the indicator’s unit */
+                            value: number | null;
+                            /** @description reduction: percent cut from the base year’s value, 0 < percent < 100 */
+                            percent: number | null;
+                            /** @description the year the trajectory starts from */
+                            baseYear: number;
+                            /** @description the base year’s value; null: computed from the ledger */
+                            baseValue: number | null;
+                            /** @description the year the target is due (after the base year) */
+                            targetYear: number;
+                            note: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a kpi target */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: the park's own target */
+                            enterpriseId: number | null;
+                            /**
+                             * @description the indicator
+                             * @enum {string}
+                             */
+                            key: "solid_waste_utilization_rate" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "cti_circular_inflow" | "cti_circular_outflow";
+                            /**
+                             * @description absolute: a bound by the target year; reduction: percent down from the base year
+                             * @enum {string}
+                             */
+                            kind: "absolute" | "reduction";
+                            /** @description absolute: the bound, in the indicator’s unit */
+                            value: number | null;
+                            /** @description reduction: percent cut from the base year’s value, 0 < percent < 100 */
+                            percent: number | null;
+                            /** @description the year the trajectory starts from */
+                            baseYear: number;
+                            /** @description the base year’s value; null: computed from the ledger */
+                            baseValue: number | null;
+                            /** @description the year the target is due (after the base year) */
+                            targetYear: number;
+                            note: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a kpi target */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a kpi target */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description absolute: a bound by the target year; reduction: percent down from the base year
+                         * @enum {string}
+                         */
+                        kind?: "absolute" | "reduction";
+                        /** @description absolute: the bound, in the indicator’s unit */
+                        value?: number | null;
+                        /** @description reduction: percent cut from the base year’s value, 0 < percent < 100 */
+                        percent?: number | null;
+                        /** @description the year the trajectory starts from */
+                        baseYear?: number;
+                        /** @description the base year’s value; null: computed from the ledger */
+                        baseValue?: number | null;
+                        /** @description the year the target is due (after the base year) */
+                        targetYear?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: the park's own target */
+                            enterpriseId: number | null;
+                            /**
+                             * @description the indicator
+                             * @enum {string}
+                             */
+                            key: "solid_waste_utilization_rate" | "hazardous_waste_utilization_rate" | "hazardous_waste_safe_disposal_rate" | "energy_tce" | "energy_intensity_tce_per_10k_cny" | "energy_tce_per_t_product" | "water_intensity_m3_per_10k_cny" | "water_reuse_rate" | "co2_scope1_t" | "co2_scope2_t" | "carbon_intensity_t_per_10k_cny" | "cti_circular_inflow" | "cti_circular_outflow";
+                            /**
+                             * @description absolute: a bound by the target year; reduction: percent down from the base year
+                             * @enum {string}
+                             */
+                            kind: "absolute" | "reduction";
+                            /** @description absolute: the bound, in the indicator’s unit */
+                            value: number | null;
+                            /** @description reduction: percent cut from the base year’s value, 0 < percent < 100 */
+                            percent: number | null;
+                            /** @description the year the trajectory starts from */
+                            baseYear: number;
+                            /** @description the base year’s value; null: computed from the ledger */
+                            baseValue: number | null;
+                            /** @description the year the target is due (after the base year) */
+                            targetYear: number;
+                            note: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/kpis/olca": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's inventory of a month or year (inputs, outputs, emissions per process unit) as an openLCA olca-schema JSON-LD zip (openLCA 2.x import) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A month (2026-03) or a year (2026) */
+                    period: string;
+                    /** @description The enterprise's registry code */
+                    enterprise: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's (or an enterprise's, a unit's) monthly or annual KPI report as PDF, or its tables as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a month '2026-03' (monthly report) or a year '2026' (annual report) */
+                    period: string;
+                    /** @description park, enterprise or unit */
+                    scope: "park" | "enterprise" | "unit";
+                    /** @description the enterprise's code, or the unit's flow-node code (not for the park) */
+                    code?: string;
+                    /** @description zh-CN (default) or en */
+                    lang?: "zh-CN" | "en";
+                    /** @description pdf (default); csv: the KPI table; xlsx: one sheet per table */
+                    format?: "pdf" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kept reports of the caller’s tenant, newest first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                period: string;
+                                /**
+                                 * @description park, enterprise or unit
+                                 * @enum {string}
+                                 */
+                                scope: "park" | "enterprise" | "unit";
+                                code: string | null;
+                                /**
+                                 * @description the language of every label
+                                 * @enum {string}
+                                 */
+                                language: "zh-CN" | "en";
+                                pages: number;
+                                bytes: number;
+                                /** @description epoch ms */
+                                createdAt: number;
+                                createdBy: string;
+                                /** @description the schedule that made it; null: made by a person */
+                                scheduleId: number | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make the PDF report of a period and keep it (for the caller’s tenant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a month '2026-03' (monthly report) or a year '2026' (annual report) */
+                        period: string;
+                        /**
+                         * @description park, enterprise or unit
+                         * @enum {string}
+                         */
+                        scope: "park" | "enterprise" | "unit";
+                        /** @description the enterprise's code, or the unit's flow-node code (not for the park) */
+                        code?: string | null;
+                        /**
+                         * @description the language of every label
+                         * @enum {string}
+                         */
+                        language?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            period: string;
+                            /**
+                             * @description park, enterprise or unit
+                             * @enum {string}
+                             */
+                            scope: "park" | "enterprise" | "unit";
+                            code: string | null;
+                            /**
+                             * @description the language of every label
+                             * @enum {string}
+                             */
+                            language: "zh-CN" | "en";
+                            pages: number;
+                            bytes: number;
+                            /** @description epoch ms */
+                            createdAt: number;
+                            createdBy: string;
+                            /** @description the schedule that made it; null: made by a person */
+                            scheduleId: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kept report’s PDF, as it was made */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a kept report */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List kpi report schedules */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    /** @description null: the park's own schedule; an enterprise's otherwise (default: the caller's) */
+                    enterpriseId?: number;
+                    /** @description park (the park's schedules only), enterprise or unit */
+                    scope?: "park" | "enterprise" | "unit";
+                    /** @description month: each month’s report once the month is over; year: each year’s */
+                    grain?: "month" | "year";
+                    enabled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description null: the park's own schedule; an enterprise's otherwise (default: the caller's) */
+                                enterpriseId: number | null;
+                                /**
+                                 * @description park (the park's schedules only), enterprise or unit
+                                 * @enum {string}
+                                 */
+                                scope: "park" | "enterprise" | "unit";
+                                /** @description the enterprise's code or the unit's flow-node code; null for the park */
+                                code: string | null;
+                                /**
+                                 * @description month: each month’s report once the month is over; year: each year’s
+                                 * @enum {string}
+                                 */
+                                grain: "month" | "year";
+                                /** @enum {string} */
+                                language: "zh-CN" | "en";
+                                enabled: boolean;
+                                /** @description the last period a report was made for */
+                                lastPeriod: string | null;
+                                createdBy: string;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a kpi report schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: the park's own schedule; an enterprise's otherwise (default: the caller's) */
+                        enterpriseId?: number | null;
+                        /**
+                         * @description park (the park's schedules only), enterprise or unit
+                         * @enum {string}
+                         */
+                        scope: "park" | "enterprise" | "unit";
+                        /** @description the enterprise's code or the unit's flow-node code; null for the park */
+                        code?: string | null;
+                        /**
+                         * @description month: each month’s report once the month is over; year: each year’s
+                         * @enum {string}
+                         */
+                        grain: "month" | "year";
+                        /** @enum {string} */
+                        language?: "zh-CN" | "en";
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: the park's own schedule; an enterprise's otherwise (default: the caller's) */
+                            enterpriseId: number | null;
+                            /**
+                             * @description park (the park's schedules only), enterprise or unit
+                             * @enum {string}
+                             */
+                            scope: "park" | "enterprise" | "unit";
+                            /** @description the enterprise's code or the unit's flow-node code; null for the park */
+                            code: string | null;
+                            /**
+                             * @description month: each month’s report once the month is over; year: each year’s
+                             * @enum {string}
+                             */
+                            grain: "month" | "year";
+                            /** @enum {string} */
+                            language: "zh-CN" | "en";
+                            enabled: boolean;
+                            /** @description the last period a report was made for */
+                            lastPeriod: string | null;
+                            createdBy: string;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a kpi report schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: the park's own schedule; an enterprise's otherwise (default: the caller's) */
+                            enterpriseId: number | null;
+                            /**
+                             * @description park (the park's schedules only), enterprise or unit
+                             * @enum {string}
+                             */
+                            scope: "park" | "enterprise" | "unit";
+                            /** @description the enterprise's code or the unit's flow-node code; null for the park */
+                            code: string | null;
+                            /**
+                             * @description month: each month’s report once the month is over; year: each year’s
+                             * @enum {string}
+                             */
+                            grain: "month" | "year";
+                            /** @enum {string} */
+                            language: "zh-CN" | "en";
+                            enabled: boolean;
+                            /** @description the last period a report was made for */
+                            lastPeriod: string | null;
+                            createdBy: string;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a kpi report schedule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a kpi report schedule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description park (the park's schedules only), enterprise or unit
+                         * @enum {string}
+                         */
+                        scope?: "park" | "enterprise" | "unit";
+                        /** @description the enterprise's code or the unit's flow-node code; null for the park */
+                        code?: string | null;
+                        /**
+                         * @description month: each month’s report once the month is over; year: each year’s
+                         * @enum {string}
+                         */
+                        grain?: "month" | "year";
+                        /** @enum {string} */
+                        language?: "zh-CN" | "en";
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null: the park's own schedule; an enterprise's otherwise (default: the caller's) */
+                            enterpriseId: number | null;
+                            /**
+                             * @description park (the park's schedules only), enterprise or unit
+                             * @enum {string}
+                             */
+                            scope: "park" | "enterprise" | "unit";
+                            /** @description the enterprise's code or the unit's flow-node code; null for the park */
+                            code: string | null;
+                            /**
+                             * @description month: each month’s report once the month is over; year: each year’s
+                             * @enum {string}
+                             */
+                            grain: "month" | "year";
+                            /** @enum {string} */
+                            language: "zh-CN" | "en";
+                            enabled: boolean;
+                            /** @description the last period a report was made for */
+                            lastPeriod: string | null;
+                            createdBy: string;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/alarm-webhooks": {
         parameters: {
             query?: never;
@@ -15909,6 +18420,102 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi-inputs/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import KPI inputs from CSV (enterprise,unit,period,value_added_10k_cny,production_t,main_product): upserted by enterprise, unit and period; a file with any bad row imports nothing (422, every bad row and why) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description rows written */
+                            imported: number;
+                            created: number;
+                            /** @description rows that replaced what was stated for the same enterprise, unit and period */
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -11,6 +11,7 @@ export const AUDIT_ENTITIES = [
   'trace_share', 'identifier', 'epcis_events', 'epcis_queries', 'epcis_subscriptions', 'opcua_connector', 'park_outbound_allowlist',
   'alarm_rule', 'alarm', 'alarm_share', 'alarm_webhook', 'alarm_webhook_delivery', 'incident',
   'flows', 'flow', 'flow_stock', 'flow_node', 'flow_share', 'flow_meter_link',
+  'kpi_settings', 'kpi_input', 'kpi_inputs', 'kpi_target', 'kpi_report', 'kpi_report_schedule',
 ];
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'password_change', 'rotate_credentials', 'capture', 'catalogue_sync',
   'sync_tag_limits', 'acknowledge', 'shelve', 'unshelve', 'comment', 'rotate_secret', 'retry',
