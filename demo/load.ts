@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoPark, demoUsers, type DemoPark } from './park.ts';
 import { demoGln } from './trace.ts';
 import { loadDemoAlarmRules } from './alarms.ts';
 import { demoFlowsCurrent, loadDemoFlows } from './flows.ts';
+import { loadDemoKpis } from './kpis.ts';
 
 export interface DemoLoadReport {
   loaded: boolean;
@@ -25,24 +26,31 @@ export interface DemoLoadReport {
   alarmRules: number;
   /** ledger flows written by this load (demo/flows.ts): a year of months */
   flows: number;
+  /** KPI inputs (value added, production) stated by this load, one per enterprise and month (demo/kpis.ts) */
+  kpiInputs: number;
+  /** KPI targets written by this load (demo/kpis.ts) */
+  kpiTargets: number;
 }
 
 export async function loadDemo(services: Services, park: DemoPark = demoPark, onProgress?: (done: number, total: number) => void): Promise<DemoLoadReport> {
   const ctx = systemContext('demo-loader');
   const { registry, auth } = services;
-  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0 };
+  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0, kpiInputs: 0, kpiTargets: 0 };
   const first = park.enterprises[0];
   const existing = await registry.enterprises.list(ctx, { limit: 1, offset: 0, q: first.code });
   if (existing.items.some((e) => e.code === first.code)) {
     // A park loaded before the demo had alarm rules gets them now; one that has them is left as it is.
     report.alarmRules = (await loadDemoAlarmRules(services, Date.now(), park)).created;
     // A park loaded before the flow ledger, or whose year of flows no longer ends last month, gets it now.
-    if (!(await demoFlowsCurrent(services))) {
+    const flowsStale = !(await demoFlowsCurrent(services));
+    if (flowsStale) {
       const all = await registry.enterprises.list(ctx, { limit: 1000, offset: 0 });
       const demoCodes = new Set(park.enterprises.map((e) => e.code));
       const ids = new Map(all.items.filter((e) => demoCodes.has(String(e.code))).map((e) => [String(e.code), e.id]));
       report.flows = (await loadDemoFlows(services, ids)).written;
     }
+    // The KPI inputs of the year of flows (refreshed with them), and the settings and targets a park loaded before the KPIs lacks.
+    Object.assign(report, kpiCounts(await loadDemoKpis(services, new Date(), park, { refreshInputs: flowsStale })));
     return report;
   }
 
@@ -129,6 +137,10 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
   report.alarmRules = (await loadDemoAlarmRules(services, Date.now(), park)).created;
   // A year of monthly flows with its two planted faults, for the ledger's balances and Sankey.
   report.flows = (await loadDemoFlows(services, enterpriseId)).written;
+  // What the green KPIs need beyond the flows: value added and production per enterprise and month, settings, targets.
+  Object.assign(report, kpiCounts(await loadDemoKpis(services, new Date(), park)));
   report.loaded = true;
   return report;
 }
+
+const kpiCounts = (k: { inputs: number; targets: number }) => ({ kpiInputs: k.inputs, kpiTargets: k.targets });

@@ -75,8 +75,8 @@ describe.skipIf(!RUN)('console (browser)', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-page').waitFor();
     await expect.poll(() => page.getByTestId('park-name').textContent()).toMatch(/\S/);
-    await expect.poll(async () => Number((await page.getByTestId('stat-enterprises').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
-    await page.getByTestId('chart-industry').locator('canvas').waitFor();
+    await expect.poll(async () => Number((await page.getByTestId('stat-enterprises').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('cockpit-sankey').getByTestId('flow-sankey-chart').locator('canvas').waitFor();
     adminState = await context.storageState();
     await context.close();
   }, TIMEOUT);

@@ -26,6 +26,11 @@ import FlowNodesPage from './pages/FlowNodes';
 import FlowSharesPage from './pages/FlowShares';
 import FlowsPage from './pages/Flows';
 import IdentifierDetailPage from './pages/IdentifierDetail';
+import KpiInputsPage from './pages/KpiInputs';
+import KpiReportsPage from './pages/KpiReports';
+import KpisPage from './pages/Kpis';
+import KpiSettingsPage from './pages/KpiSettings';
+import KpiTargetsPage from './pages/KpiTargets';
 import IdentifierLabelPage from './pages/IdentifierLabel';
 import IdentifierLookupPage from './pages/IdentifierLookup';
 import IdentifiersPage from './pages/Identifiers';
@@ -104,6 +109,11 @@ function Localized() {
               <Route path="flows/nodes" element={<FlowNodesPage />} />
               <Route path="flows/meter-links" element={<FlowMeterLinksPage />} />
               <Route path="flows/shares" element={<FlowSharesPage />} />
+              <Route path="kpis" element={<KpisPage />} />
+              <Route path="kpis/inputs" element={<KpiInputsPage />} />
+              <Route path="kpis/targets" element={<KpiTargetsPage />} />
+              <Route path="kpis/settings" element={<KpiSettingsPage />} />
+              <Route path="kpis/reports" element={<KpiReportsPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -34,10 +34,15 @@ export interface Actions {
   flow: 'create' | 'update' | 'delete';
   flow_node: 'create' | 'update' | 'delete';
   flow_share: 'create' | 'update' | 'delete';
+  kpi_settings: 'update';
+  kpi_input: 'create' | 'update' | 'delete';
+  kpi_target: 'create' | 'update' | 'delete';
+  kpi_report: 'create' | 'delete';
+  kpi_report_schedule: 'create' | 'update' | 'delete';
 }
 export type Subject = keyof Actions;
 /** Subjects kept as generic collections (create, update, delete): what ResourcePage shows. */
-export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook' | 'flow' | 'flow_node' | 'flow_share';
+export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook' | 'flow' | 'flow_node' | 'flow_share' | 'kpi_input' | 'kpi_target' | 'kpi_report_schedule';
 
 /** A record as far as ownership goes: an enterprise is its own owner; others name theirs. */
 export interface Owned {

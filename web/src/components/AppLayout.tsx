@@ -8,6 +8,7 @@ import {
   ThunderboltOutlined, UserOutlined,
   AlertOutlined, ApiOutlined, ControlOutlined, FireOutlined, BranchesOutlined, CalculatorOutlined, DatabaseOutlined, NodeIndexOutlined, PartitionOutlined, LinkOutlined,
 } from '@ant-design/icons';
+import { AimOutlined, FilePdfOutlined, FormOutlined, FundOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
@@ -89,10 +90,25 @@ export default function AppLayout() {
   };
   const incidentsAt = items.findIndex((i) => i?.key === '/incidents') + 1;
   items.splice(incidentsAt, 0, flowsGroup);
+  // The green KPIs' pages, one group after the flows (their labels are the KPI area's text).
+  const kpiPages: [string, string, React.ReactNode][] = [
+    ['/kpis', 'dashboard', <FundOutlined key="i" />],
+    ['/kpis/inputs', 'inputs', <FormOutlined key="i" />],
+    ['/kpis/targets', 'targets', <AimOutlined key="i" />],
+    ['/kpis/settings', 'settings', <ControlOutlined key="i" />],
+    ['/kpis/reports', 'reports', <FilePdfOutlined key="i" />],
+  ];
+  const kpisGroup = {
+    key: 'kpis',
+    icon: <LineChartOutlined />,
+    label: <span data-testid="menu-kpis">{t('kpis.menu.group')}</span>,
+    children: kpiPages.map(([path, key, icon]) => ({ key: path, icon, label: <span data-testid={`menu-kpis-${key}`}>{t(`kpis.menu.${key}`)}</span> })),
+  };
+  items.splice(incidentsAt + 1, 0, kpisGroup);
 
   const first = '/' + (location.pathname.split('/')[1] ?? '');
   // Tracing any identifier and its recall belong with the identifiers; each flow page is its own entry.
-  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' ? location.pathname.replace(/\/$/, '') : first;
+  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' || first === '/kpis' ? location.pathname.replace(/\/$/, '') : first;
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('menu.account')}</span> },
@@ -110,7 +126,7 @@ export default function AppLayout() {
           <img src="/favicon.svg" alt="" width={24} height={24} />
           {!collapsed && <span>Symbiont</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : first === '/kpis' ? ['kpis'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
       </Sider>
       <Layout>
         <Header

@@ -12,10 +12,12 @@ import webhooksEn from './webhooks.en.json';
 import webhooksZh from './webhooks.zh-CN.json';
 import flowsEn from './flows.en.json';
 import flowsZh from './flows.zh-CN.json';
+import kpisEn from './kpis.en.json';
+import kpisZh from './kpis.zh-CN.json';
 
 export type Tree = { [k: string]: string | Tree };
 
 export const TEXT: Record<'en' | 'zh-CN', Tree> = {
-  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn },
-  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh },
+  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn, ...kpisEn },
+  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh, ...kpisZh },
 };

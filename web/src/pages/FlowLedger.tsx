@@ -4,6 +4,7 @@
  * files imported; and the telemetry and EPCIS sources re-run for a period.
  */
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Popconfirm, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,9 @@ import SourceRuns from '../components/flows/SourceRuns';
 import { useFlowNames } from '../components/flows/useFlowNames';
 import { TimeCell } from './common';
 
+/** The list filters the ledger page has, and reads from its address. */
+const LEDGER_FILTERS = ['period', 'material', 'node', 'source', 'basis'] as const;
+
 export default function FlowLedgerPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -27,7 +31,9 @@ export default function FlowLedgerPage() {
   const periods = useFlowPeriods();
   const names = useFlowNames();
   const write = useFlowWrite();
-  const [filters, setFilters] = useState<Query>({});
+  // A link may open the ledger filtered (the KPI drill-down: ?material=…&period=…).
+  const [searchParams] = useSearchParams();
+  const [filters, setFilters] = useState<Query>(() => Object.fromEntries(LEDGER_FILTERS.flatMap((name) => (searchParams.get(name) ? [[name, searchParams.get(name)!]] : []))));
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Flow | null | undefined>(undefined);
   const list = useFlows({ ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize });
