@@ -19,7 +19,7 @@ import { denseReconcile } from '../src/modules/flows/reconcile/dense.ts';
 import { reconcile, type LinearProblem, type Reconciled } from '../src/modules/flows/reconcile/index.ts';
 import { networkProblem } from '../src/modules/flows/reconcile/network.ts';
 import type { NetworkInput } from '../src/modules/flows/reconcile/types.ts';
-import { median, printResult, QUICK } from './lib.ts';
+import { median, mulberry32, printResult, QUICK } from './lib.ts';
 
 const log = (s: string) => process.stderr.write(s + '\n');
 const RUNS = QUICK ? 3 : 7;
@@ -27,14 +27,7 @@ const GROWTH_RUNS = QUICK ? 1 : 3;
 const DENSE_LIMIT_MS = 20_000;
 
 function rng(seed: number) {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const int = (n: number) => Math.floor(uniform() * n);
   return { uniform, normal, int };

@@ -14,15 +14,9 @@ import type { LedgerFlow, LedgerNode } from '../src/modules/flows/model.ts';
 import { computeKpis } from '../src/modules/kpi/compute.ts';
 import { DEFAULT_KPI_SETTINGS, type KpiMaterial, type ScopeFigures } from '../src/modules/kpi/model.ts';
 import { resolveScopes } from '../src/modules/kpi/scopes.ts';
+import { mulberry32 } from './lib.ts';
 
-let seed = 42;
-const uniform = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const uniform = mulberry32(42);
 const int = (n: number) => Math.floor(uniform() * n);
 
 type Entry = Record<string, unknown> & { code: string; unit: string; category: string };

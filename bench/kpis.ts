@@ -29,7 +29,7 @@ import { systemContext, type AuthContext } from '../src/core/roles.ts';
 import { unscoped } from '../src/core/tenancy.ts';
 import type { FlowBasis, FlowInput } from '../src/modules/flows/model.ts';
 import { DEFAULT_KPI_SETTINGS } from '../src/modules/kpi/model.ts';
-import { printResult, QUICK } from './lib.ts';
+import { mulberry32, printResult, QUICK } from './lib.ts';
 
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -45,14 +45,7 @@ const TARGET_KPI_S = 2;
 const KEEP = process.argv.includes('--keep');
 
 function rng(seed: number) {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(uniform() * xs.length)]!;
   return { uniform, pick };
 }

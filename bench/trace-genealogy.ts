@@ -16,6 +16,7 @@
  * Counts: `lots` transformations and 2 × `lots` object events (every lot is shipped once).
  * Everything comes from a seeded PRNG: the same options give the same events, byte for byte.
  */
+import { mulberry32 } from './lib.ts';
 
 export interface GenealogyOptions {
   lots: number;
@@ -31,17 +32,8 @@ export interface EnterpriseIds {
   gln: string;
 }
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the genealogy is drawn with (bench/lib.ts). */
+export const prng = mulberry32;
 
 function mix(...xs: number[]): number {
   let h = 0x811c9dc5;

@@ -15,7 +15,6 @@ import { recordEvent, type OutboxDispatcher } from '../../adapters/db/outbox.ts'
 import type { DbHandle } from '../../adapters/db/index.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { ResourceService } from '../../core/crud/service.ts';
-import { MAX_LIMIT } from '../../core/crud/schemas.ts';
 import type { CreateOf, ListQueryOf, PatchOf } from '../../core/crud/spec.ts';
 import { conflict, notFound, validation, type FieldError } from '../../core/errors.ts';
 import { isParkRole, type AuthContext } from '../../core/roles.ts';
@@ -75,31 +74,24 @@ export class FlowLedgerService {
    * winning a shared code.
    */
   async materials(ctx: AuthContext): Promise<Map<string, LedgerMaterial>> {
-    const items: Awaited<ReturnType<RegistryService['materials']['list']>>['items'] = [];
-    for (let offset = 0; ; offset += MAX_LIMIT) {
-      const page = await this.registry.materials.list(ctx, { limit: MAX_LIMIT, offset });
-      items.push(...page.items);
-      if (page.items.length < MAX_LIMIT || items.length >= page.total) break;
-    }
-    const rank = (owner: number | null) => (owner === null ? (isParkRole(ctx.role) ? 2 : 1) : owner === ctx.enterpriseId ? 2 : 0);
-    const out = new Map<string, { rank: number; m: LedgerMaterial }>();
-    for (const r of items) {
-      const m: LedgerMaterial = {
-        code: r.code,
-        name: r.name,
-        nameEn: r.nameEn ?? null,
-        category: r.category,
-        hazardous: r.hazardous,
-        unit: r.unit,
-        densityKgM3: r.densityKgM3 ?? null,
-        lhvMJPerUnit: r.lhvMJPerUnit ?? null,
-        lhvMJPerKg: r.lhvMJPerKg ?? null,
-        composition: r.composition ?? null,
-      };
-      const known = out.get(r.code);
-      if (!known || rank(r.enterpriseId ?? null) > known.rank) out.set(r.code, { rank: rank(r.enterpriseId ?? null), m });
-    }
-    return new Map([...out].map(([code, { m }]) => [code, m]));
+    const usable = await this.registry.usableMaterials(ctx);
+    return new Map(
+      [...usable].map(([code, r]) => [
+        code,
+        {
+          code: r.code,
+          name: r.name,
+          nameEn: r.nameEn ?? null,
+          category: r.category,
+          hazardous: r.hazardous,
+          unit: r.unit,
+          densityKgM3: r.densityKgM3 ?? null,
+          lhvMJPerUnit: r.lhvMJPerUnit ?? null,
+          lhvMJPerKg: r.lhvMJPerKg ?? null,
+          composition: r.composition ?? null,
+        },
+      ]),
+    );
   }
 
   async periods(ctx: AuthContext): Promise<Array<{ period: string; grain: PeriodGrain; flows: number }>> {

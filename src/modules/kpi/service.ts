@@ -15,7 +15,6 @@
  */
 import type { DbHandle } from '../../adapters/db/index.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
-import { MAX_LIMIT } from '../../core/crud/schemas.ts';
 import { ResourceService } from '../../core/crud/service.ts';
 import type { CreateOf, ItemOf, ListQueryOf, Page, PatchOf } from '../../core/crud/spec.ts';
 import { forbidden, notFound, Problem, validation, type FieldError } from '../../core/errors.ts';
@@ -415,36 +414,28 @@ export class KpiService {
    * too, the catalogue's winning (the ledger's rule, FlowLedgerService.materials).
    */
   private async kpiMaterials(ctx: AuthContext): Promise<Map<string, KpiMaterial>> {
-    const items: Awaited<ReturnType<RegistryService['materials']['list']>>['items'] = [];
-    for (let offset = 0; ; offset += MAX_LIMIT) {
-      const page = await this.registry.materials.list(ctx, { limit: MAX_LIMIT, offset });
-      items.push(...page.items);
-      if (page.items.length < MAX_LIMIT || items.length >= page.total) break;
-    }
-    const rank = (owner: number | null) => (owner === null ? (isParkRole(ctx.role) ? 2 : 1) : owner === ctx.enterpriseId ? 2 : 0);
-    const out = new Map<string, { rank: number; m: KpiMaterial }>();
-    for (const r of items) {
-      const m: KpiMaterial = {
-        code: r.code,
-        name: r.name,
-        nameEn: r.nameEn ?? null,
-        category: r.category,
-        hazardous: r.hazardous,
-        unit: r.unit,
-        swCode: r.swCode ?? null,
-        hwCode: r.hwCode ?? null,
-        densityKgM3: r.densityKgM3 ?? null,
-        lhvMJPerUnit: r.lhvMJPerUnit ?? null,
-        lhvMJPerKg: r.lhvMJPerKg ?? null,
-        kgcePerUnit: r.kgcePerUnit ?? null,
-        emissionFactorKgCO2ePerUnit: r.emissionFactorKgCO2ePerUnit ?? null,
-        carbonContentKgCPerKg: r.carbonContentKgCPerKg ?? null,
-      };
-      const known = out.get(r.code);
-      const k = rank(r.enterpriseId ?? null);
-      if (!known || k > known.rank) out.set(r.code, { rank: k, m });
-    }
-    return new Map([...out].map(([code, { m }]) => [code, m]));
+    const usable = await this.registry.usableMaterials(ctx);
+    return new Map(
+      [...usable].map(([code, r]) => [
+        code,
+        {
+          code: r.code,
+          name: r.name,
+          nameEn: r.nameEn ?? null,
+          category: r.category,
+          hazardous: r.hazardous,
+          unit: r.unit,
+          swCode: r.swCode ?? null,
+          hwCode: r.hwCode ?? null,
+          densityKgM3: r.densityKgM3 ?? null,
+          lhvMJPerUnit: r.lhvMJPerUnit ?? null,
+          lhvMJPerKg: r.lhvMJPerKg ?? null,
+          kgcePerUnit: r.kgcePerUnit ?? null,
+          emissionFactorKgCO2ePerUnit: r.emissionFactorKgCO2ePerUnit ?? null,
+          carbonContentKgCPerKg: r.carbonContentKgCPerKg ?? null,
+        },
+      ]),
+    );
   }
 
   // ---- inputs' units --------------------------------------------------------------------------

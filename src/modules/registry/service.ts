@@ -11,7 +11,8 @@ import type { CreateOf, ItemOf, PatchOf } from '../../core/crud/spec.ts';
 import { notFound, validation, type FieldError } from '../../core/errors.ts';
 import { parseAllowlist, type OutboundPolicy, type Resolver } from '../../core/outbound.ts';
 import { isNameField, nameProblem, textProblem } from '../../core/crud/text.ts';
-import type { AuthContext } from '../../core/roles.ts';
+import { isParkRole, type AuthContext } from '../../core/roles.ts';
+import { MAX_LIMIT } from '../../core/crud/schemas.ts';
 import { moduleDb, tenantDb, unscoped } from '../../core/tenancy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { gtinUnderPrefix } from '../identity/model.ts';
@@ -206,6 +207,29 @@ export class RegistryService {
   }
 
   /** Whether a material exists that an enterprise may use: its own, or one of the park catalogue. */
+  /**
+   * The materials the caller may use, one per code, read through the material resource (so its
+   * tenancy applies): the park catalogue and, for an enterprise, its own (which wins over a
+   * catalogue entry of the same code); park roles see every enterprise's too, the catalogue's
+   * winning a shared code.
+   */
+  async usableMaterials(ctx: AuthContext): Promise<Map<string, ItemOf<typeof materialSpec>>> {
+    const items: ItemOf<typeof materialSpec>[] = [];
+    for (let offset = 0; ; offset += MAX_LIMIT) {
+      const page = await this.materials.list(ctx, { limit: MAX_LIMIT, offset });
+      items.push(...page.items);
+      if (page.items.length < MAX_LIMIT || items.length >= page.total) break;
+    }
+    const rank = (owner: number | null) => (owner === null ? (isParkRole(ctx.role) ? 2 : 1) : owner === ctx.enterpriseId ? 2 : 0);
+    const out = new Map<string, { rank: number; item: ItemOf<typeof materialSpec> }>();
+    for (const item of items) {
+      const known = out.get(item.code);
+      const k = rank(item.enterpriseId ?? null);
+      if (!known || k > known.rank) out.set(item.code, { rank: k, item });
+    }
+    return new Map([...out].map(([code, { item }]) => [code, item]));
+  }
+
   async materialUsableBy(materialId: number, enterpriseId: number): Promise<boolean> {
     // For the enterprise named, which the caller's module has already checked; the answer says no more than yes or no.
     const m = await unscoped(this.db, 'whether a material is usable by a given enterprise').selectFrom('materials').select('enterprise_id').where('id', '=', materialId).executeTakeFirst();

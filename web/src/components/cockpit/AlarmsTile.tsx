@@ -1,8 +1,8 @@
 /**
  * Active alarms on the cockpit: how many, by severity, and the newest five on one line each (the
  * reason cut short, whole on hover), each linking to its tag; the tile opens the active alarms. The
- * caller's alarms only (the alarms API scopes them), kept current by the console's alarm stream. The alarms' own card (components/alarms/
- * ActiveAlarmsCard) shows the reasons whole; a cockpit tile must keep its height.
+ * caller's alarms only (the alarms API scopes them), kept current by the console's alarm stream. A
+ * cockpit tile keeps its height: the alarms page shows the reasons whole.
  */
 import { Card, Empty, List, Space, Statistic, Typography } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
