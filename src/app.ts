@@ -191,6 +191,9 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
+    // Fastify's 100-character default sends a longer path parameter (a long lot in a Digital Link) past
+    // its route to the console's fallback page; the routes judge their own parameters.
+    maxParamLength: 2048,
     // A line per request only when debugging; errors are always logged.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { allErrors: true } },
@@ -325,7 +328,7 @@ export interface Platform {
   url: string;
   /** The URL users and devices reach the node by: --public-url, else the listening address. */
   publicUrl: string;
-  /** Where devices publish: the embedded broker, or the external one. */
+  /** Where this machine reaches the broker (the embedded one on the listening address, or the external one; for tests and local tools). */
   mqttUrl: string;
   /** The embedded MQTT broker's port (null with an external broker). */
   mqttPort: number | null;
@@ -380,7 +383,9 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
     services.trace.nodeId = config.nodeId;
     const resumed = await services.trace.resumeCaptures();
     if (resumed) app.log.warn({ jobs: resumed }, 'capture jobs interrupted by the last stop run again');
-    app.mqtt.url = config.mqttUrl ?? `mqtt://${host}:${broker.port}`;
+    // What the node tells users and devices (health, the console) names the host they reach it by.
+    const deviceHost = config.publicUrl ? new URL(publicUrl).hostname : host;
+    app.mqtt.url = config.mqttUrl ?? `mqtt://${deviceHost}:${broker.port}`;
     app.mqtt.port = broker.port;
     // Owned background work: retention once an hour on one node (the first node's start runs it at
     // once), OPC UA connectors each on one node (src/core/worker.ts; errors are logged by the worker).
@@ -425,7 +430,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       url: localUrl,
       publicUrl,
       mqttPort: broker.port,
-      mqttUrl: app.mqtt.url,
+      mqttUrl: config.mqttUrl ?? `mqtt://${host}:${broker.port}`,
       bootstrap: report,
       close: async () => {
         await services.subscriptions.stop();

@@ -77,7 +77,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
       `Symbiont ${VERSION} is running on ${platform.services.handle.dialect} (${platform.services.handle.location})`,
       `  Console:  ${platform.publicUrl}/${platform.publicUrl !== platform.url ? `  (listening on ${platform.url})` : ''}`,
       `  API:      ${platform.publicUrl}/api/docs`,
-      `  MQTT:     ${platform.mqttUrl}${config.mqttUrl ? ' (external broker, shared subscription)' : ''}  (devices: symbiont/v1/{device code}/telemetry)`,
+      `  MQTT:     ${platform.app.mqtt.url}${config.mqttUrl ? ' (external broker, shared subscription)' : ''}  (devices: symbiont/v1/{device code}/telemetry)`,
       b.generatedAdminPassword
         ? `  Log in as admin with the generated password ${b.generatedAdminPassword}  (shown once; set SYMBIONT_ADMIN_PASSWORD to choose it)`
         : '  Log in as admin (password: SYMBIONT_ADMIN_PASSWORD, or the one printed at the first start)',

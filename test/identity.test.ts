@@ -98,6 +98,10 @@ describe('identifiers', () => {
     const linkset = await client(a.url).get(`/01/${GTIN}/10/L2611-01?linkType=all`);
     expect(linkset.body.linkset[0]['https://gs1.org/voc/traceability'][0].href).toMatch(/\/api\/v1\/trace\/88\.118\.2\//);
     expect((await fetch(`${a.url}/01/${GTIN}/10/NOPE`)).status).toBe(404);
+    // A lot longer than Fastify's default parameter length still reaches the resolver, which says it is unknown.
+    const long = await fetch(`${a.url}/01/${GTIN}/10/${'L'.repeat(150)}`);
+    expect(long.status).toBe(404);
+    expect(long.headers.get('content-type')).toMatch(/problem\+json/);
     // The identifier's URL value: a console page for people, the Handle record for programs.
     const item = (await pvc.get('/api/v1/identifiers?q=L2611-01')).body.items[0];
     const page = await fetch(item.url, { redirect: 'manual', headers: { accept: 'text/html' } });

@@ -86,7 +86,7 @@ describe('a public URL behind a TLS-terminating proxy (--public-url https://…)
     expect(platform.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(platform.publicUrl).toBe(PUBLIC);
     const r = await fetch(`${platform.url}/api/v1/health`);
-    expect(await r.json()).toMatchObject({ publicUrl: PUBLIC });
+    expect(await r.json()).toMatchObject({ publicUrl: PUBLIC, mqttUrl: `mqtt://symbiont.plant.example:${platform.mqttPort}` });
     expect(r.headers.get('content-security-policy')).toMatch(/upgrade-insecure-requests/);
     expect(r.headers.get('strict-transport-security')).toBeNull();
     const res = await client(platform.url).post('/api/v1/auth/login', { username: 'admin', password: 'serving-admin' });
