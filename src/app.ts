@@ -193,7 +193,7 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
     bodyLimit: 1_048_576,
     // Fastify's 100-character default sends a longer path parameter (a long lot in a Digital Link) past
     // its route to the console's fallback page; the routes judge their own parameters.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // A line per request only when debugging; errors are always logged.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     ajv: { customOptions: { allErrors: true } },
