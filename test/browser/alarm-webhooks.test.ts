@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { recordEvent } from '../../src/adapters/db/outbox.ts';
-import { browserAvailable, launchBrowser, watch } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's alarm webhooks browser test");
@@ -59,7 +59,7 @@ describe.skipIf(!RUN)('console alarm webhooks (browser)', () => {
     const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, storageState });
     await context.addCookies([{ name: 'symbiont_session', value: token, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
     await page.goto('/alarm-webhooks');
     await page.getByTestId('page-alarm-webhooks').waitFor();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo/park.ts';
 import { HEADLINE_KPIS } from '../../src/modules/kpi/model.ts';
-import { browserAvailable, launchBrowser, watch } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's cockpit browser test");
@@ -105,7 +105,7 @@ describe.skipIf(!RUN)('console cockpit (browser)', () => {
 
     const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
     await logIn(page, 'admin', server.adminPassword);
 
@@ -179,7 +179,7 @@ describe.skipIf(!RUN)('console cockpit (browser)', () => {
 
     const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
     await logIn(page, username, DEMO_PASSWORD);
     const overview = page.getByTestId('overview-page');
@@ -225,7 +225,7 @@ describe.skipIf(!RUN)('console cockpit of an empty park (browser)', () => {
   it('says what to do where there is nothing yet: no flows → the ledger', async () => {
     const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
     await page.goto('/login');
     await page.getByTestId('login-username').fill('admin');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watch, type Watch } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, watch, type Watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's browser tests");
@@ -59,7 +59,7 @@ describe.skipIf(!RUN)('console (browser)', () => {
   const newPage = async (opts: { state?: typeof adminState; locale?: string } = {}) => {
     const context = await browser.newContext({ baseURL: server.url, locale: opts.locale ?? 'zh-CN', storageState: opts.state, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     return { context, page, w: watch(page) };
   };
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_FLOW_FAULTS } from '../../demo/flows.ts';
-import { browserAvailable, chooseOption, launchBrowser, watch } from '../helpers/browser.ts';
+import { browserAvailable, chooseOption, launchBrowser, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's flows browser test");
@@ -68,7 +68,7 @@ describe.skipIf(!RUN)('console flows (browser)', () => {
 
     const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
     await logIn(page);
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { startPlatform, type Platform } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { browserAvailable, CHROMIUM, watch } from '../helpers/browser.ts';
+import { browserAvailable, CHROMIUM, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 
 const RUN = browserAvailable('the plain-HTTP console test');
 const HOST = 'symbiont.plant.test';
@@ -40,7 +40,7 @@ describe.skipIf(!RUN)('console over plain HTTP on a plant network (browser)', ()
     const base = platform.url.replace('127.0.0.1', HOST);
     const context = await browser.newContext({ baseURL: base, locale: 'en' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
     const failed: string[] = [];
     // A request the page abandoned itself (the reload) is not a failure; one sent to HTTPS and refused is.

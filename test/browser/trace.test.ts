@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, chooseOption, finishSession, launchBrowser, openSession, watch } from '../helpers/browser.ts';
+import { browserAvailable, chooseOption, finishSession, launchBrowser, openSession, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's trace browser test");
@@ -137,7 +137,7 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
     // In the browser: log in, find the lot in the list.
     const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const w = watch(page);
 
     await page.goto('/login');

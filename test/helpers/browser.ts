@@ -100,7 +100,13 @@ export interface Session {
  * A browser context with the session of `username` (logged in through the API, so the log-in page
  * stays the test of its own), the console in Chinese, opened at `at`.
  */
-export async function openSession(browser: Browser, serverUrl: string, username: string, password: string, at: string, timeoutMs = 10_000): Promise<Session> {
+/**
+ * How long a page waits for an element or a state: the browser tests share two cores with the rest of
+ * the suite (servers, PDF rendering, reconciliation), where a round trip can take many seconds.
+ */
+export const PAGE_TIMEOUT_MS = 30_000;
+
+export async function openSession(browser: Browser, serverUrl: string, username: string, password: string, at: string, timeoutMs = PAGE_TIMEOUT_MS): Promise<Session> {
   const token = await login(serverUrl, username, password);
   const storageState = { cookies: [], origins: [{ origin: serverUrl, localStorage: [{ name: 'symbiont.session', value: '1' }, { name: 'symbiont.lang', value: 'zh-CN' }] }] };
   const context = await browser.newContext({ baseURL: serverUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, storageState });

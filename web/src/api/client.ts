@@ -159,6 +159,36 @@ export async function download(path: string, query?: Query, fallbackName = 'down
   return name;
 }
 
+type ProblemBody = ConstructorParameters<typeof ApiError>[1];
+
+/**
+ * Sends a CSV file as it is (`text/csv`), with the session cookie: the JSON client sends JSON only.
+ * A refusal throws what `refused` makes of it (an ApiError unless the caller needs more of the body).
+ */
+export async function postCsv<T>(
+  path: string,
+  file: File,
+  refused: (status: number, body: ProblemBody, fallback: string) => Error = (status, body, fallback) => new ApiError(status, body, fallback),
+): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'text/csv' },
+    credentials: 'same-origin',
+    body: await file.text(),
+  }).catch((err: Error) => {
+    throw new ApiError(0, { type: 'network', detail: err.message }, 'network error');
+  });
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) throw refused(res.status, body as ProblemBody, `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),

@@ -4,7 +4,7 @@
  * stateless reconciliation the what-if drawer calls. The shapes are in ./flowShapes (pure).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, type Query } from './client';
+import { api, postCsv, type Query } from './client';
 import { invalidateAfterWrite } from './hooks';
 import type { Page } from './types';
 import type { EpcisRun, Balances, Flow, FlowImport, FlowNode, FlowPeriod, FlowStock, FlowView, NetworkInput, NewFlow, NewFlowStock, ReconcileAnswer, Sankey, TelemetryRun } from './flowShapes';
@@ -101,29 +101,8 @@ export function useFlowWrite() {
   };
 }
 
-/**
- * Sends a CSV file as it is (`text/csv`); the answer is the import, running or done. The JSON
- * client sends JSON only, so this one request is made here, with the session cookie.
- */
-export async function uploadFlowsCsv(file: File): Promise<FlowImport> {
-  const res = await fetch(`/api/v1/flows/imports?filename=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'text/csv' },
-    credentials: 'same-origin',
-    body: await file.text(),
-  }).catch((err: Error) => {
-    throw new ApiError(0, { type: 'network', detail: err.message }, 'network error');
-  });
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!res.ok) throw new ApiError(res.status, body as ConstructorParameters<typeof ApiError>[1], `${res.status} ${res.statusText}`);
-  return body as FlowImport;
-}
+/** Sends a CSV file as it is; the answer is the import, running or done. */
+export const uploadFlowsCsv = (file: File): Promise<FlowImport> => postCsv<FlowImport>(`/api/v1/flows/imports?filename=${encodeURIComponent(file.name)}`, file);
 
 export function useUploadFlowsCsv() {
   const qc = useQueryClient();

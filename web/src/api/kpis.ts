@@ -5,7 +5,7 @@
  * The shapes are in ./kpiShapes (pure).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, withQuery, type Query } from './client';
+import { ApiError, api, postCsv, withQuery, type Query } from './client';
 import { invalidateAfterWrite } from './hooks';
 import type { Page } from './types';
 import type { RejectedRow } from './flowShapes';
@@ -94,26 +94,9 @@ export class KpiImportRefused extends ApiError {
   }
 }
 
-/** Sends a CSV file of inputs as it is (`text/csv`); all or nothing: a refusal throws KpiImportRefused. */
-export async function uploadKpiInputsCsv(file: File): Promise<KpiInputImport> {
-  const res = await fetch('/api/v1/kpi-inputs/import', {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'text/csv' },
-    credentials: 'same-origin',
-    body: await file.text(),
-  }).catch((err: Error) => {
-    throw new ApiError(0, { type: 'network', detail: err.message }, 'network error');
-  });
-  const text = await res.text();
-  let body: Record<string, unknown> | null = null;
-  try {
-    body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-  } catch {
-    body = null;
-  }
-  if (!res.ok) throw new KpiImportRefused(res.status, body, `${res.status} ${res.statusText}`);
-  return body as unknown as KpiInputImport;
-}
+/** Sends a CSV file of inputs as it is; all or nothing: a refusal throws KpiImportRefused. */
+export const uploadKpiInputsCsv = (file: File): Promise<KpiInputImport> =>
+  postCsv<KpiInputImport>('/api/v1/kpi-inputs/import', file, (status, body, fallback) => new KpiImportRefused(status, body as Record<string, unknown> | null, fallback));
 
 export function useUploadKpiInputsCsv() {
   const qc = useQueryClient();
