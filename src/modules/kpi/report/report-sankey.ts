@@ -3,9 +3,10 @@
  * shows the same picture the console does. ECharts draws a Sankey only of an acyclic graph and a
  * circular park is full of loops (steam out, condensate back): links are kept heaviest first while
  * they close no loop, and a link that would close one goes to a copy of its target (the "return"
- * node), so every tonne still shows — the console's rule (web/src/components/flows/acyclic.ts).
+ * node), so every tonne still shows — the console's rule, one function for both (flows/sankey-acyclic.ts).
  */
 import * as echarts from 'echarts';
+import { acyclicLinks, isReturnKey, originalKey } from '../../flows/sankey-acyclic.ts';
 import type { ReportSankey } from './report-data.ts';
 
 export interface SankeyLink {
@@ -14,9 +15,7 @@ export interface SankeyLink {
   value: number;
 }
 
-const RETURN_SUFFIX = '::return';
-
-/** One link per source and target (materials summed), loops redirected to return nodes. */
+/** One link per source and target (materials summed), heaviest first, loops redirected to return nodes. */
 export function drawableLinks(links: readonly SankeyLink[]): { links: SankeyLink[]; returns: string[] } {
   const summed = new Map<string, SankeyLink>();
   for (const l of links) {
@@ -26,35 +25,7 @@ export function drawableLinks(links: readonly SankeyLink[]): { links: SankeyLink
     if (known) known.value += l.value;
     else summed.set(key, { ...l });
   }
-  const next = new Map<string, Set<string>>();
-  const reaches = (from: string, to: string): boolean => {
-    const seen = new Set([from]);
-    const stack = [from];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n === to) return true;
-      for (const m of next.get(n) ?? []) {
-        if (seen.has(m)) continue;
-        seen.add(m);
-        stack.push(m);
-      }
-    }
-    return false;
-  };
-  const out: SankeyLink[] = [];
-  const returns = new Set<string>();
-  for (const l of [...summed.values()].sort((a, b) => b.value - a.value)) {
-    if (reaches(l.target, l.source)) {
-      const target = `${l.target}${RETURN_SUFFIX}`;
-      returns.add(target);
-      out.push({ ...l, target });
-      continue;
-    }
-    if (!next.has(l.source)) next.set(l.source, new Set());
-    next.get(l.source)!.add(l.target);
-    out.push(l);
-  }
-  return { links: out, returns: [...returns] };
+  return acyclicLinks([...summed.values()].sort((a, b) => b.value - a.value));
 }
 
 const KIND_COLORS: Readonly<Record<string, string>> = { unit: '#1677ff', enterprise: '#13a8a8', park: '#722ed1', boundary: '#8c8c8c' };
@@ -121,15 +92,14 @@ export function sankeySvg(sankey: ReportSankey, opts: { width: number; height: n
   for (const n of sankey.nodes) {
     colors.set(n.key, n.kind === 'boundary' ? (BOUNDARY_COLORS[n.boundaryKind ?? 'other'] ?? '#8c8c8c') : n.kind === 'enterprise' ? PALETTE[enterpriseIndex++ % PALETTE.length]! : (KIND_COLORS[n.kind] ?? '#1677ff'));
   }
-  const original = (key: string) => (key.endsWith(RETURN_SUFFIX) ? key.slice(0, -RETURN_SUFFIX.length) : key);
   const label = (key: string) => {
-    const name = byKey.get(original(key))?.label ?? key;
+    const name = byKey.get(originalKey(key))?.label ?? key;
     // The name is cut, never the return marker: it says why the node shows twice.
-    return key.endsWith(RETURN_SUFFIX) ? opts.returnNode(fitLabel(name)) : fitLabel(name);
+    return isReturnKey(key) ? opts.returnNode(fitLabel(name)) : fitLabel(name);
   };
   // Room on the right for the last column's labels, which ECharts sets beside their nodes.
   const right = Math.min(opts.width * 0.4, Math.max(60, ...[...used].map((k) => labelWidth(label(k)) + 16)));
-  const data = [...sankey.nodes.map((n) => n.key), ...returns].filter((k) => used.has(k)).map((k) => ({ name: k, itemStyle: { color: colors.get(original(k)) ?? '#8c8c8c' } }));
+  const data = [...sankey.nodes.map((n) => n.key), ...returns].filter((k) => used.has(k)).map((k) => ({ name: k, itemStyle: { color: colors.get(originalKey(k)) ?? '#8c8c8c' } }));
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
   try {
     chart.setOption({

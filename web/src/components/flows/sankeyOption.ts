@@ -6,7 +6,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { BoundaryKind, NodeKind, Sankey, SankeyNode } from '../../api/flowShapes';
-import { acyclicLinks, isReturnKey, originalKey } from './acyclic';
+import { acyclicLinks, isReturnKey, originalKey } from '../../../../src/modules/flows/sankey-acyclic.ts';
 import { formatQuantity } from './format';
 import type { Translate } from './explain';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acyclicLinks, isReturnKey, originalKey, returnKey } from './acyclic';
+import { acyclicLinks, isReturnKey, originalKey, returnKey } from './sankey-acyclic.ts';
 
 const keys = ['a', 'b', 'c', 'd', 'e'];
 const arbLinks = fc.array(
