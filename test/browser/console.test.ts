@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watch, type Watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
+import { browserAvailable, confirmDelete, launchBrowser, watch, type Watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's browser tests");
@@ -190,8 +190,7 @@ describe.skipIf(!RUN)('console (browser)', () => {
     await page.getByTestId('form-drawer').waitFor({ state: 'hidden' });
     await expect.poll(() => row.textContent()).toContain('已改名');
 
-    await row.getByTestId('row-delete').click();
-    await page.getByTestId('confirm-ok').click();
+    await confirmDelete(page, row.getByTestId('row-delete'));
     await expect.poll(() => row.count()).toBe(0);
     const api = client(server.url, adminToken);
     const left = await api.get('/api/v1/enterprises?q=browser-test-co');

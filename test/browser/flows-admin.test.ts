@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, chooseOption, finishSession, launchBrowser, openSession } from '../helpers/browser.ts';
+import { browserAvailable, chooseOption, confirmDelete, finishSession, launchBrowser, openSession } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's flow administration browser test");
@@ -86,8 +86,7 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     expect(await added.getByTestId('node-added').textContent()).toBe(zh.nodes.added);
     const yard = ((await api.get('/api/v1/flow-nodes')).body.items as Node[]).find((n) => n.code === 'chloralkali-salt-yard');
     expect(yard).toMatchObject({ kind: 'boundary', enterpriseId: own.enterpriseId });
-    await added.getByTestId('row-delete').click();
-    await page.locator('[data-testid="confirm-ok"]:visible').click();
+    await confirmDelete(page, added.getByTestId('row-delete'));
     await expect.poll(() => added.count()).toBe(0);
     expect(((await api.get('/api/v1/flow-nodes')).body.items as Node[]).some((n) => n.code === 'chloralkali-salt-yard')).toBe(false);
 
@@ -109,8 +108,7 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     const links = (await api.get('/api/v1/flow-meter-links')).body.items as { id: number; from: string; to: string; material: string; method: string; unit: string; accuracyPercent: number }[];
     expect(links).toHaveLength(linksBefore + 1);
     expect(links.at(-1)).toMatchObject({ from: 'chloralkali-electrolysis', to: 'chloralkali-evaporation', material: 'CAUSTIC_SODA', method: 'integral', unit: 't', accuracyPercent: 0.5 });
-    await link.getByTestId('row-delete').click();
-    await page.locator('[data-testid="confirm-ok"]:visible').click();
+    await confirmDelete(page, link.getByTestId('row-delete'));
     await expect.poll(() => link.count()).toBe(0);
     expect((await api.get('/api/v1/flow-meter-links')).body.items).toHaveLength(linksBefore);
 
@@ -131,8 +129,7 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     expect(await rule.textContent()).toContain(zh.shares.scopes.exchanges);
     const rules = (await api.get('/api/v1/flow-shares')).body.items as { granteeId: number | null; scope: string }[];
     expect(rules).toContainEqual(expect.objectContaining({ granteeId: grantee.id, scope: 'exchanges' }));
-    await rule.getByTestId('row-delete').click();
-    await page.locator('[data-testid="confirm-ok"]:visible').click();
+    await confirmDelete(page, rule.getByTestId('row-delete'));
     await expect.poll(() => rule.count()).toBe(0);
     expect((await api.get('/api/v1/flow-shares')).body.items).toHaveLength(rulesNow.length);
 
@@ -154,8 +151,7 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     const stocks = (await api.get(`/api/v1/flow-stocks?period=${latest}`)).body.items as { nodeCode: string; materialCode: string; opening: number; closing: number; unit: string }[];
     expect(stocks).toContainEqual(expect.objectContaining({ nodeCode: 'chloralkali-brine', materialCode: 'SALT', opening: 1200, closing: 900, unit: 't' }));
     // …and deleted again.
-    await stock.getByTestId('stock-delete').click();
-    await page.locator('[data-testid="confirm-ok"]:visible').click();
+    await confirmDelete(page, stock.getByTestId('stock-delete'));
     await expect.poll(() => stock.count()).toBe(0);
     expect((await api.get(`/api/v1/flow-stocks?period=${latest}`)).body.items).not.toContainEqual(expect.objectContaining({ nodeCode: 'chloralkali-brine', materialCode: 'SALT' }));
 
@@ -175,8 +171,7 @@ describe.skipIf(!RUN)('console flow administration (browser)', () => {
     await chooseOption(page, 'flow-filter-source', zh.source.manual);
     const row = page.locator(`[data-testid="flow-row"][data-flow-id="${manual.id}"]`);
     await expect.poll(() => row.count()).toBe(1);
-    await row.getByTestId('flow-delete').click();
-    await page.locator('[data-testid="confirm-ok"]:visible').click();
+    await confirmDelete(page, row.getByTestId('flow-delete'));
     await expect.poll(async () => (await manualOf()).length).toBe(0);
 
     // In English: each page's title, and the share scopes.

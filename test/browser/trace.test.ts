@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, chooseOption, finishSession, launchBrowser, openSession, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
+import { browserAvailable, chooseOption, confirmDelete, finishSession, launchBrowser, openSession, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's trace browser test");
@@ -418,8 +418,7 @@ describe.skipIf(!RUN)('console identifiers and trace (browser)', () => {
 
     // Both removed again.
     for (const text of [recycler.name, cement.name]) {
-      await rows.filter({ hasText: text }).getByTestId('row-delete').click();
-      await page.locator('[data-testid="confirm-ok"]:visible').click();
+      await confirmDelete(page, rows.filter({ hasText: text }).getByTestId('row-delete'));
       await expect.poll(() => rows.filter({ hasText: text }).count()).toBe(0);
     }
     expect(await rules()).toEqual([[null, 'all']]);

@@ -1,7 +1,7 @@
 /** Shared by the browser tests: Debian's Chromium through playwright-core, and a page watcher. */
 import fs from 'node:fs';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { login } from './server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -87,6 +87,25 @@ export async function chooseOption(page: Page, testId: string, text: string, sea
     await page.locator('.ant-select-dropdown .ant-select-item-option:visible').filter({ hasText: text }).first()
       .click({ timeout: 1_000 }).catch(() => undefined);
   }
+}
+
+/**
+ * Deletes through a row's Popconfirm: opens it from `trigger` (again, if a re-render of the row
+ * closed it before it showed), confirms, and waits for the DELETE to be answered, so that a test
+ * fails on the request that went wrong rather than on a table that never changed.
+ */
+export async function confirmDelete(page: Page, trigger: Locator): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === 'DELETE', { timeout: PAGE_TIMEOUT_MS });
+  const ok = page.locator('[data-testid="confirm-ok"]:visible').first();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await trigger.click();
+    if (await ok.waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error('the delete confirmation did not open');
+  }
+  await ok.click();
+  const res = await answered;
+  if (!res.ok()) throw new Error(`DELETE ${res.url()} answered ${res.status()}: ${await res.text()}`);
 }
 
 /** A logged-in browser context, its page and what the page did wrong. */

@@ -37,6 +37,8 @@ export const EVALUATOR_JOB = 'alarms:evaluator';
 
 /** How much history an evaluator is seeded with (and may replay out-of-order readings within). */
 export const REPLAY_MS = HOUR;
+/** Rules are resolved in full at least this often, whatever the fingerprint says. */
+const FULL_RESOLVE_MS = 60_000;
 
 export type { DeviceServiceState };
 
@@ -129,6 +131,8 @@ export class AlarmRuntime {
   private deviceState = new Map<number, DeviceServiceState>();
   private stateKnown = false;
   private rulesVersion: string | null = null;
+  /** When the rules were last resolved (wall clock, not the injected one). */
+  private resolvedAt = 0;
   private readyWaiters: (() => void)[] = [];
   /** Counters and time spent (ms), for the benchmark and the logs. */
   readonly stats = { passes: 0, points: 0, changes: 0, writeFailures: 0, seeded: 0, evaluateMs: 0, writeMs: 0, resolves: 0, tickMs: 0, refreshMs: 0 };
@@ -237,6 +241,7 @@ export class AlarmRuntime {
       this.deviceState = new Map();
       this.stateKnown = false;
       this.rulesVersion = null;
+      this.resolvedAt = 0;
     }
   }
 
@@ -356,11 +361,17 @@ export class AlarmRuntime {
    */
   private async refreshRules(first: boolean): Promise<void> {
     const version = this.opts.rulesVersion ? await this.opts.rulesVersion() : null;
-    if (!first && version !== null && version === this.rulesVersion) return;
+    // A fingerprint can miss a change (a transaction that commits late with an older updated_at),
+    // so the rules are resolved in full now and then whatever it says.
+    const stale = Date.now() - this.resolvedAt > FULL_RESOLVE_MS;
+    if (!first && !stale && version !== null && version === this.rulesVersion) return;
     // A tag whose limits were set since is a new threshold rule (idempotent; adds nothing mostly).
     await this.opts.store.syncTagLimitRules();
-    // Read again after the sync, which may itself have changed the rules.
-    this.rulesVersion = this.opts.rulesVersion ? await this.opts.rulesVersion() : null;
+    // The fingerprint read before the sync: one read after it could take in a tag created while
+    // the sync ran, which the sync never saw, and its rule would then wait for an unrelated change.
+    // The sync's own writes change the fingerprint, costing one more resolve that finds nothing new.
+    this.rulesVersion = version;
+    this.resolvedAt = Date.now();
     this.stats.resolves++;
     const now = this.clock();
     const resolved = await this.opts.store.resolvedRules();
