@@ -24,6 +24,7 @@ import * as m016 from './migrations/016-alarm-webhooks.ts';
 import * as m017 from './migrations/017-incidents.ts';
 import * as m018 from './migrations/018-flows.ts';
 import * as m019 from './migrations/019-kpis.ts';
+import * as m020 from './migrations/020-exchange.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['017-incidents', m017.up],
   ['018-flows', m018.up],
   ['019-kpis', m019.up],
+  ['020-exchange', m020.up],
 ];
 
 class InCodeProvider implements MigrationProvider {
