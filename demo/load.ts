@@ -11,6 +11,7 @@ import { demoGln } from './trace.ts';
 import { loadDemoAlarmRules } from './alarms.ts';
 import { demoFlowsCurrent, loadDemoFlows } from './flows.ts';
 import { loadDemoKpis } from './kpis.ts';
+import { loadDemoExchange, type DemoExchangeReport } from './exchange.ts';
 
 export interface DemoLoadReport {
   loaded: boolean;
@@ -30,12 +31,16 @@ export interface DemoLoadReport {
   kpiInputs: number;
   /** KPI targets written by this load (demo/kpis.ts) */
   kpiTargets: number;
+  /** exchange listings written by this load (demo/exchange.ts); 0 when the park has listings already */
+  exchangeListings: number;
+  /** exchange deals written by this load (demo/exchange.ts) */
+  exchangeDeals: number;
 }
 
 export async function loadDemo(services: Services, park: DemoPark = demoPark, onProgress?: (done: number, total: number) => void): Promise<DemoLoadReport> {
   const ctx = systemContext('demo-loader');
   const { registry, auth } = services;
-  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0, kpiInputs: 0, kpiTargets: 0 };
+  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0, kpiInputs: 0, kpiTargets: 0, exchangeListings: 0, exchangeDeals: 0 };
   const first = park.enterprises[0];
   const existing = await registry.enterprises.list(ctx, { limit: 1, offset: 0, q: first.code });
   if (existing.items.some((e) => e.code === first.code)) {
@@ -51,6 +56,8 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
     }
     // The KPI inputs of the year of flows (refreshed with them), and the settings and targets a park loaded before the KPIs lacks.
     Object.assign(report, kpiCounts(await loadDemoKpis(services, new Date(), park, { refreshInputs: flowsStale })));
+    // A park loaded before the exchange gets its market, licences and deals; one with listings is left as it is.
+    Object.assign(report, exchangeCounts(await loadDemoExchange(services, new Date(), park)));
     return report;
   }
 
@@ -139,8 +146,11 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
   report.flows = (await loadDemoFlows(services, enterpriseId)).written;
   // What the green KPIs need beyond the flows: value added and production per enterprise and month, settings, targets.
   Object.assign(report, kpiCounts(await loadDemoKpis(services, new Date(), park)));
+  // Offers and demands, the park's exchange rules and two deals (one accepted with a month delivered).
+  Object.assign(report, exchangeCounts(await loadDemoExchange(services, new Date(), park)));
   report.loaded = true;
   return report;
 }
 
 const kpiCounts = (k: { inputs: number; targets: number }) => ({ kpiInputs: k.inputs, kpiTargets: k.targets });
+const exchangeCounts = (x: DemoExchangeReport) => ({ exchangeListings: x.listings, exchangeDeals: x.deals });

@@ -60,8 +60,13 @@ import { registerOlcaRoutes } from './modules/kpi/olca-routes.ts';
 import { KpiReportService } from './modules/kpi/report/report-service.ts';
 import { KpiReportScheduleService, runKpiReportSchedules } from './modules/kpi/report/report-schedules.ts';
 import { registerKpiReportRoutes } from './modules/kpi/report/report-routes.ts';
+import { DealService } from './modules/exchange/deals/service.ts';
+import { registerDealRoutes } from './modules/exchange/deals/routes.ts';
+import { ExchangeService } from './modules/exchange/service.ts';
+import { registerExchangeRoutes } from './modules/exchange/routes.ts';
 
-export const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+import { VERSION } from './version.ts';
+export { VERSION };
 
 export interface RouteEntry {
   method: string;
@@ -97,6 +102,8 @@ export interface Services {
   flows: FlowLedgerService;
   /** Green KPIs (issue 12): settings, stated figures, targets, the indicators computed from the ledger. */
   kpis: KpiService;
+  /** The industrial symbiosis exchange (issue 13): listings, licences, the park's substitutions and distances, settings, the market, plans, drafts; `exchange.deals` the deals. */
+  exchange: ExchangeService;
   /** Background jobs with an owner: each runs on the one node holding its lease (started under startPlatform). */
   worker: Worker;
   /** Domain events and live updates (in this process, or NATS JetStream with --bus). */
@@ -139,6 +146,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const incidents = new IncidentService(handle, audit, registry, outbox, alarmLookup(alarms));
   const flows = new FlowLedgerService(handle, audit, registry, outbox);
   const kpis = new KpiService(handle, audit, registry, flows);
+  const exchange = new ExchangeService(handle, audit, registry, flows, new DealService(handle, audit, { registry, ledger: flows, trace, identity }, outbox));
   return {
     handle,
     audit,
@@ -152,6 +160,7 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     incidents,
     flows,
     kpis,
+    exchange,
     worker,
     bus,
     outbox,
@@ -255,6 +264,8 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerFlowBalanceRoutes(app, services);
   registerFlowSourceRoutes(app, services);
   registerKpiRoutes(app, services.kpis);
+  registerExchangeRoutes(app, services.exchange);
+  registerDealRoutes(app, services.exchange.deals);
   registerOlcaRoutes(app, services);
   registerKpiReportRoutes(app, new KpiReportService(services), new KpiReportScheduleService(services.handle, services.audit, (id) => services.registry.enterpriseCode(id)));
   registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms), parkSees: (e) => services.alarms.parkSees(e) });

@@ -3,13 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Command, Option } from 'commander';
-import { bootstrap, openServices, startPlatform, VERSION, type Services } from './app.ts';
+import type { Services } from './app.ts';
+import { VERSION } from './version.ts';
 import { ConfigError, loadConfig, type ConfigInput } from './config.ts';
 import { ROLES, systemContext } from './core/roles.ts';
-import { LOCALES } from './modules/auth/users.ts';
+import { LOCALES } from './core/locales.ts';
 import { Problem } from './core/errors.ts';
-import { generatePassword } from './modules/auth/secrets.ts';
 import { progressBar } from './core/progress.ts';
+
+/**
+ * The platform, loaded once a command's arguments have been checked: it is most of the code base, and
+ * a mistyped flag should be answered at once, not after seconds of loading.
+ */
+const platformCode = () => import('./app.ts');
 
 const program = new Command('symbiont').version(VERSION).description('Symbiont: the industrial-internet platform of a circular-economy park');
 
@@ -29,6 +35,7 @@ function given(cmd: Command): ConfigInput {
 
 async function withServices<T>(cmd: Command, fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig(given(cmd));
+  const { openServices, bootstrap } = await platformCode();
   const services = await openServices(config);
   try {
     await bootstrap(services, config);
@@ -63,6 +70,7 @@ storeOptions(program.command('start').description('run the platform (API, consol
       await ensurePostgresDatabase(config.db).catch(() => {});
     }
     const { loadDemo } = await import('../demo/load.ts');
+    const { startPlatform } = await platformCode();
     const platform = await startPlatform(config, {
       beforeListen: async (services) => {
         if (!config.demo) return;
@@ -125,6 +133,7 @@ storeOptions(program.command('migrate').description('apply the database migratio
     const { ensurePostgresDatabase } = await import('./adapters/db/index.ts');
     await ensurePostgresDatabase(config.db);
   }
+  const { openServices } = await platformCode();
   const services = await openServices(config);
   await services.close();
   process.stdout.write(`Migrated ${services.handle.location} to the latest schema\n`);
@@ -165,7 +174,7 @@ storeOptions(user.command('add <username>').description('create a user'))
         if (!e) throw new ConfigError(`there is no enterprise with the code "${o.enterprise}"`);
         enterpriseId = e.id;
       }
-      const password = o.password ?? generatePassword();
+      const password = o.password ?? (await import('./modules/auth/secrets.ts')).generatePassword();
       const u = await s.auth.users.createWithPassword(ctx, { username, displayName: o.displayName ?? username, role, enterpriseId, locale, password });
       process.stdout.write(`Created user ${u.username} (${u.role}${o.enterprise ? `, ${o.enterprise}` : ''})${o.password ? '' : ` with the password ${password}`}\n`);
     });

@@ -131,6 +131,27 @@ const collections: Collection[] = [
     deletable: true,
   },
   {
+    path: 'exchange-listings',
+    // A draft offer of pvc's (drafts are its own alone, even to the market); one is enough for every actor.
+    other: async () =>
+      (await admin.get(`/api/v1/exchange-listings?enterpriseId=${ids.pvc}&state=draft`)).body.items[0]?.id ??
+      (await admin.post('/api/v1/exchange-listings', { enterpriseId: ids.pvc, side: 'offer', title: 'pvc draft offer', materialId: await first(admin, '/api/v1/materials?q=FLY_ASH'), quantity: 10, siteId: await first(admin, `/api/v1/sites?enterpriseId=${ids.pvc}`) })).body.id,
+    // Listing in another enterprise's name would offer its materials.
+    createInOther: async () => ({ enterpriseId: ids.pvc, side: 'offer', title: 'intruder', materialId: await first(admin, '/api/v1/materials?q=FLY_ASH'), quantity: 1, siteId: await first(admin, `/api/v1/sites?enterpriseId=${ids.pvc}`) }),
+    patch: { state: 'published', quantity: 1e6 },
+    deletable: true,
+  },
+  {
+    path: 'waste-licences',
+    other: async () =>
+      (await admin.get(`/api/v1/waste-licences?enterpriseId=${ids.pvc}`)).body.items[0]?.id ??
+      (await admin.post('/api/v1/waste-licences', { enterpriseId: ids.pvc, number: 'PVC-TENANCY-1', kind: 'receiver', codes: ['HW06'], validFrom: '2020-01-01', validTo: '2099-12-31' })).body.id,
+    // A licence in another's name would let it be matched with wastes it may not take.
+    createInOther: async () => ({ enterpriseId: ids.pvc, number: 'INTRUDER', kind: 'receiver', codes: ['HW08'], validFrom: '2020-01-01', validTo: '2099-12-31' }),
+    patch: { codes: ['HW01'] },
+    deletable: true,
+  },
+  {
     path: 'users',
     other: async () => first(admin, '/api/v1/users?q=pvc.admin'),
     createInOther: async () => ({ enterpriseId: ids.pvc, username: 'intruder', displayName: 'x', role: 'enterprise_admin', password: 'intruder-password' }),
@@ -446,6 +467,27 @@ describe('coverage', () => {
     'GET /api/v1/kpis/trend': 'the same scope rule as GET /api/v1/kpis (test/kpis-api.test.ts)',
     'GET /api/v1/kpis/flows': 'the same scope rule, flows through readLedger’s visibility (test/kpis-api.test.ts)',
     'POST /api/v1/kpi-inputs/import': 'rows of another enterprise or its units are rejected, nothing imported; viewer 403 (test/kpis-api.test.ts)',
+    'GET /api/v1/exchange-substitutions': 'the park’s own table (no enterprise), readable by every user (test/exchange-api.test.ts)',
+    'POST /api/v1/exchange-substitutions': 'park administrators only (test/exchange-api.test.ts: enterprise admin 403)',
+    'GET /api/v1/exchange-substitutions/:id': 'the park’s own table, readable by every user',
+    'PATCH /api/v1/exchange-substitutions/:id': 'park administrators only (test/exchange-api.test.ts)',
+    'DELETE /api/v1/exchange-substitutions/:id': 'park administrators only (test/exchange-api.test.ts)',
+    'GET /api/v1/exchange-distances': 'the park’s own table (no enterprise), readable by every user (test/exchange-api.test.ts)',
+    'POST /api/v1/exchange-distances': 'park administrators only (test/exchange-api.test.ts: enterprise admin 403)',
+    'GET /api/v1/exchange-distances/:id': 'the park’s own table, readable by every user (test/exchange-api.test.ts)',
+    'PATCH /api/v1/exchange-distances/:id': 'park administrators only (test/exchange-api.test.ts: enterprise admin 403)',
+    'DELETE /api/v1/exchange-distances/:id': 'park administrators only (test/exchange-api.test.ts: enterprise admin 403)',
+    'GET /api/v1/exchange/market': 'published listings to their audience; drafts, others’ partners-only and who is behind an anonymous listing hidden (test/exchange-api.test.ts)',
+    'GET /api/v1/exchange/settings': 'the park’s exchange settings, readable by every user (test/exchange-api.test.ts)',
+    'PUT /api/v1/exchange/settings': 'park administrators only (test/exchange-api.test.ts: enterprise admin 403)',
+    'POST /api/v1/exchange/plans': 'plans over what the market shows the caller; writes nothing (test/exchange-api.test.ts: a partners-only offer is not in a third enterprise’s plan)',
+    'GET /api/v1/exchange/drafts': 'the caller’s own flows through readLedgerTotals’ visibility (drafts.ts)',
+    'GET /api/v1/exchange/deals': 'a deal is its two parties’ (and the park’s): test/exchange-deals.test.ts',
+    'POST /api/v1/exchange/deals': 'only a party’s visible listings: test/exchange-deals.test.ts (a third enterprise: 403, a listing it cannot see: 404)',
+    'GET /api/v1/exchange/deals/:id': 'test/exchange-deals.test.ts (a third enterprise: 404)',
+    'POST /api/v1/exchange/deals/:id/actions': 'test/exchange-deals.test.ts (a third enterprise: 404, viewers: 403)',
+    'POST /api/v1/exchange/deals/:id/deliveries/:deliveryId/record': 'test/exchange-deals.test.ts (the receiver: 403)',
+    'GET /api/v1/exchange/impact': 'recorded deliveries of the caller’s own deals; park roles the park (test/exchange-deals.test.ts)',
     // The EPCIS REST binding (outside /api/v1, the standard's paths).
     'POST /epcis/capture': 'test/epcis.test.ts (viewer: 403; a park role names the enterprise)',
     'GET /epcis/capture/:captureID': 'scoped to the job owner (test/epcis.test.ts)',

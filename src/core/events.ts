@@ -49,6 +49,18 @@ export interface DomainEvents {
     periods: string[];
     enterpriseIds: number[];
   };
+  /**
+   * An exchange deal was proposed or changed (countered, accepted, declined, withdrawn, terminated,
+   * completed), or one of its deliveries recorded: one per write, recorded in its transaction.
+   * `enterpriseIds` are the two parties.
+   */
+  'exchange.deal.changed': {
+    dealId: number;
+    action: string;
+    state: string;
+    version: number;
+    enterpriseIds: number[];
+  };
 }
 
 export interface LiveEvents {

@@ -19,6 +19,10 @@ import DeviceDetailPage from './pages/DeviceDetail';
 import DevicesPage from './pages/Devices';
 import EnterpriseDetailPage from './pages/EnterpriseDetail';
 import EnterprisesPage from './pages/Enterprises';
+import ExchangeDealsPage from './pages/ExchangeDeals';
+import ExchangeMarketPage from './pages/ExchangeMarket';
+import ExchangeMatchesPage from './pages/ExchangeMatches';
+import ExchangeSettingsPage from './pages/ExchangeSettings';
 import FlowBalancesPage from './pages/FlowBalances';
 import FlowLedgerPage from './pages/FlowLedger';
 import FlowMeterLinksPage from './pages/FlowMeterLinks';
@@ -114,6 +118,10 @@ function Localized() {
               <Route path="kpis/targets" element={<KpiTargetsPage />} />
               <Route path="kpis/settings" element={<KpiSettingsPage />} />
               <Route path="kpis/reports" element={<KpiReportsPage />} />
+              <Route path="exchange" element={<ExchangeMarketPage />} />
+              <Route path="exchange/matches" element={<ExchangeMatchesPage />} />
+              <Route path="exchange/deals" element={<ExchangeDealsPage />} />
+              <Route path="exchange/settings" element={<ExchangeSettingsPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -8,7 +8,8 @@ import { userPolicy } from './policy.ts';
 import type { AuditStore } from '../../core/audit/store.ts';
 import { hashPassword } from './secrets.ts';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
+export { LOCALES } from '../../core/locales.ts';
+import { LOCALES } from '../../core/locales.ts';
 export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
 
 export const userSpec = defineResource({

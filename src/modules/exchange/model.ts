@@ -215,6 +215,8 @@ export const EXCLUSION_CODES = [
   'too_far',
   'no_coordinates',
   'unit_mismatch',
+  /** The smallest lot either side will move is more than the pair can move in the period. */
+  'lot_too_large',
 ] as const;
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
@@ -294,5 +296,6 @@ export interface PlanAnswer {
   totals: { movedT: number; savesCny: number; savesTCo2: number };
   period: { grain: 'month' | 'year'; from: string; to: string };
   carbonPriceCnyPerT: number;
-  solver: { name: 'HiGHS'; status: string; ms: number; variables: number; integers: number };
+  /** relativeGap: the MIP gap HiGHS proves the plan within (1e-4: within 0.01 % of the best possible). */
+  solver: { name: 'HiGHS'; status: string; relativeGap: number; ms: number; variables: number; integers: number };
 }

@@ -13980,6 +13980,4069 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/exchange-listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List exchange listings */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    /** @description offer: what the enterprise gives away or sells; demand: what it would take in */
+                    side?: "offer" | "demand";
+                    /** @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals */
+                    state?: "draft" | "published" | "withdrawn";
+                    /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                    materialId?: number;
+                    /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                    siteId?: number;
+                    /** @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always) */
+                    audience?: "park" | "partners";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /**
+                                 * @description offer: what the enterprise gives away or sells; demand: what it would take in
+                                 * @enum {string}
+                                 */
+                                side: "offer" | "demand";
+                                /**
+                                 * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                                 * @enum {string}
+                                 */
+                                state: "draft" | "published" | "withdrawn";
+                                title: string;
+                                /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                                materialId: number;
+                                accepts: string[] | null;
+                                /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                                quantity: number;
+                                /**
+                                 * @description month or year: quantity per month or year; once: one lot within the window
+                                 * @enum {string}
+                                 */
+                                recurrence: "month" | "year" | "once";
+                                /** @description first day available, 'YYYY-MM-DD'; null: open */
+                                availableFrom: string | null;
+                                /** @description last day available, 'YYYY-MM-DD'; null: open */
+                                availableTo: string | null;
+                                /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                                siteId: number;
+                                properties: {
+                                    [key: string]: {
+                                        min?: number;
+                                        max?: number;
+                                    };
+                                } | null;
+                                /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                                priceCnyPerUnit: number | null;
+                                /**
+                                 * @description offer only: where the material goes today (what a match avoids)
+                                 * @enum {string|null}
+                                 */
+                                currentRoute: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                                /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                                minLot: number | null;
+                                /** @description handling requirements (packaging, temperature, vehicle) */
+                                handling: string | null;
+                                analyses: {
+                                    title: string;
+                                    date?: string;
+                                    lab?: string;
+                                    /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                                    values?: {
+                                        [key: string]: {
+                                            min?: number;
+                                            max?: number;
+                                        };
+                                    };
+                                }[] | null;
+                                /**
+                                 * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                                 * @enum {string}
+                                 */
+                                audience: "park" | "partners";
+                                partnerIds: number[] | null;
+                                /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                                anonymous: boolean;
+                                /** @description the ledger flow it was drafted from */
+                                sourceFlowId: number | null;
+                                note: string | null;
+                                /** @description the material’s code */
+                                materialCode: string | null;
+                                /** @description the material’s catalogue unit: what quantity counts in */
+                                materialUnit: string | null;
+                                /** @description the site’s code */
+                                siteCode: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a exchange listing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /**
+                         * @description offer: what the enterprise gives away or sells; demand: what it would take in
+                         * @enum {string}
+                         */
+                        side: "offer" | "demand";
+                        /**
+                         * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                         * @enum {string}
+                         */
+                        state?: "draft" | "published" | "withdrawn";
+                        title: string;
+                        /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                        materialId: number;
+                        accepts?: string[] | null;
+                        /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                        quantity: number;
+                        /**
+                         * @description month or year: quantity per month or year; once: one lot within the window
+                         * @enum {string}
+                         */
+                        recurrence?: "month" | "year" | "once";
+                        /** @description first day available, 'YYYY-MM-DD'; null: open */
+                        availableFrom?: string | null;
+                        /** @description last day available, 'YYYY-MM-DD'; null: open */
+                        availableTo?: string | null;
+                        /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                        siteId: number;
+                        properties?: {
+                            [key: string]: {
+                                min?: number;
+                                max?: number;
+                            };
+                        } | null;
+                        /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                        priceCnyPerUnit?: number | null;
+                        /**
+                         * @description offer only: where the material goes today (what a match avoids)
+                         * @enum {string|null}
+                         */
+                        currentRoute?: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                        /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                        minLot?: number | null;
+                        /** @description handling requirements (packaging, temperature, vehicle) */
+                        handling?: string | null;
+                        analyses?: {
+                            title: string;
+                            date?: string;
+                            lab?: string;
+                            /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                            values?: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            };
+                        }[] | null;
+                        /**
+                         * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                         * @enum {string}
+                         */
+                        audience?: "park" | "partners";
+                        partnerIds?: number[] | null;
+                        /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                        anonymous?: boolean;
+                        /** @description the ledger flow it was drafted from */
+                        sourceFlowId?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /**
+                             * @description offer: what the enterprise gives away or sells; demand: what it would take in
+                             * @enum {string}
+                             */
+                            side: "offer" | "demand";
+                            /**
+                             * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                             * @enum {string}
+                             */
+                            state: "draft" | "published" | "withdrawn";
+                            title: string;
+                            /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                            materialId: number;
+                            accepts: string[] | null;
+                            /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                            quantity: number;
+                            /**
+                             * @description month or year: quantity per month or year; once: one lot within the window
+                             * @enum {string}
+                             */
+                            recurrence: "month" | "year" | "once";
+                            /** @description first day available, 'YYYY-MM-DD'; null: open */
+                            availableFrom: string | null;
+                            /** @description last day available, 'YYYY-MM-DD'; null: open */
+                            availableTo: string | null;
+                            /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                            siteId: number;
+                            properties: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            } | null;
+                            /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                            priceCnyPerUnit: number | null;
+                            /**
+                             * @description offer only: where the material goes today (what a match avoids)
+                             * @enum {string|null}
+                             */
+                            currentRoute: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                            /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                            minLot: number | null;
+                            /** @description handling requirements (packaging, temperature, vehicle) */
+                            handling: string | null;
+                            analyses: {
+                                title: string;
+                                date?: string;
+                                lab?: string;
+                                /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                                values?: {
+                                    [key: string]: {
+                                        min?: number;
+                                        max?: number;
+                                    };
+                                };
+                            }[] | null;
+                            /**
+                             * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                             * @enum {string}
+                             */
+                            audience: "park" | "partners";
+                            partnerIds: number[] | null;
+                            /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                            anonymous: boolean;
+                            /** @description the ledger flow it was drafted from */
+                            sourceFlowId: number | null;
+                            note: string | null;
+                            /** @description the material’s code */
+                            materialCode: string | null;
+                            /** @description the material’s catalogue unit: what quantity counts in */
+                            materialUnit: string | null;
+                            /** @description the site’s code */
+                            siteCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a exchange listing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /**
+                             * @description offer: what the enterprise gives away or sells; demand: what it would take in
+                             * @enum {string}
+                             */
+                            side: "offer" | "demand";
+                            /**
+                             * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                             * @enum {string}
+                             */
+                            state: "draft" | "published" | "withdrawn";
+                            title: string;
+                            /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                            materialId: number;
+                            accepts: string[] | null;
+                            /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                            quantity: number;
+                            /**
+                             * @description month or year: quantity per month or year; once: one lot within the window
+                             * @enum {string}
+                             */
+                            recurrence: "month" | "year" | "once";
+                            /** @description first day available, 'YYYY-MM-DD'; null: open */
+                            availableFrom: string | null;
+                            /** @description last day available, 'YYYY-MM-DD'; null: open */
+                            availableTo: string | null;
+                            /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                            siteId: number;
+                            properties: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            } | null;
+                            /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                            priceCnyPerUnit: number | null;
+                            /**
+                             * @description offer only: where the material goes today (what a match avoids)
+                             * @enum {string|null}
+                             */
+                            currentRoute: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                            /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                            minLot: number | null;
+                            /** @description handling requirements (packaging, temperature, vehicle) */
+                            handling: string | null;
+                            analyses: {
+                                title: string;
+                                date?: string;
+                                lab?: string;
+                                /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                                values?: {
+                                    [key: string]: {
+                                        min?: number;
+                                        max?: number;
+                                    };
+                                };
+                            }[] | null;
+                            /**
+                             * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                             * @enum {string}
+                             */
+                            audience: "park" | "partners";
+                            partnerIds: number[] | null;
+                            /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                            anonymous: boolean;
+                            /** @description the ledger flow it was drafted from */
+                            sourceFlowId: number | null;
+                            note: string | null;
+                            /** @description the material’s code */
+                            materialCode: string | null;
+                            /** @description the material’s catalogue unit: what quantity counts in */
+                            materialUnit: string | null;
+                            /** @description the site’s code */
+                            siteCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a exchange listing */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a exchange listing */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                         * @enum {string}
+                         */
+                        state?: "draft" | "published" | "withdrawn";
+                        title?: string;
+                        /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                        materialId?: number;
+                        accepts?: string[] | null;
+                        /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                        quantity?: number;
+                        /**
+                         * @description month or year: quantity per month or year; once: one lot within the window
+                         * @enum {string}
+                         */
+                        recurrence?: "month" | "year" | "once";
+                        /** @description first day available, 'YYYY-MM-DD'; null: open */
+                        availableFrom?: string | null;
+                        /** @description last day available, 'YYYY-MM-DD'; null: open */
+                        availableTo?: string | null;
+                        /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                        siteId?: number;
+                        properties?: {
+                            [key: string]: {
+                                min?: number;
+                                max?: number;
+                            };
+                        } | null;
+                        /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                        priceCnyPerUnit?: number | null;
+                        /**
+                         * @description offer only: where the material goes today (what a match avoids)
+                         * @enum {string|null}
+                         */
+                        currentRoute?: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                        /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                        minLot?: number | null;
+                        /** @description handling requirements (packaging, temperature, vehicle) */
+                        handling?: string | null;
+                        analyses?: {
+                            title: string;
+                            date?: string;
+                            lab?: string;
+                            /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                            values?: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            };
+                        }[] | null;
+                        /**
+                         * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                         * @enum {string}
+                         */
+                        audience?: "park" | "partners";
+                        partnerIds?: number[] | null;
+                        /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                        anonymous?: boolean;
+                        /** @description the ledger flow it was drafted from */
+                        sourceFlowId?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /**
+                             * @description offer: what the enterprise gives away or sells; demand: what it would take in
+                             * @enum {string}
+                             */
+                            side: "offer" | "demand";
+                            /**
+                             * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                             * @enum {string}
+                             */
+                            state: "draft" | "published" | "withdrawn";
+                            title: string;
+                            /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                            materialId: number;
+                            accepts: string[] | null;
+                            /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                            quantity: number;
+                            /**
+                             * @description month or year: quantity per month or year; once: one lot within the window
+                             * @enum {string}
+                             */
+                            recurrence: "month" | "year" | "once";
+                            /** @description first day available, 'YYYY-MM-DD'; null: open */
+                            availableFrom: string | null;
+                            /** @description last day available, 'YYYY-MM-DD'; null: open */
+                            availableTo: string | null;
+                            /** @description where the material is (offer) or is needed (demand): one of the enterprise’s sites */
+                            siteId: number;
+                            properties: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            } | null;
+                            /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                            priceCnyPerUnit: number | null;
+                            /**
+                             * @description offer only: where the material goes today (what a match avoids)
+                             * @enum {string|null}
+                             */
+                            currentRoute: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                            /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                            minLot: number | null;
+                            /** @description handling requirements (packaging, temperature, vehicle) */
+                            handling: string | null;
+                            analyses: {
+                                title: string;
+                                date?: string;
+                                lab?: string;
+                                /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                                values?: {
+                                    [key: string]: {
+                                        min?: number;
+                                        max?: number;
+                                    };
+                                };
+                            }[] | null;
+                            /**
+                             * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                             * @enum {string}
+                             */
+                            audience: "park" | "partners";
+                            partnerIds: number[] | null;
+                            /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                            anonymous: boolean;
+                            /** @description the ledger flow it was drafted from */
+                            sourceFlowId: number | null;
+                            note: string | null;
+                            /** @description the material’s code */
+                            materialCode: string | null;
+                            /** @description the material’s catalogue unit: what quantity counts in */
+                            materialUnit: string | null;
+                            /** @description the site’s code */
+                            siteCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/waste-licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List waste licences */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    enterpriseId?: number;
+                    /** @description receiver: may take and treat the codes; transporter: may carry them */
+                    kind?: "receiver" | "transporter";
+                    /** @description receivers: the facility it covers */
+                    siteId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                /** @description the licence number (危险废物经营许可证编号) */
+                                number: string;
+                                /**
+                                 * @description receiver: may take and treat the codes; transporter: may carry them
+                                 * @enum {string}
+                                 */
+                                kind: "receiver" | "transporter";
+                                codes: string[];
+                                /** @description t per year; null: no cap stated */
+                                annualCapacityT: number | null;
+                                /** @description 'YYYY-MM-DD', inclusive */
+                                validFrom: string;
+                                /** @description 'YYYY-MM-DD', inclusive */
+                                validTo: string;
+                                /** @description receivers: the facility it covers */
+                                siteId: number | null;
+                                /** @description transporters: the vehicle it covers */
+                                vehicle: string | null;
+                                issuer: string | null;
+                                note: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a waste licence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId?: number;
+                        /** @description the licence number (危险废物经营许可证编号) */
+                        number: string;
+                        /**
+                         * @description receiver: may take and treat the codes; transporter: may carry them
+                         * @enum {string}
+                         */
+                        kind: "receiver" | "transporter";
+                        codes: string[];
+                        /** @description t per year; null: no cap stated */
+                        annualCapacityT?: number | null;
+                        /** @description 'YYYY-MM-DD', inclusive */
+                        validFrom: string;
+                        /** @description 'YYYY-MM-DD', inclusive */
+                        validTo: string;
+                        /** @description receivers: the facility it covers */
+                        siteId?: number | null;
+                        /** @description transporters: the vehicle it covers */
+                        vehicle?: string | null;
+                        issuer?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the licence number (危险废物经营许可证编号) */
+                            number: string;
+                            /**
+                             * @description receiver: may take and treat the codes; transporter: may carry them
+                             * @enum {string}
+                             */
+                            kind: "receiver" | "transporter";
+                            codes: string[];
+                            /** @description t per year; null: no cap stated */
+                            annualCapacityT: number | null;
+                            /** @description 'YYYY-MM-DD', inclusive */
+                            validFrom: string;
+                            /** @description 'YYYY-MM-DD', inclusive */
+                            validTo: string;
+                            /** @description receivers: the facility it covers */
+                            siteId: number | null;
+                            /** @description transporters: the vehicle it covers */
+                            vehicle: string | null;
+                            issuer: string | null;
+                            note: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waste-licences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a waste licence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the licence number (危险废物经营许可证编号) */
+                            number: string;
+                            /**
+                             * @description receiver: may take and treat the codes; transporter: may carry them
+                             * @enum {string}
+                             */
+                            kind: "receiver" | "transporter";
+                            codes: string[];
+                            /** @description t per year; null: no cap stated */
+                            annualCapacityT: number | null;
+                            /** @description 'YYYY-MM-DD', inclusive */
+                            validFrom: string;
+                            /** @description 'YYYY-MM-DD', inclusive */
+                            validTo: string;
+                            /** @description receivers: the facility it covers */
+                            siteId: number | null;
+                            /** @description transporters: the vehicle it covers */
+                            vehicle: string | null;
+                            issuer: string | null;
+                            note: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a waste licence */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a waste licence */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the licence number (危险废物经营许可证编号) */
+                        number?: string;
+                        /**
+                         * @description receiver: may take and treat the codes; transporter: may carry them
+                         * @enum {string}
+                         */
+                        kind?: "receiver" | "transporter";
+                        codes?: string[];
+                        /** @description t per year; null: no cap stated */
+                        annualCapacityT?: number | null;
+                        /** @description 'YYYY-MM-DD', inclusive */
+                        validFrom?: string;
+                        /** @description 'YYYY-MM-DD', inclusive */
+                        validTo?: string;
+                        /** @description receivers: the facility it covers */
+                        siteId?: number | null;
+                        /** @description transporters: the vehicle it covers */
+                        vehicle?: string | null;
+                        issuer?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            /** @description the licence number (危险废物经营许可证编号) */
+                            number: string;
+                            /**
+                             * @description receiver: may take and treat the codes; transporter: may carry them
+                             * @enum {string}
+                             */
+                            kind: "receiver" | "transporter";
+                            codes: string[];
+                            /** @description t per year; null: no cap stated */
+                            annualCapacityT: number | null;
+                            /** @description 'YYYY-MM-DD', inclusive */
+                            validFrom: string;
+                            /** @description 'YYYY-MM-DD', inclusive */
+                            validTo: string;
+                            /** @description receivers: the facility it covers */
+                            siteId: number | null;
+                            /** @description transporters: the vehicle it covers */
+                            vehicle: string | null;
+                            issuer: string | null;
+                            note: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/exchange-substitutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List exchange substitutions */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    /** @description the material offered (park catalogue) */
+                    offeredMaterialId?: number;
+                    /** @description the material it stands in for (park catalogue) */
+                    replacesMaterialId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description the material offered (park catalogue) */
+                                offeredMaterialId: number;
+                                /** @description the material it stands in for (park catalogue) */
+                                replacesMaterialId: number;
+                                /** @description units of the replaced material one unit of the offered one stands in for (> 0) */
+                                ratio: number;
+                                conditions: {
+                                    [key: string]: {
+                                        min?: number;
+                                        max?: number;
+                                    };
+                                } | null;
+                                /** @description where the rule comes from, e.g. GB/T 23456-2018 */
+                                source: string | null;
+                                note: string | null;
+                                offeredMaterialCode: string | null;
+                                replacesMaterialCode: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a exchange substitution */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the material offered (park catalogue) */
+                        offeredMaterialId: number;
+                        /** @description the material it stands in for (park catalogue) */
+                        replacesMaterialId: number;
+                        /** @description units of the replaced material one unit of the offered one stands in for (> 0) */
+                        ratio: number;
+                        conditions?: {
+                            [key: string]: {
+                                min?: number;
+                                max?: number;
+                            };
+                        } | null;
+                        /** @description where the rule comes from, e.g. GB/T 23456-2018 */
+                        source?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the material offered (park catalogue) */
+                            offeredMaterialId: number;
+                            /** @description the material it stands in for (park catalogue) */
+                            replacesMaterialId: number;
+                            /** @description units of the replaced material one unit of the offered one stands in for (> 0) */
+                            ratio: number;
+                            conditions: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            } | null;
+                            /** @description where the rule comes from, e.g. GB/T 23456-2018 */
+                            source: string | null;
+                            note: string | null;
+                            offeredMaterialCode: string | null;
+                            replacesMaterialCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-substitutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a exchange substitution */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the material offered (park catalogue) */
+                            offeredMaterialId: number;
+                            /** @description the material it stands in for (park catalogue) */
+                            replacesMaterialId: number;
+                            /** @description units of the replaced material one unit of the offered one stands in for (> 0) */
+                            ratio: number;
+                            conditions: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            } | null;
+                            /** @description where the rule comes from, e.g. GB/T 23456-2018 */
+                            source: string | null;
+                            note: string | null;
+                            offeredMaterialCode: string | null;
+                            replacesMaterialCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a exchange substitution */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a exchange substitution */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the material offered (park catalogue) */
+                        offeredMaterialId?: number;
+                        /** @description the material it stands in for (park catalogue) */
+                        replacesMaterialId?: number;
+                        /** @description units of the replaced material one unit of the offered one stands in for (> 0) */
+                        ratio?: number;
+                        conditions?: {
+                            [key: string]: {
+                                min?: number;
+                                max?: number;
+                            };
+                        } | null;
+                        /** @description where the rule comes from, e.g. GB/T 23456-2018 */
+                        source?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the material offered (park catalogue) */
+                            offeredMaterialId: number;
+                            /** @description the material it stands in for (park catalogue) */
+                            replacesMaterialId: number;
+                            /** @description units of the replaced material one unit of the offered one stands in for (> 0) */
+                            ratio: number;
+                            conditions: {
+                                [key: string]: {
+                                    min?: number;
+                                    max?: number;
+                                };
+                            } | null;
+                            /** @description where the rule comes from, e.g. GB/T 23456-2018 */
+                            source: string | null;
+                            note: string | null;
+                            offeredMaterialCode: string | null;
+                            replacesMaterialCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/exchange-distances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List exchange distances */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description searches code and names */
+                    q?: string;
+                    sort?: "id" | "code" | "name" | "createdAt" | "updatedAt";
+                    order?: "asc" | "desc";
+                    fromSiteId?: number;
+                    toSiteId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fromSiteId: number;
+                                toSiteId: number;
+                                /** @description road (or pipe) km from one site to the other (> 0); wins over the coordinates */
+                                km: number;
+                                note: string | null;
+                                fromSiteCode: string | null;
+                                toSiteCode: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a exchange distance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromSiteId: number;
+                        toSiteId: number;
+                        /** @description road (or pipe) km from one site to the other (> 0); wins over the coordinates */
+                        km: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fromSiteId: number;
+                            toSiteId: number;
+                            /** @description road (or pipe) km from one site to the other (> 0); wins over the coordinates */
+                            km: number;
+                            note: string | null;
+                            fromSiteCode: string | null;
+                            toSiteCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-distances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a exchange distance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fromSiteId: number;
+                            toSiteId: number;
+                            /** @description road (or pipe) km from one site to the other (> 0); wins over the coordinates */
+                            km: number;
+                            note: string | null;
+                            fromSiteCode: string | null;
+                            toSiteCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a exchange distance */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a exchange distance */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromSiteId?: number;
+                        toSiteId?: number;
+                        /** @description road (or pipe) km from one site to the other (> 0); wins over the coordinates */
+                        km?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fromSiteId: number;
+                            toSiteId: number;
+                            /** @description road (or pipe) km from one site to the other (> 0); wins over the coordinates */
+                            km: number;
+                            note: string | null;
+                            fromSiteCode: string | null;
+                            toSiteCode: string | null;
+                            /** @description epoch milliseconds, UTC */
+                            createdAt: number;
+                            /** @description epoch milliseconds, UTC */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/exchange/market": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published offers and demands the caller may see (its own, the park’s audience, partners naming it; park roles all), anonymous ones of others without enterprise and site */
+        get: {
+            parameters: {
+                query: {
+                    side?: "offer" | "demand";
+                    /** @description a material code: listings of it, and demands that accept it */
+                    material?: string;
+                    /** @description a waste code (HW08/900-249-08), class (HW08) or solid waste category (SW10): listings of materials with it, and demands that accept it */
+                    code?: string;
+                    enterpriseId?: number;
+                    /** @description searches titles, notes, handling and material names */
+                    q?: string;
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description null: an anonymous listing of another enterprise */
+                                enterpriseId: number | null;
+                                /**
+                                 * @description offer: what the enterprise gives away or sells; demand: what it would take in
+                                 * @enum {string}
+                                 */
+                                side: "offer" | "demand";
+                                /**
+                                 * @description draft: only the enterprise sees it; published: its audience does; withdrawn: kept for the history of its deals
+                                 * @enum {string}
+                                 */
+                                state: "draft" | "published" | "withdrawn";
+                                title: string;
+                                /** @description offer: the material offered; demand: the material it needs (the virgin input a match replaces); the park catalogue or the enterprise’s own */
+                                materialId: number;
+                                accepts: string[] | null;
+                                /** @description per recurrence, in the material’s catalogue unit (> 0) */
+                                quantity: number;
+                                /**
+                                 * @description month or year: quantity per month or year; once: one lot within the window
+                                 * @enum {string}
+                                 */
+                                recurrence: "month" | "year" | "once";
+                                /** @description first day available, 'YYYY-MM-DD'; null: open */
+                                availableFrom: string | null;
+                                /** @description last day available, 'YYYY-MM-DD'; null: open */
+                                availableTo: string | null;
+                                /** @description null: an anonymous listing of another enterprise */
+                                siteId: number | null;
+                                properties: {
+                                    [key: string]: {
+                                        min?: number;
+                                        max?: number;
+                                    };
+                                } | null;
+                                /** @description offer: price asked (negative: a gate fee the supplier pays); demand: the most it pays; CNY per unit */
+                                priceCnyPerUnit: number | null;
+                                /**
+                                 * @description offer only: where the material goes today (what a match avoids)
+                                 * @enum {string|null}
+                                 */
+                                currentRoute: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none" | null;
+                                /** @description the smallest quantity per match worth moving, per recurrence (≤ quantity); null: any */
+                                minLot: number | null;
+                                /** @description handling requirements (packaging, temperature, vehicle) */
+                                handling: string | null;
+                                analyses: {
+                                    title: string;
+                                    date?: string;
+                                    lab?: string;
+                                    /** @description quality property → {min, max} (inclusive; a missing bound is open); keys: P2O5 (%), F (%), moisture (%), purity (%), CaO (%), CaSO4_2H2O (%), SO3 (%), Cl (%), S (%), ash (%), water (%), loss_on_ignition (%), heavy_metals (mg/kg), calorific_value (MJ/kg), pressure (MPa), temperature (°C), melt_flow_index (g/10min) */
+                                    values?: {
+                                        [key: string]: {
+                                            min?: number;
+                                            max?: number;
+                                        };
+                                    };
+                                }[] | null;
+                                /**
+                                 * @description park: every enterprise sees it once published; partners: only the enterprises partnerIds names (the park always)
+                                 * @enum {string}
+                                 */
+                                audience: "park" | "partners";
+                                partnerIds: number[] | null;
+                                /** @description other enterprises see it without the enterprise and site until a deal is agreed (the park sees who) */
+                                anonymous: boolean;
+                                /** @description the ledger flow it was drafted from */
+                                sourceFlowId: number | null;
+                                note: string | null;
+                                /** @description the material’s code */
+                                materialCode: string | null;
+                                /** @description the material’s catalogue unit: what quantity counts in */
+                                materialUnit: string | null;
+                                /** @description the site’s code */
+                                siteCode: string | null;
+                                /** @description epoch milliseconds, UTC */
+                                createdAt: number;
+                                /** @description epoch milliseconds, UTC */
+                                updatedAt: number;
+                                enterpriseCode: string | null;
+                                enterpriseName: string | null;
+                                enterpriseNameEn: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park’s exchange settings: carbon price, road factor, transport, disposal and virgin-material costs and CO2 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what a tonne of CO2 is worth in the objective, CNY */
+                            carbonPriceCnyPerT: number;
+                            /** @description road km per straight-line km where the distance table says nothing */
+                            roadFactor: number;
+                            transport: {
+                                road: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                                pipeline_steam: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                                pipeline_gas: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                                heat_network: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                            };
+                            disposal: {
+                                landfill: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                incineration: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                storage: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                treatment: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                discharge: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                vent: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                sold: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                none: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                            };
+                            virgin: {
+                                [key: string]: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the park’s exchange settings (park administrator) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what a tonne of CO2 is worth in the objective, CNY */
+                        carbonPriceCnyPerT: number;
+                        /** @description road km per straight-line km where the distance table says nothing */
+                        roadFactor: number;
+                        transport: {
+                            road: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                                maxKm: number | null;
+                            };
+                            pipeline_steam: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                                maxKm: number | null;
+                            };
+                            pipeline_gas: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                                maxKm: number | null;
+                            };
+                            heat_network: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                                maxKm: number | null;
+                            };
+                        };
+                        disposal: {
+                            landfill: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            incineration: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            storage: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            treatment: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            discharge: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            vent: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            sold: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                            none: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                        };
+                        virgin: {
+                            [key: string]: {
+                                /** @description CNY per unit */
+                                cnyPerUnit: number;
+                                /** @description kg CO2 per unit */
+                                kgCo2PerUnit: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what a tonne of CO2 is worth in the objective, CNY */
+                            carbonPriceCnyPerT: number;
+                            /** @description road km per straight-line km where the distance table says nothing */
+                            roadFactor: number;
+                            transport: {
+                                road: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                                pipeline_steam: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                                pipeline_gas: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                                heat_network: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                    maxKm: number | null;
+                                };
+                            };
+                            disposal: {
+                                landfill: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                incineration: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                storage: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                treatment: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                discharge: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                vent: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                sold: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                                none: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                            };
+                            virgin: {
+                                [key: string]: {
+                                    /** @description CNY per unit */
+                                    cnyPerUnit: number;
+                                    /** @description kg CO2 per unit */
+                                    kgCo2PerUnit: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The optimal allocation of offers to demands over what the caller sees (HiGHS), with optional what-if changes; writes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grain?: "month" | "year";
+                        /** @description 'YYYY-MM' or 'YYYY'; default the current month (year) of the park's time zone */
+                        period?: string;
+                        carbonPriceCnyPerT?: number;
+                        prices?: {
+                            listing: number;
+                            priceCnyPerUnit: number | null;
+                        }[];
+                        quantities?: {
+                            listing: number;
+                            quantity: number;
+                        }[];
+                        excludeEnterprises?: number[];
+                        disposalFees?: {
+                            landfill?: number;
+                            incineration?: number;
+                            storage?: number;
+                            treatment?: number;
+                            discharge?: number;
+                            vent?: number;
+                            sold?: number;
+                            none?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Σ unitNetBenefit × quantity, CNY: the optimum HiGHS found */
+                            objective: number;
+                            offers: {
+                                id: number;
+                                quantity: number;
+                                allocated: number;
+                            }[];
+                            demands: {
+                                id: number;
+                                quantity: number;
+                                allocated: number;
+                            }[];
+                            candidates: {
+                                offer: number;
+                                demand: number;
+                                /** @description CNY per unit of the offered material, carbon priced in */
+                                unitNetBenefit: number;
+                                maxQuantity: number;
+                                minLot: number;
+                                quantity: number;
+                                explanation: {
+                                    text: string;
+                                    /** @enum {string} */
+                                    basis: "same_material" | "accepted_code" | "substitution";
+                                    substitutionSource: string | null;
+                                    ratio: number;
+                                    distanceKm: number;
+                                    /** @enum {string} */
+                                    distanceFrom: "table" | "coordinates";
+                                    /** @enum {string} */
+                                    mode: "road" | "pipeline_steam" | "pipeline_gas" | "heat_network";
+                                    transportCnyPerUnit: number;
+                                    transportKgCo2PerUnit: number;
+                                    avoidedDisposalCnyPerUnit: number;
+                                    avoidedDisposalKgCo2PerUnit: number;
+                                    avoidedVirginCnyPerUnit: number;
+                                    avoidedVirginKgCo2PerUnit: number;
+                                    netCnyPerUnit: number;
+                                    netKgCo2PerUnit: number;
+                                    savesCny: number;
+                                    savesTCo2: number;
+                                    licenceId: number | null;
+                                };
+                            }[];
+                            limits: {
+                                /** @enum {string} */
+                                kind: "licence";
+                                id: number;
+                                candidates: number[];
+                                quantity: number;
+                            }[];
+                            excluded: {
+                                offer: number;
+                                demand: number;
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "material_mismatch" | "quality_unknown" | "quality_out_of_range" | "no_time_overlap" | "licence_missing" | "licence_expired" | "licence_code" | "licence_capacity" | "same_enterprise" | "too_far" | "no_coordinates" | "unit_mismatch" | "lot_too_large";
+                                    message: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                            }[];
+                            greedyObjective: number;
+                            totals: {
+                                movedT: number;
+                                savesCny: number;
+                                savesTCo2: number;
+                            };
+                            period: {
+                                /** @enum {string} */
+                                grain: "month" | "year";
+                                from: string;
+                                to: string;
+                            };
+                            carbonPriceCnyPerT: number;
+                            solver: {
+                                /** @enum {string} */
+                                name: "HiGHS";
+                                status: string;
+                                /** @description the MIP gap the plan is proven within (1e-4: 0.01 %) */
+                                relativeGap: number;
+                                ms: number;
+                                variables: number;
+                                integers: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers the caller’s enterprise could make: its wastes and by-products sent to landfill, incineration or storage over the last twelve months */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enterpriseId: number;
+                                materialId: number;
+                                materialCode: string;
+                                title: string;
+                                /** @description monthly average of the last twelve months, in the material’s unit */
+                                quantity: number;
+                                unit: string;
+                                /** @enum {string} */
+                                recurrence: "month";
+                                /** @enum {string} */
+                                currentRoute: "landfill" | "incineration" | "storage" | "treatment" | "discharge" | "vent" | "sold" | "none";
+                                siteId: number | null;
+                                sourceNodeCode: string;
+                                sourceFlowIds: number[];
+                            }[];
+                            /** @description the first month read, 'YYYY-MM' */
+                            from: string;
+                            /** @description the last month read, 'YYYY-MM' */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals the caller's enterprise is a party to (every deal for park roles); role narrows to those it supplies or receives; latest change first */
+        get: {
+            parameters: {
+                query: {
+                    state?: "proposed" | "accepted" | "declined" | "withdrawn" | "completed" | "terminated";
+                    role?: "supplier" | "receiver" | "any";
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "declined" | "withdrawn" | "completed" | "terminated";
+                                version: number;
+                                /**
+                                 * @description whose answer the deal waits for; null once settled
+                                 * @enum {string|null}
+                                 */
+                                turn: "supplier" | "receiver" | null;
+                                /**
+                                 * @description the caller's side of the deal (park: a park role watching)
+                                 * @enum {string}
+                                 */
+                                role: "supplier" | "receiver" | "park";
+                                supplier: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                } | null;
+                                receiver: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                /** @description the offer was published anonymously */
+                                anonymous: boolean;
+                                offer: {
+                                    id: number;
+                                    title: string;
+                                };
+                                demand: {
+                                    id: number;
+                                    title: string;
+                                };
+                                material: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    hazardous: boolean;
+                                    hwCode: string | null;
+                                };
+                                terms: {
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    recurrence: "month" | "once";
+                                    priceCnyPerUnit: number;
+                                    startDate: string;
+                                    endDate: string;
+                                    note?: string;
+                                    impact?: {
+                                        avoidedKgCo2PerUnit: number;
+                                        savedCnyPerUnit: number;
+                                        tonnesPerUnit: number | null;
+                                        /** @enum {string} */
+                                        basis: "plan" | "settings" | "none";
+                                    };
+                                };
+                                planExplanation: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description what the caller may do now */
+                                actions: ("propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete")[];
+                                deliveriesScheduled: number;
+                                deliveriesDelivered: number;
+                                createdBy: string;
+                                createdAt: number;
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a deal on one of your listings and a published listing of another enterprise (compatible materials); the other party answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offerId: number;
+                        demandId: number;
+                        terms: {
+                            /** @description per recurrence, in the offered material's catalogue unit */
+                            quantity: number;
+                            /** @enum {string} */
+                            recurrence: "month" | "once";
+                            /** @description CNY per unit the receiver pays; negative: a gate fee the supplier pays */
+                            priceCnyPerUnit: number;
+                            /** @description first delivery, YYYY-MM-DD */
+                            startDate: string;
+                            /** @description last possible delivery, YYYY-MM-DD, inclusive */
+                            endDate: string;
+                            note?: string;
+                        };
+                        note?: string;
+                        /** @description the plan candidate's explanation (CandidateExplanation) */
+                        explanation?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "proposed" | "accepted" | "declined" | "withdrawn" | "completed" | "terminated";
+                            version: number;
+                            /**
+                             * @description whose answer the deal waits for; null once settled
+                             * @enum {string|null}
+                             */
+                            turn: "supplier" | "receiver" | null;
+                            /**
+                             * @description the caller's side of the deal (park: a park role watching)
+                             * @enum {string}
+                             */
+                            role: "supplier" | "receiver" | "park";
+                            supplier: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            /** @description the offer was published anonymously */
+                            anonymous: boolean;
+                            offer: {
+                                id: number;
+                                title: string;
+                            };
+                            demand: {
+                                id: number;
+                                title: string;
+                            };
+                            material: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                unit: string;
+                                hazardous: boolean;
+                                hwCode: string | null;
+                            };
+                            terms: {
+                                quantity: number;
+                                /** @enum {string} */
+                                recurrence: "month" | "once";
+                                priceCnyPerUnit: number;
+                                startDate: string;
+                                endDate: string;
+                                note?: string;
+                                impact?: {
+                                    avoidedKgCo2PerUnit: number;
+                                    savedCnyPerUnit: number;
+                                    tonnesPerUnit: number | null;
+                                    /** @enum {string} */
+                                    basis: "plan" | "settings" | "none";
+                                };
+                            };
+                            planExplanation: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description what the caller may do now */
+                            actions: ("propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete")[];
+                            deliveriesScheduled: number;
+                            deliveriesDelivered: number;
+                            createdBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                            history: {
+                                version: number;
+                                /** @enum {string} */
+                                action: "propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete";
+                                actorEnterpriseId: number | null;
+                                actor: string | null;
+                                terms: {
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    recurrence: "month" | "once";
+                                    priceCnyPerUnit: number;
+                                    startDate: string;
+                                    endDate: string;
+                                    note?: string;
+                                    impact?: {
+                                        avoidedKgCo2PerUnit: number;
+                                        savedCnyPerUnit: number;
+                                        tonnesPerUnit: number | null;
+                                        /** @enum {string} */
+                                        basis: "plan" | "settings" | "none";
+                                    };
+                                } | null;
+                                note: string | null;
+                                at: number;
+                            }[];
+                            deliveries: {
+                                id: number;
+                                dealId: number;
+                                due: string;
+                                plannedQuantity: number;
+                                /** @enum {string} */
+                                state: "scheduled" | "delivered" | "cancelled";
+                                /** @description YYYY-MM-DD */
+                                deliveredAt: string | null;
+                                quantity: number | null;
+                                lot: string | null;
+                                flowId: number | null;
+                                epcisEventId: string | null;
+                                recordedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal with its history and deliveries (the two parties and park roles) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "proposed" | "accepted" | "declined" | "withdrawn" | "completed" | "terminated";
+                            version: number;
+                            /**
+                             * @description whose answer the deal waits for; null once settled
+                             * @enum {string|null}
+                             */
+                            turn: "supplier" | "receiver" | null;
+                            /**
+                             * @description the caller's side of the deal (park: a park role watching)
+                             * @enum {string}
+                             */
+                            role: "supplier" | "receiver" | "park";
+                            supplier: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            /** @description the offer was published anonymously */
+                            anonymous: boolean;
+                            offer: {
+                                id: number;
+                                title: string;
+                            };
+                            demand: {
+                                id: number;
+                                title: string;
+                            };
+                            material: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                unit: string;
+                                hazardous: boolean;
+                                hwCode: string | null;
+                            };
+                            terms: {
+                                quantity: number;
+                                /** @enum {string} */
+                                recurrence: "month" | "once";
+                                priceCnyPerUnit: number;
+                                startDate: string;
+                                endDate: string;
+                                note?: string;
+                                impact?: {
+                                    avoidedKgCo2PerUnit: number;
+                                    savedCnyPerUnit: number;
+                                    tonnesPerUnit: number | null;
+                                    /** @enum {string} */
+                                    basis: "plan" | "settings" | "none";
+                                };
+                            };
+                            planExplanation: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description what the caller may do now */
+                            actions: ("propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete")[];
+                            deliveriesScheduled: number;
+                            deliveriesDelivered: number;
+                            createdBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                            history: {
+                                version: number;
+                                /** @enum {string} */
+                                action: "propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete";
+                                actorEnterpriseId: number | null;
+                                actor: string | null;
+                                terms: {
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    recurrence: "month" | "once";
+                                    priceCnyPerUnit: number;
+                                    startDate: string;
+                                    endDate: string;
+                                    note?: string;
+                                    impact?: {
+                                        avoidedKgCo2PerUnit: number;
+                                        savedCnyPerUnit: number;
+                                        tonnesPerUnit: number | null;
+                                        /** @enum {string} */
+                                        basis: "plan" | "settings" | "none";
+                                    };
+                                } | null;
+                                note: string | null;
+                                at: number;
+                            }[];
+                            deliveries: {
+                                id: number;
+                                dealId: number;
+                                due: string;
+                                plannedQuantity: number;
+                                /** @enum {string} */
+                                state: "scheduled" | "delivered" | "cancelled";
+                                /** @description YYYY-MM-DD */
+                                deliveredAt: string | null;
+                                quantity: number | null;
+                                lot: string | null;
+                                flowId: number | null;
+                                epcisEventId: string | null;
+                                recordedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/deals/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Counter, accept, decline (the party whose turn it is), withdraw (the proposer) or terminate (either party of an accepted deal), answering the version the caller saw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "counter" | "accept" | "decline" | "withdraw" | "terminate";
+                        /** @description the version of the deal this answers */
+                        version: number;
+                        terms?: {
+                            /** @description per recurrence, in the offered material's catalogue unit */
+                            quantity: number;
+                            /** @enum {string} */
+                            recurrence: "month" | "once";
+                            /** @description CNY per unit the receiver pays; negative: a gate fee the supplier pays */
+                            priceCnyPerUnit: number;
+                            /** @description first delivery, YYYY-MM-DD */
+                            startDate: string;
+                            /** @description last possible delivery, YYYY-MM-DD, inclusive */
+                            endDate: string;
+                            note?: string;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "proposed" | "accepted" | "declined" | "withdrawn" | "completed" | "terminated";
+                            version: number;
+                            /**
+                             * @description whose answer the deal waits for; null once settled
+                             * @enum {string|null}
+                             */
+                            turn: "supplier" | "receiver" | null;
+                            /**
+                             * @description the caller's side of the deal (park: a park role watching)
+                             * @enum {string}
+                             */
+                            role: "supplier" | "receiver" | "park";
+                            supplier: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            /** @description the offer was published anonymously */
+                            anonymous: boolean;
+                            offer: {
+                                id: number;
+                                title: string;
+                            };
+                            demand: {
+                                id: number;
+                                title: string;
+                            };
+                            material: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                unit: string;
+                                hazardous: boolean;
+                                hwCode: string | null;
+                            };
+                            terms: {
+                                quantity: number;
+                                /** @enum {string} */
+                                recurrence: "month" | "once";
+                                priceCnyPerUnit: number;
+                                startDate: string;
+                                endDate: string;
+                                note?: string;
+                                impact?: {
+                                    avoidedKgCo2PerUnit: number;
+                                    savedCnyPerUnit: number;
+                                    tonnesPerUnit: number | null;
+                                    /** @enum {string} */
+                                    basis: "plan" | "settings" | "none";
+                                };
+                            };
+                            planExplanation: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description what the caller may do now */
+                            actions: ("propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete")[];
+                            deliveriesScheduled: number;
+                            deliveriesDelivered: number;
+                            createdBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                            history: {
+                                version: number;
+                                /** @enum {string} */
+                                action: "propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete";
+                                actorEnterpriseId: number | null;
+                                actor: string | null;
+                                terms: {
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    recurrence: "month" | "once";
+                                    priceCnyPerUnit: number;
+                                    startDate: string;
+                                    endDate: string;
+                                    note?: string;
+                                    impact?: {
+                                        avoidedKgCo2PerUnit: number;
+                                        savedCnyPerUnit: number;
+                                        tonnesPerUnit: number | null;
+                                        /** @enum {string} */
+                                        basis: "plan" | "settings" | "none";
+                                    };
+                                } | null;
+                                note: string | null;
+                                at: number;
+                            }[];
+                            deliveries: {
+                                id: number;
+                                dealId: number;
+                                due: string;
+                                plannedQuantity: number;
+                                /** @enum {string} */
+                                state: "scheduled" | "delivered" | "cancelled";
+                                /** @description YYYY-MM-DD */
+                                deliveredAt: string | null;
+                                quantity: number | null;
+                                lot: string | null;
+                                flowId: number | null;
+                                epcisEventId: string | null;
+                                recordedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/deals/{id}/deliveries/{deliveryId}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The supplier records a delivery: a flow in the ledger and a shipping event with the lot in traceability; the last one completes the deal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    deliveryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what was delivered, in the offered material's unit */
+                        quantity: number;
+                        /** @description the day it was delivered (default today, in the park’s time zone) */
+                        deliveredAt?: string;
+                        /** @description the lot's identifier (a URI); minted for the supplier when missing */
+                        lot?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "proposed" | "accepted" | "declined" | "withdrawn" | "completed" | "terminated";
+                            version: number;
+                            /**
+                             * @description whose answer the deal waits for; null once settled
+                             * @enum {string|null}
+                             */
+                            turn: "supplier" | "receiver" | null;
+                            /**
+                             * @description the caller's side of the deal (park: a park role watching)
+                             * @enum {string}
+                             */
+                            role: "supplier" | "receiver" | "park";
+                            supplier: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            /** @description the offer was published anonymously */
+                            anonymous: boolean;
+                            offer: {
+                                id: number;
+                                title: string;
+                            };
+                            demand: {
+                                id: number;
+                                title: string;
+                            };
+                            material: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                unit: string;
+                                hazardous: boolean;
+                                hwCode: string | null;
+                            };
+                            terms: {
+                                quantity: number;
+                                /** @enum {string} */
+                                recurrence: "month" | "once";
+                                priceCnyPerUnit: number;
+                                startDate: string;
+                                endDate: string;
+                                note?: string;
+                                impact?: {
+                                    avoidedKgCo2PerUnit: number;
+                                    savedCnyPerUnit: number;
+                                    tonnesPerUnit: number | null;
+                                    /** @enum {string} */
+                                    basis: "plan" | "settings" | "none";
+                                };
+                            };
+                            planExplanation: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description what the caller may do now */
+                            actions: ("propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete")[];
+                            deliveriesScheduled: number;
+                            deliveriesDelivered: number;
+                            createdBy: string;
+                            createdAt: number;
+                            updatedAt: number;
+                            history: {
+                                version: number;
+                                /** @enum {string} */
+                                action: "propose" | "counter" | "accept" | "decline" | "withdraw" | "terminate" | "complete";
+                                actorEnterpriseId: number | null;
+                                actor: string | null;
+                                terms: {
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    recurrence: "month" | "once";
+                                    priceCnyPerUnit: number;
+                                    startDate: string;
+                                    endDate: string;
+                                    note?: string;
+                                    impact?: {
+                                        avoidedKgCo2PerUnit: number;
+                                        savedCnyPerUnit: number;
+                                        tonnesPerUnit: number | null;
+                                        /** @enum {string} */
+                                        basis: "plan" | "settings" | "none";
+                                    };
+                                } | null;
+                                note: string | null;
+                                at: number;
+                            }[];
+                            deliveries: {
+                                id: number;
+                                dealId: number;
+                                due: string;
+                                plannedQuantity: number;
+                                /** @enum {string} */
+                                state: "scheduled" | "delivered" | "cancelled";
+                                /** @description YYYY-MM-DD */
+                                deliveredAt: string | null;
+                                quantity: number | null;
+                                lot: string | null;
+                                flowId: number | null;
+                                epcisEventId: string | null;
+                                recordedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Diverted t, avoided t CO2 and CNY saved per month from recorded deliveries: the park for park roles, its own deals for an enterprise */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first month, YYYY-MM */
+                    from: string;
+                    /** @description last month, YYYY-MM, inclusive */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            scope: "park" | "enterprise";
+                            months: {
+                                month: string;
+                                deliveries: number;
+                                /** @description t moved to a receiver instead of disposal (deliveries in mass units or with a known density) */
+                                divertedT: number;
+                                avoidedTCo2: number;
+                                savedCny: number;
+                                /** @description deliveries not convertible to t, per unit */
+                                otherUnits: {
+                                    unit: string;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            totals: {
+                                deliveries: number;
+                                /** @description t moved to a receiver instead of disposal (deliveries in mass units or with a known density) */
+                                divertedT: number;
+                                avoidedTCo2: number;
+                                savedCny: number;
+                                /** @description deliveries not convertible to t, per unit */
+                                otherUnits: {
+                                    unit: string;
+                                    quantity: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpis/olca": {
         parameters: {
             query?: never;

@@ -39,10 +39,16 @@ export interface Actions {
   kpi_target: 'create' | 'update' | 'delete';
   kpi_report: 'create' | 'delete';
   kpi_report_schedule: 'create' | 'update' | 'delete';
+  exchange_listing: 'create' | 'update' | 'delete';
+  waste_licence: 'create' | 'update' | 'delete';
+  exchange_substitution: 'create' | 'update' | 'delete';
+  exchange_distance: 'create' | 'update' | 'delete';
+  exchange_settings: 'update';
+  exchange_deal: 'propose' | 'act' | 'record';
 }
 export type Subject = keyof Actions;
 /** Subjects kept as generic collections (create, update, delete): what ResourcePage shows. */
-export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook' | 'flow' | 'flow_node' | 'flow_share' | 'kpi_input' | 'kpi_target' | 'kpi_report_schedule';
+export type Resource = 'enterprise' | 'site' | 'unit' | 'material' | 'device' | 'tag' | 'user' | 'trace_share' | 'alarm_rule' | 'alarm_share' | 'alarm_webhook' | 'flow' | 'flow_node' | 'flow_share' | 'kpi_input' | 'kpi_target' | 'kpi_report_schedule' | 'exchange_listing' | 'waste_licence' | 'exchange_substitution' | 'exchange_distance';
 
 /** A record as far as ownership goes: an enterprise is its own owner; others name theirs. */
 export interface Owned {

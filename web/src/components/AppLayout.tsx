@@ -9,6 +9,7 @@ import {
   AlertOutlined, ApiOutlined, ControlOutlined, FireOutlined, BranchesOutlined, CalculatorOutlined, DatabaseOutlined, NodeIndexOutlined, PartitionOutlined, LinkOutlined,
 } from '@ant-design/icons';
 import { AimOutlined, FilePdfOutlined, FormOutlined, FundOutlined, LineChartOutlined } from '@ant-design/icons';
+import { InteractionOutlined, ShopOutlined, SolutionOutlined, SyncOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
@@ -105,10 +106,24 @@ export default function AppLayout() {
     children: kpiPages.map(([path, key, icon]) => ({ key: path, icon, label: <span data-testid={`menu-kpis-${key}`}>{t(`kpis.menu.${key}`)}</span> })),
   };
   items.splice(incidentsAt + 1, 0, kpisGroup);
+  // The symbiosis exchange's pages, one group after the KPIs (their labels are the exchange area's text).
+  const exchangePages: [string, string, React.ReactNode][] = [
+    ['/exchange', 'market', <ShopOutlined key="i" />],
+    ['/exchange/matches', 'matches', <SyncOutlined key="i" />],
+    ['/exchange/deals', 'deals', <SolutionOutlined key="i" />],
+    ['/exchange/settings', 'settings', <ControlOutlined key="i" />],
+  ];
+  const exchangeGroup = {
+    key: 'exchange',
+    icon: <InteractionOutlined />,
+    label: <span data-testid="menu-exchange">{t('exchange.menu.group')}</span>,
+    children: exchangePages.map(([path, key, icon]) => ({ key: path, icon, label: <span data-testid={`menu-exchange-${key}`}>{t(`exchange.menu.${key}`)}</span> })),
+  };
+  items.splice(incidentsAt + 2, 0, exchangeGroup);
 
   const first = '/' + (location.pathname.split('/')[1] ?? '');
   // Tracing any identifier and its recall belong with the identifiers; each flow page is its own entry.
-  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' || first === '/kpis' ? location.pathname.replace(/\/$/, '') : first;
+  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' || first === '/kpis' || first === '/exchange' ? location.pathname.replace(/\/$/, '') : first;
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('menu.account')}</span> },
@@ -126,7 +141,7 @@ export default function AppLayout() {
           <img src="/favicon.svg" alt="" width={24} height={24} />
           {!collapsed && <span>Symbiont</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : first === '/kpis' ? ['kpis'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : first === '/kpis' ? ['kpis'] : first === '/exchange' ? ['exchange'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
       </Sider>
       <Layout>
         <Header

@@ -14,10 +14,12 @@ import flowsEn from './flows.en.json';
 import flowsZh from './flows.zh-CN.json';
 import kpisEn from './kpis.en.json';
 import kpisZh from './kpis.zh-CN.json';
+import exchangeEn from './exchange.en.json';
+import exchangeZh from './exchange.zh-CN.json';
 
 export type Tree = { [k: string]: string | Tree };
 
 export const TEXT: Record<'en' | 'zh-CN', Tree> = {
-  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn, ...kpisEn },
-  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh, ...kpisZh },
+  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn, ...kpisEn, ...exchangeEn },
+  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh, ...kpisZh, ...exchangeZh },
 };

@@ -12,14 +12,16 @@ export const AUDIT_ENTITIES = [
   'alarm_rule', 'alarm', 'alarm_share', 'alarm_webhook', 'alarm_webhook_delivery', 'incident',
   'flows', 'flow', 'flow_stock', 'flow_node', 'flow_share', 'flow_meter_link',
   'kpi_settings', 'kpi_input', 'kpi_inputs', 'kpi_target', 'kpi_report', 'kpi_report_schedule',
+  'exchange_listing', 'waste_licence', 'exchange_substitution', 'exchange_distance', 'exchange_settings', 'exchange_deal', 'exchange_delivery',
 ];
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'password_change', 'rotate_credentials', 'capture', 'catalogue_sync',
   'sync_tag_limits', 'acknowledge', 'shelve', 'unshelve', 'comment', 'rotate_secret', 'retry',
-  'post', 'link_alarms', 'checklist', 'checklist_add', 'transition', 'write',
+  'post', 'link_alarms', 'checklist', 'checklist_add', 'transition', 'write', 'propose', 'complete', 'record_delivery',
 ];
 export const ACTION_COLORS: Record<string, string> = {
   create: 'green', update: 'blue', delete: 'red', login: 'default', logout: 'default',
   password_change: 'orange', rotate_credentials: 'orange', capture: 'cyan', catalogue_sync: 'geekblue',
   sync_tag_limits: 'geekblue', acknowledge: 'green', shelve: 'orange', unshelve: 'blue', comment: 'default', rotate_secret: 'orange', retry: 'blue',
   post: 'default', link_alarms: 'cyan', checklist: 'blue', checklist_add: 'blue', transition: 'purple', write: 'geekblue',
+  propose: 'cyan', complete: 'green', record_delivery: 'geekblue',
 };

@@ -19,7 +19,7 @@ import type { Row } from '../../../core/crud/store.ts';
 import { KPI_SCOPES, type KpiScope } from '../model.ts';
 import type { KpiTables } from '../tables.ts';
 import { REPORT_LANGUAGES, type ReportLanguage } from './report-labels.ts';
-import { renderReportPdf } from './report-pdf.ts';
+import { renderReportPdf } from './renderers.ts';
 import { kpiReportSchedulePolicy } from './report-policy.ts';
 import type { KpiReportService } from './report-service.ts';
 

@@ -19,9 +19,9 @@ import type { KpiScope } from '../model.ts';
 import type { KpiTables } from '../tables.ts';
 import { assembleReport, reportPeriodKind, type ReportContent, type ReportKpiAnswer, type ReportMaterial, type Subject } from './report-data.ts';
 import type { ReportLanguage } from './report-labels.ts';
-import { renderReportPdf } from './report-pdf.ts';
+import { renderReportPdf, reportXlsx } from './renderers.ts';
 import { kpiReportPolicy } from './report-policy.ts';
-import { reportCsv, reportXlsx } from './report-sheets.ts';
+import { reportCsv } from './report-sheets.ts';
 
 /** What the report needs of the KPI service (KpiService). */
 export interface ReportKpiReader {

@@ -3,7 +3,6 @@
  * UTF-8 BOM so spreadsheet programs read Chinese right), and every table as a sheet of one XLSX
  * workbook (exceljs), numbers kept as numbers with thousands separators in their format.
  */
-import ExcelJS from 'exceljs';
 import type { ReportCell, ReportContent, ReportTable } from './report-data.ts';
 
 const csvCell = (v: ReportCell) => {
@@ -29,6 +28,7 @@ const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').slice(0,
 
 /** Every table of the report as a sheet, with a first sheet saying what the workbook is. */
 export async function reportXlsx(content: ReportContent): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Symbiont';
   wb.title = `${content.title} ${content.periodLabel}`;
