@@ -90,22 +90,32 @@ export async function chooseOption(page: Page, testId: string, text: string, sea
 }
 
 /**
- * Deletes through a row's Popconfirm: opens it from `trigger` (again, if a re-render of the row
- * closed it before it showed), confirms, and waits for the DELETE to be answered, so that a test
- * fails on the request that went wrong rather than on a table that never changed.
+ * Deletes through a row's Popconfirm: opens it from `trigger`, confirms, and waits for the DELETE
+ * to be answered, so that a test fails on the request that went wrong rather than on a table that
+ * never changed. On a loaded machine a re-render of the row can close the confirmation before it
+ * shows, or swallow the click on its button; until a DELETE has gone out, it is opened and
+ * confirmed again.
  */
 export async function confirmDelete(page: Page, trigger: Locator): Promise<void> {
-  const answered = page.waitForResponse((r) => r.request().method() === 'DELETE', { timeout: PAGE_TIMEOUT_MS });
-  const ok = page.locator('[data-testid="confirm-ok"]:visible').first();
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    await trigger.click();
-    if (await ok.waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
-    if (Date.now() > deadline) throw new Error('the delete confirmation did not open');
+  let sent: Request | null = null;
+  const onRequest = (r: Request) => {
+    if (r.method() === 'DELETE') sent ??= r;
+  };
+  page.on('request', onRequest);
+  try {
+    const ok = page.locator('[data-testid="confirm-ok"]:visible').first();
+    const deadline = Date.now() + PAGE_TIMEOUT_MS;
+    while (!sent) {
+      if (Date.now() > deadline) throw new Error('the delete was confirmed but no DELETE request went out');
+      if (!(await ok.isVisible())) await trigger.click();
+      if (await ok.waitFor({ timeout: 2_000 }).then(() => true, () => false)) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+      await expect.poll(() => sent !== null, { timeout: 3_000 }).toBe(true).catch(() => undefined);
+    }
+    const res = await (sent as Request).response();
+    if (!res?.ok()) throw new Error(`DELETE ${(sent as Request).url()} answered ${res?.status()}: ${await res?.text()}`);
+  } finally {
+    page.off('request', onRequest);
   }
-  await ok.click();
-  const res = await answered;
-  if (!res.ok()) throw new Error(`DELETE ${res.url()} answered ${res.status()}: ${await res.text()}`);
 }
 
 /** A logged-in browser context, its page and what the page did wrong. */

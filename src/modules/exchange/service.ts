@@ -18,7 +18,8 @@ import type { FlowLedgerService } from '../flows/ledger-service.ts';
 import type { RegistryService } from '../registry/service.ts';
 import type { DealService } from './deals/service.ts';
 import { draftOffers, monthsBack } from './drafts.ts';
-import { applyOverrides, planExchange } from './engine/plan.ts';
+import { applyOverrides } from './engine/plan.ts';
+import { planExchangeOffThread } from './engine/plan-off-thread.ts';
 import { buildInstance, currentMonthIn, planPeriod, type ListingFacts, type MaterialFacts } from './instance.ts';
 import type { DisposalRoute, ExchangeSettings, LicenceKind, ListingRecurrence, ListingSide, PlanAnswer, PlanInstance, PlanOverrides, PropertyRanges } from './model.ts';
 import { ExchangeNeighbours, type MaterialItem } from './neighbours.ts';
@@ -196,7 +197,7 @@ export class ExchangeService {
       };
       o = { ...overrides, excludeEnterprises: [] };
     }
-    return planExchange(applyOverrides(base, o));
+    return planExchangeOffThread(applyOverrides(base, o));
   }
 
   /** The instance a plan of the caller solves, before the what-if changes (for checking a plan elsewhere, the bench and the demo). */

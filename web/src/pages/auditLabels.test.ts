@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
 import zhCN from '../i18n/zh-CN.json';
+import { PARTY_ACTIONS } from '../../../src/modules/exchange/deals/model.ts';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './auditLabels';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', '..', 'src');
@@ -55,6 +56,8 @@ describe('audit log labels', () => {
   it('know every action and entity type the backend writes', () => {
     expect([...actions].filter((a) => !AUDIT_ACTIONS.includes(a)).sort()).toEqual([]);
     expect([...entities].filter((e) => !AUDIT_ENTITIES.includes(e)).sort()).toEqual([]);
+    // A deal's action is audited under its own name (deals/service.ts writes `action: decision.action`).
+    expect(PARTY_ACTIONS.filter((a) => !AUDIT_ACTIONS.includes(a))).toEqual([]);
   });
 
   it('translate every action and entity type in both languages', () => {

@@ -17,11 +17,12 @@ export const AUDIT_ENTITIES = [
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'password_change', 'rotate_credentials', 'capture', 'catalogue_sync',
   'sync_tag_limits', 'acknowledge', 'shelve', 'unshelve', 'comment', 'rotate_secret', 'retry',
   'post', 'link_alarms', 'checklist', 'checklist_add', 'transition', 'write', 'propose', 'complete', 'record_delivery',
+  'counter', 'accept', 'decline', 'withdraw', 'terminate',
 ];
 export const ACTION_COLORS: Record<string, string> = {
   create: 'green', update: 'blue', delete: 'red', login: 'default', logout: 'default',
   password_change: 'orange', rotate_credentials: 'orange', capture: 'cyan', catalogue_sync: 'geekblue',
   sync_tag_limits: 'geekblue', acknowledge: 'green', shelve: 'orange', unshelve: 'blue', comment: 'default', rotate_secret: 'orange', retry: 'blue',
   post: 'default', link_alarms: 'cyan', checklist: 'blue', checklist_add: 'blue', transition: 'purple', write: 'geekblue',
-  propose: 'cyan', complete: 'green', record_delivery: 'geekblue',
+  propose: 'cyan', complete: 'green', record_delivery: 'geekblue', counter: 'blue', accept: 'green', decline: 'red', withdraw: 'orange', terminate: 'red',
 };

@@ -4,14 +4,15 @@ import { objectiveOf, violation, type AllocationModel } from './allocation.ts';
 import { generateCandidates } from './candidates.ts';
 import { pairCheck } from './compatibility.ts';
 import { greedyAllocation } from './greedy.ts';
-import { MIP_ABS_GAP_CNY, solveLp } from './highs.ts';
+import { MIP_ABS_GAP_CNY, MIP_REL_GAP, solveLp } from './highs.ts';
 import { buildLp } from './lp.ts';
 import { planExchange, solveAllocation } from './plan.ts';
 import { randomInstance } from './random-instance.ts';
 
 const TOL = 1e-6;
 /** HiGHS proves a MILP optimal to within a fen (highs.ts); an LP exactly. */
-const slack = (x: number) => Math.max(TOL * Math.max(1, Math.abs(x)), MIP_ABS_GAP_CNY);
+// Two solves of one model each end within HiGHS's relative gap of the optimum, so they agree within it.
+const slack = (x: number) => Math.max(MIP_REL_GAP * Math.max(1, Math.abs(x)), MIP_ABS_GAP_CNY);
 const close = (a: number, b: number) => Math.abs(a - b) <= slack(Math.max(Math.abs(a), Math.abs(b)));
 
 describe('planExchange on random instances', () => {
@@ -50,7 +51,7 @@ describe('planExchange on random instances', () => {
 
         const sum = plan.candidates.reduce((s, c) => s + c.unitNetBenefit * c.quantity, 0);
         expect(close(plan.objective, sum)).toBe(true);
-        expect(plan.objective).toBeGreaterThanOrEqual(plan.greedyObjective - slack(plan.objective));
+        expect(plan.objective).toBeGreaterThanOrEqual(plan.greedyObjective - TOL * Math.max(1, Math.abs(plan.objective)));
 
         // Components and lazy lots give the optimum of the whole model with every lot's binary.
         const whole = buildLp(generateCandidates(instance).model);
