@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, confirmDelete, launchBrowser, watch, type Watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
+import { browserAvailable, chooseOption, confirmDelete, launchBrowser, watch, type Watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's browser tests");
@@ -26,15 +26,23 @@ async function settled(page: Page, w: Watch, quietMs = 250): Promise<void> {
   }
 }
 
-/** Picks the first option of an antd Select (the options' text depends on the language). */
+/**
+ * Picks the first option of an antd Select (the options' text depends on the language): its text is
+ * read, then chosen as chooseOption chooses (again, if a busy machine's re-render kept the click),
+ * and the list waited closed (Escape, if it stays open), so that a click meant for the form cannot
+ * land on it.
+ */
 async function pickFirst(page: Page, testId: string, search?: string): Promise<void> {
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(search);
   const option = page.locator('.ant-select-dropdown .ant-select-item-option:visible').first();
-  await option.waitFor();
-  await option.click();
-  // The list closes with an animation; on a busy machine a click meant for the form can land on it.
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+  const text = ((await option.textContent()) ?? '').trim();
+  await chooseOption(page, testId, text, search);
+  const list = page.locator('.ant-select-dropdown:visible').first();
+  if (!(await list.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false))) {
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'hidden' });
+  }
 }
 
 describe.skipIf(!RUN)('console (browser)', () => {
