@@ -11,21 +11,13 @@ import {
   type HoltFit,
 } from './forecast.ts';
 import type { Point } from './series.ts';
+import { mulberry32 } from '../../core/seeded-random.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 1);
 
-/** Small deterministic PRNG (mulberry32) so crafted noisy series are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so crafted noisy series are the same on every run. */
+const rng = mulberry32;
 
 /** n readings one `every` apart from T0, valued f(i). */
 function series(n: number, every: number, f: (i: number) => number): Point[] {

@@ -7,19 +7,9 @@
  * solvents…): a demand accepts, and a substitution replaces, only within its family, as in a park.
  */
 import type { DisposalRoute, PlanInstance, PlanLicence, PlanListing, PlanMaterial, PropertyRanges } from '../model.ts';
+import { mulberry32 } from '../../../core/seeded-random.ts';
 import { DEFAULT_EXCHANGE_SETTINGS } from '../settings.ts';
 
-/** mulberry32: small, fast and seeded (the same generator as bench/lib.ts). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RandomInstanceSize {
   offers: number;
