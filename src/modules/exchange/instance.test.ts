@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildInstance, currentMonthIn, licenceCovers, overlaps, planPeriod, recurrenceFactor, type InstanceFacts, type ListingFacts } from './instance.ts';
+import { buildInstance, currentMonthIn, overlaps, planPeriod, recurrenceFactor, type InstanceFacts, type ListingFacts } from './instance.ts';
 import { DEFAULT_EXCHANGE_SETTINGS } from './settings.ts';
 
 const listing = (over: Partial<ListingFacts> = {}): ListingFacts => ({
@@ -84,12 +84,6 @@ describe('the instance', () => {
 });
 
 describe('helpers', () => {
-  it('licences cover a class or an exact code', () => {
-    expect(licenceCovers(['HW08'], 'HW08/900-249-08')).toBe(true);
-    expect(licenceCovers(['HW08/900-249-08'], 'HW08/900-249-08')).toBe(true);
-    expect(licenceCovers(['HW08/900-200-08'], 'HW08/900-249-08')).toBe(false);
-    expect(licenceCovers(['HW06'], 'HW08/900-249-08')).toBe(false);
-  });
   it('open windows overlap everything', () => {
     expect(overlaps({ availableFrom: null, availableTo: null }, { grain: 'month', from: '2026-01-01', to: '2026-01-31' })).toBe(true);
   });

@@ -16,6 +16,7 @@
  */
 import { unitOf } from '../../core/units.ts';
 import type { ExchangeSettings, ListingRecurrence, PlanInstance, PlanLicence, PlanListing, PlanMaterial, PlanOverrides, PropertyRanges, DisposalRoute, LicenceKind, ListingSide } from './model.ts';
+import { licenceCovers } from './codes.ts';
 
 export type PlanPeriod = PlanInstance['period'];
 
@@ -128,11 +129,6 @@ export function densityPerUnit(unit: string, densityKgM3: number | null): number
   return densityKgM3 * u.factor;
 }
 
-/** Whether a licence's codes (full codes or classes) cover a waste code. */
-export function licenceCovers(codes: readonly string[], hwCode: string): boolean {
-  const cls = hwCode.split('/')[0];
-  return codes.some((c) => c === hwCode || c === cls);
-}
 
 export function buildInstance(f: InstanceFacts): PlanInstance {
   const materials: Record<string, PlanMaterial> = {};

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysIn, licenceCovers, nextDeal, proposeDeal, scheduleDeliveries, termsProblems, type DealAction, type DealFacts, type DealTerms } from './model.ts';
+import { daysIn, nextDeal, proposeDeal, scheduleDeliveries, termsProblems, type DealAction, type DealFacts, type DealTerms } from './model.ts';
 
 const SUPPLIER = 1;
 const RECEIVER = 2;
@@ -109,11 +109,3 @@ describe('the delivery schedule', () => {
   });
 });
 
-describe('licence codes', () => {
-  it('covers a full code or its class', () => {
-    expect(licenceCovers(['HW08'], 'HW08/900-249-08')).toBe(true);
-    expect(licenceCovers(['hw08/900-249-08'], 'HW08/900-249-08')).toBe(true);
-    expect(licenceCovers(['HW08/900-210-08'], 'HW08/900-249-08')).toBe(false);
-    expect(licenceCovers(['HW49'], 'HW08/900-249-08')).toBe(false);
-  });
-});

@@ -221,12 +221,3 @@ export function nextDeal(deal: DealFacts, command: DealCommand, actor: DealActor
   }
 }
 
-/** Whether a licence's codes cover a waste code: the full code (HW08/900-249-08) or its class (HW08). */
-export function licenceCovers(codes: readonly string[], wasteCode: string): boolean {
-  const code = wasteCode.trim().toUpperCase();
-  const cls = code.split('/')[0];
-  return codes.some((c) => {
-    const k = c.trim().toUpperCase();
-    return k === code || k === cls;
-  });
-}

@@ -25,9 +25,10 @@ import type { CandidateExplanation, DisposalRoute, ExchangeSettings } from '../m
 import { DEFAULT_EXCHANGE_SETTINGS } from '../settings.ts';
 import type { ExchangeDealsTable, ExchangeDeliveriesTable, ExchangeListingsTable, ExchangeTables } from '../tables.ts';
 import { seesOnMarket, seesWho } from '../visibility.ts';
-import { availableActions, licenceCovers, nextDeal, proposeDeal, scheduleDeliveries, type DealAction, type DealFacts, type DealImpact, type DealState, type DealTerms, type DeliveryState, type PartyAction } from './model.ts';
+import { availableActions, nextDeal, proposeDeal, scheduleDeliveries, type DealAction, type DealFacts, type DealImpact, type DealState, type DealTerms, type DeliveryState, type PartyAction } from './model.ts';
 import { dealPolicy } from './policy.ts';
 import type { Deal, DealActionBody, DealDetail, DealEvent, DealListQuery, DealPage, Delivery, Impact, ImpactQuery, PartyRef, ProposeDeal, RecordDelivery } from './schemas.ts';
+import { acceptedNames, licenceCovers } from '../codes.ts';
 
 type Tables = ExchangeTables & Pick<RegistryTables, 'materials'>;
 type DealRow = Selectable<ExchangeDealsTable>;
@@ -301,8 +302,7 @@ export class DealService {
     if (offer.material_id === demand.material_id) return null;
     const m = materials.get(offer.material_id);
     const accepts = (parse<string[]>(demand.accepts) ?? []).map((c) => c.trim().toUpperCase());
-    const names = m ? [m.code, m.hwCode, m.hwCode?.split('/')[0], m.swCode].filter((c): c is string => !!c).map((c) => c.toUpperCase()) : [];
-    if (names.some((n) => accepts.includes(n))) return null;
+    if (m && acceptedNames(m).some((n) => accepts.includes(n.toUpperCase()))) return null;
     const sub = await this.db.selectFrom('exchange_substitutions').select('id').where('offered_material_id', '=', offer.material_id).where('replaces_material_id', '=', demand.material_id).executeTakeFirst();
     if (sub) return null;
     const wanted = materials.get(demand.material_id);

@@ -6,7 +6,8 @@
  */
 import type { ExclusionReason, PlanCandidate, PlanInstance, PlanLimit, PlanListing } from '../model.ts';
 import type { AllocationModel } from './allocation.ts';
-import { acceptedNames, checkContext, pairCheck } from './compatibility.ts';
+import { acceptedNames } from '../codes.ts';
+import { checkContext, pairCheck } from './compatibility.ts';
 import { pairEconomics } from './economics.ts';
 
 export interface CandidateSet {

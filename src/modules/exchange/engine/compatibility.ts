@@ -7,6 +7,7 @@ import type { ExclusionReason, PlanInstance, PlanLicence, PlanListing, PlanMater
 import { distanceLookup, type DistanceLookup, type SiteDistance } from './distance.ts';
 import { qualityFailures } from './quality.ts';
 import { tonnesPerUnit, transportMode } from './transport.ts';
+import { acceptedNames, licenceCovers } from '../codes.ts';
 
 export type PairBasis = 'same_material' | 'accepted_code' | 'substitution';
 
@@ -55,27 +56,12 @@ export function checkContext(instance: PlanInstance): CheckContext {
   return ctx;
 }
 
-/** The class of a waste code: 'HW08/900-249-08' → 'HW08'; 'SW10' → 'SW10'. */
-export const wasteClass = (code: string): string => code.split('/')[0];
-
-/** The codes by which a demand's `accepts` may name an offered material. */
-export function acceptedNames(m: PlanMaterial): string[] {
-  const names = [m.code];
-  for (const code of [m.hwCode, m.swCode]) {
-    if (!code) continue;
-    names.push(code);
-    if (wasteClass(code) !== code) names.push(wasteClass(code));
-  }
-  return names;
-}
-
 export const isHazardous = (m: PlanMaterial): boolean => m.hazardous || m.hwCode !== null;
 
 /** Does a licence code (full code or whole class) cover this material? */
 function covers(licenceCode: string, m: PlanMaterial): boolean {
   if (licenceCode === m.code) return true;
-  if (!m.hwCode) return false;
-  return licenceCode === m.hwCode || licenceCode === wasteClass(m.hwCode);
+  return m.hwCode !== null && licenceCovers([licenceCode], m.hwCode);
 }
 
 function overlap(windows: [string | null, string | null][]): boolean {
