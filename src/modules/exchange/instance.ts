@@ -14,9 +14,9 @@
  *   on deals, counted by due date, in t; each licence of the receiver covering the waste's code is
  *   charged with it, since the record does not say under which licence it was taken).
  */
-import { unitOf } from '../../core/units.ts';
 import type { ExchangeSettings, ListingRecurrence, PlanInstance, PlanLicence, PlanListing, PlanMaterial, PlanOverrides, PropertyRanges, DisposalRoute, LicenceKind, ListingSide } from './model.ts';
 import { licenceCovers } from './codes.ts';
+import { densityPerUnit } from './engine/transport.ts';
 
 export type PlanPeriod = PlanInstance['period'];
 
@@ -122,12 +122,6 @@ export function overlaps(l: Pick<ListingFacts, 'availableFrom' | 'availableTo'>,
   return (l.availableFrom === null || l.availableFrom <= p.to) && (l.availableTo === null || l.availableTo >= p.from);
 }
 
-/** kg per unit of a material counted in a volume (m3, L, Nm3), from its density; null for masses and where unknown. */
-export function densityPerUnit(unit: string, densityKgM3: number | null): number | null {
-  const u = unitOf(unit);
-  if (!u || u.dimension !== 'volume' || densityKgM3 === null) return null;
-  return densityKgM3 * u.factor;
-}
 
 
 export function buildInstance(f: InstanceFacts): PlanInstance {

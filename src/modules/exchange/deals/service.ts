@@ -29,6 +29,7 @@ import { availableActions, nextDeal, proposeDeal, scheduleDeliveries, type DealA
 import { dealPolicy } from './policy.ts';
 import type { Deal, DealActionBody, DealDetail, DealEvent, DealListQuery, DealPage, Delivery, Impact, ImpactQuery, PartyRef, ProposeDeal, RecordDelivery } from './schemas.ts';
 import { acceptedNames, licenceCovers } from '../codes.ts';
+import { tonnesPerUnitOf } from '../engine/transport.ts';
 
 type Tables = ExchangeTables & Pick<RegistryTables, 'materials'>;
 type DealRow = Selectable<ExchangeDealsTable>;
@@ -45,7 +46,6 @@ export interface DealNeighbours {
 
 /** UN/ECE Recommendation 20 codes for the units EPCIS quantities name (the flows EPCIS source reads them back). */
 const UOM: Readonly<Record<string, string>> = { kg: 'KGM', t: 'TNE', g: 'GRM', L: 'LTR', m3: 'MTQ', kWh: 'KWH', MWh: 'MWH', GJ: 'GV' };
-const MASS_T: Readonly<Record<string, number>> = { t: 1, kg: 0.001, g: 1e-6 };
 
 interface Material {
   id: number;
@@ -61,12 +61,6 @@ interface Material {
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
-/** t per unit of a material: mass units directly, volumes through the density; null when unknown. */
-export function tonnesPerUnit(m: Pick<Material, 'unit' | 'densityKgM3'>): number | null {
-  if (m.unit in MASS_T) return MASS_T[m.unit];
-  if ((m.unit === 'm3' || m.unit === 'L') && m.densityKgM3 !== null) return (m.densityKgM3 * (m.unit === 'L' ? 0.001 : 1)) / 1000;
-  return null;
-}
 
 /** The day `ms` falls on in `timeZone`, YYYY-MM-DD. */
 function localDay(ms: number, timeZone: string): string {
@@ -365,7 +359,7 @@ export class DealService {
     if (!covering.length) throw conflict(`licence_missing: the receiver holds no receiver licence covering the hazardous waste ${code}`);
     const valid = covering.filter((l) => l.valid_from <= today && l.valid_to >= today);
     if (!valid.length) throw conflict(`licence_expired: the receiver's licence for ${code} (${covering.map((l) => l.number).join(', ')}) is not valid on ${today}`);
-    const perUnitT = tonnesPerUnit(material);
+    const perUnitT = tonnesPerUnitOf(material.unit, material.densityKgM3);
     const yearlyT = perUnitT === null ? null : terms.quantity * perUnitT * (terms.recurrence === 'month' ? 12 : 1);
     if (yearlyT !== null && valid.every((l) => l.annual_capacity_t !== null && l.annual_capacity_t < yearlyT)) {
       throw conflict(`licence_capacity: the receiver's licensed capacity for ${code} (${Math.max(...valid.map((l) => l.annual_capacity_t ?? 0))} t a year) is less than the deal's ${round(yearlyT, 3)} t a year`);
@@ -379,7 +373,7 @@ export class DealService {
    * without the freight, which needs the distance the plan computes).
    */
   private async impactAtAccept(trx: Transaction<Tables>, deal: DealRow, material: Material): Promise<DealImpact> {
-    const perUnitT = tonnesPerUnit(material);
+    const perUnitT = tonnesPerUnitOf(material.unit, material.densityKgM3);
     const plan = parse<CandidateExplanation>(deal.plan_explanation);
     if (plan && typeof plan.netKgCo2PerUnit === 'number' && typeof plan.netCnyPerUnit === 'number') {
       return { avoidedKgCo2PerUnit: plan.netKgCo2PerUnit, savedCnyPerUnit: plan.netCnyPerUnit, tonnesPerUnit: perUnitT, basis: 'plan' };
@@ -537,7 +531,7 @@ export class DealService {
     for (const r of rows) {
       const m = materials.get(r.material_id);
       if (!m?.hwCode) continue;
-      const perT = parse<DealTerms>(r.terms)?.impact?.tonnesPerUnit ?? tonnesPerUnit(m);
+      const perT = parse<DealTerms>(r.terms)?.impact?.tonnesPerUnit ?? tonnesPerUnitOf(m.unit, m.densityKgM3);
       if (perT === null) continue;
       const key = `${r.receiver_id}|${m.hwCode}`;
       const sum = sums.get(key) ?? { receiverId: r.receiver_id, hwCode: m.hwCode, t: 0 };
@@ -581,7 +575,7 @@ export class DealService {
       const quantity = r.quantity ?? 0;
       const impact = parse<DealTerms>(r.terms)?.impact;
       const material = materials.get(r.material_id);
-      const perT = impact?.tonnesPerUnit ?? (material ? tonnesPerUnit(material) : null);
+      const perT = impact?.tonnesPerUnit ?? (material ? tonnesPerUnitOf(material.unit, material.densityKgM3) : null);
       month.deliveries++;
       if (perT !== null) month.divertedT += quantity * perT;
       else {

@@ -2,6 +2,7 @@
  * How a material travels and how much of it is a tonne. Steam goes by pipe, heat by a hot-water
  * network, gases by pipe; everything else by truck, priced per t·km, so its unit must convert to t.
  */
+import { unitOf } from '../../../core/units.ts';
 import type { PlanMaterial, TransportMode } from '../model.ts';
 
 const GAS_CATEGORIES = new Set(['energy_carrier', 'by_product', 'utility']);
@@ -16,9 +17,21 @@ export function transportMode(m: PlanMaterial): TransportMode {
 }
 
 /** Tonnes per unit of the material, or null when the unit is not a mass and no density is known. */
-export function tonnesPerUnit(m: PlanMaterial): number | null {
+export function tonnesPerUnit(m: Pick<PlanMaterial, 'unit' | 'densityKgPerUnit'>): number | null {
   if (m.unit === 't') return 1;
   if (m.unit === 'kg') return 0.001;
   if (m.densityKgPerUnit !== null && Number.isFinite(m.densityKgPerUnit) && m.densityKgPerUnit > 0) return m.densityKgPerUnit / 1000;
   return null;
+}
+
+/** kg per unit of a material counted in a volume (m3, L, Nm3), from its density; null for masses and where unknown. */
+export function densityPerUnit(unit: string, densityKgM3: number | null): number | null {
+  const u = unitOf(unit);
+  if (!u || u.dimension !== 'volume' || densityKgM3 === null) return null;
+  return densityKgM3 * u.factor;
+}
+
+/** Tonnes per unit of a material as the catalogue states it (its unit and density): the plan's rule, for deals and their impact. */
+export function tonnesPerUnitOf(unit: string, densityKgM3: number | null): number | null {
+  return tonnesPerUnit({ unit, densityKgPerUnit: densityPerUnit(unit, densityKgM3) });
 }
