@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
+import { browserAvailable, confirmUntilSent, launchBrowser, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's incidents browser test");
@@ -82,7 +82,7 @@ describe.skipIf(!RUN)('console incidents (browser)', () => {
     }
     await page.reload();
     await page.getByTestId('incident-to-contained').click();
-    await page.getByTestId('incident-move-confirm').click();
+    await confirmUntilSent(page, page.getByTestId('incident-move-confirm'), (r) => r.method() === 'POST' && r.url().includes('/transition'));
     // The dialog closes once the move is made; if it stays, it says why.
     await page.locator('.ant-modal').waitFor({ state: 'hidden' }).catch(async (err: unknown) => {
       throw new Error(`the move to contained did not complete: ${(await page.locator('.ant-modal .ant-alert').allTextContents()).join(' ') || 'no error shown'}`, { cause: err });
@@ -93,7 +93,7 @@ describe.skipIf(!RUN)('console incidents (browser)', () => {
     // The generated draft is in the close dialog; the cause is the person's to write.
     await expect.poll(() => page.locator('.ant-modal').getByTestId('incident-report-summary').inputValue()).toContain('氯气泄漏：一次盐水装置');
     await page.locator('.ant-modal').getByTestId('incident-report-cause').fill('盐水装置氯气管线法兰垫片老化失效');
-    await page.getByTestId('incident-move-confirm').click();
+    await confirmUntilSent(page, page.getByTestId('incident-move-confirm'), (r) => r.method() === 'POST' && r.url().includes('/transition'));
     await expect.poll(async () => page.getByTestId('incident-state').textContent()).toBe(text('zh-CN').state.closed);
     await expect.poll(async () => page.getByTestId('incident-report-status').textContent()).toBe(text('zh-CN').report.status.frozen);
     expect(await page.getByTestId('incident-post-text').count()).toBe(0);

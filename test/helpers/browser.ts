@@ -1,7 +1,7 @@
 /** Shared by the browser tests: Debian's Chromium through playwright-core, and a page watcher. */
 import fs from 'node:fs';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from 'playwright-core';
 import { login } from './server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -113,6 +113,30 @@ export async function confirmDelete(page: Page, trigger: Locator): Promise<void>
     }
     const res = await (sent as Request).response();
     if (!res?.ok()) throw new Error(`DELETE ${(sent as Request).url()} answered ${res?.status()}: ${await res?.text()}`);
+  } finally {
+    page.off('request', onRequest);
+  }
+}
+
+/**
+ * Clicks a dialog's confirm button until the request it makes has gone out (a click during the
+ * dialog's opening animation can be swallowed on a loaded machine), then returns that request's
+ * answer. `matches` picks the request.
+ */
+export async function confirmUntilSent(page: Page, button: Locator, matches: (r: Request) => boolean): Promise<Response | null> {
+  let sent: Request | null = null;
+  const onRequest = (r: Request) => {
+    if (matches(r)) sent ??= r;
+  };
+  page.on('request', onRequest);
+  try {
+    const deadline = Date.now() + PAGE_TIMEOUT_MS;
+    while (!sent) {
+      if (Date.now() > deadline) throw new Error('the confirmation was clicked but its request never went out');
+      await button.click({ timeout: 2_000 }).catch(() => undefined);
+      await expect.poll(() => sent !== null, { timeout: 3_000 }).toBe(true).catch(() => undefined);
+    }
+    return await (sent as Request).response();
   } finally {
     page.off('request', onRequest);
   }
