@@ -13,10 +13,11 @@ import type { IncidentTables } from './modules/incidents/tables.ts';
 import type { FlowTables } from './modules/flows/tables.ts';
 import type { KpiTables } from './modules/kpi/tables.ts';
 import type { ExchangeTables } from './modules/exchange/tables.ts';
+import type { ManifestTables } from './modules/manifests/tables.ts';
 import type { AuthTables } from './modules/auth/tables.ts';
 import type { IdentityTables } from './modules/identity/tables.ts';
 import type { RegistryTables } from './modules/registry/tables.ts';
 import type { TelemetryTables } from './modules/telemetry/tables.ts';
 import type { TraceTables } from './modules/trace/tables.ts';
 
-export interface Database extends AdapterTables, AuditTables, SharingTables, RegistryTables, AuthTables, IdentityTables, TelemetryTables, TraceTables, AlarmTables, AlarmWebhookTables, IncidentTables, FlowTables, KpiTables, ExchangeTables {}
+export interface Database extends AdapterTables, AuditTables, SharingTables, RegistryTables, AuthTables, IdentityTables, TelemetryTables, TraceTables, AlarmTables, AlarmWebhookTables, IncidentTables, FlowTables, KpiTables, ExchangeTables, ManifestTables {}

@@ -61,6 +61,21 @@ export interface DomainEvents {
     version: number;
     enterpriseIds: number[];
   };
+  /**
+   * A hazardous-waste manifest changed (issue 14): created, edited as a draft, signed, corrected.
+   * One per write, recorded in its transaction; `enterpriseIds` are every party. Its processor
+   * (durable `manifests-links`) writes what the step means elsewhere: EPCIS events, ledger flows,
+   * alarms, the exchange delivery.
+   */
+  'manifests.manifest.changed': {
+    manifestId: number;
+    number: string;
+    revision: number;
+    action: string;
+    state: string;
+    version: number;
+    enterpriseIds: number[];
+  };
 }
 
 export interface LiveEvents {

@@ -25,6 +25,7 @@ import * as m017 from './migrations/017-incidents.ts';
 import * as m018 from './migrations/018-flows.ts';
 import * as m019 from './migrations/019-kpis.ts';
 import * as m020 from './migrations/020-exchange.ts';
+import * as m021 from './migrations/021-manifests.ts';
 
 type Up = (db: Db, dialect: Dialect) => Promise<void>;
 
@@ -50,6 +51,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['018-flows', m018.up],
   ['019-kpis', m019.up],
   ['020-exchange', m020.up],
+  ['021-manifests', m021.up],
 ];
 
 class InCodeProvider implements MigrationProvider {

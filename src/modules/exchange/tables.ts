@@ -159,6 +159,8 @@ export interface ExchangeDeliveriesTable extends Stamps {
   /** The EPCIS shipping event it became. */
   epcis_event_id: string | null;
   recorded_by: string | null;
+  /** The hazardous-waste manifest the delivery travels with (migration 021); NULL for other materials. */
+  manifest_id: number | null;
 }
 
 export interface ExchangeTables {
