@@ -389,7 +389,7 @@ const dateMonthsAgo = (now: Date, months: number): string => {
 
 /**
  * Writes the demo's exchange as the park and its enterprises would: the settings, substitutions and
- * distances as the park operator, each enterprise's licences and listings as its administrator, the
+ * distances and every licence as the park operator (a licence is the authority's, registered by the park), each enterprise's listings as its administrator, the
  * deals as the two parties. A park that has any listing already is left as it is (a restart adds
  * nothing, and an operator's own market is never mixed with the demo's); otherwise settings the
  * park saved and table rows it has are kept, so a load interrupted before its listings resumes.
@@ -441,7 +441,8 @@ export async function loadDemoExchange(services: Services, now: Date = new Date(
   for (const l of DEMO_LICENCES) {
     const enterprise = need(enterpriseId, l.enterprise, 'enterprise');
     if (licences.some((x) => x.enterpriseId === enterprise && x.number === l.number)) continue;
-    await ex.licences.create(as(l.enterprise), {
+    // Registered by the park: a licence is the authority's, checked by the park against its register.
+    await ex.licences.create(ctx, {
       enterpriseId: enterprise, number: l.number, kind: 'receiver', codes: l.codes, annualCapacityT: l.annualCapacityT,
       validFrom, validTo, siteId: need(siteId, l.site, 'site'), issuer: l.issuer, note: l.note,
     });

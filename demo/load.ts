@@ -12,6 +12,7 @@ import { loadDemoAlarmRules } from './alarms.ts';
 import { demoFlowsCurrent, loadDemoFlows } from './flows.ts';
 import { loadDemoKpis } from './kpis.ts';
 import { loadDemoExchange, type DemoExchangeReport } from './exchange.ts';
+import { loadDemoManifests } from './manifests.ts';
 
 export interface DemoLoadReport {
   loaded: boolean;
@@ -35,12 +36,14 @@ export interface DemoLoadReport {
   exchangeListings: number;
   /** exchange deals written by this load (demo/exchange.ts) */
   exchangeDeals: number;
+  /** hazardous-waste manifests written by this load (demo/manifests.ts), return manifests included; 0 when the park has manifests already */
+  manifests: number;
 }
 
 export async function loadDemo(services: Services, park: DemoPark = demoPark, onProgress?: (done: number, total: number) => void): Promise<DemoLoadReport> {
   const ctx = systemContext('demo-loader');
   const { registry, auth } = services;
-  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0, kpiInputs: 0, kpiTargets: 0, exchangeListings: 0, exchangeDeals: 0 };
+  const report: DemoLoadReport = { loaded: false, enterprises: 0, sites: 0, units: 0, devices: 0, tags: 0, users: 0, events: 0, identifiers: 0, alarmRules: 0, flows: 0, kpiInputs: 0, kpiTargets: 0, exchangeListings: 0, exchangeDeals: 0, manifests: 0 };
   const first = park.enterprises[0];
   const existing = await registry.enterprises.list(ctx, { limit: 1, offset: 0, q: first.code });
   if (existing.items.some((e) => e.code === first.code)) {
@@ -58,6 +61,8 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
     Object.assign(report, kpiCounts(await loadDemoKpis(services, new Date(), park, { refreshInputs: flowsStale })));
     // A park loaded before the exchange gets its market, licences and deals; one with listings is left as it is.
     Object.assign(report, exchangeCounts(await loadDemoExchange(services, new Date(), park)));
+    // A park loaded before the manifests gets their three months; one with any manifest is left as it is.
+    report.manifests = manifestCount(await loadDemoManifests(services, new Date(), park));
     return report;
   }
 
@@ -148,9 +153,12 @@ export async function loadDemo(services: Services, park: DemoPark = demoPark, on
   Object.assign(report, kpiCounts(await loadDemoKpis(services, new Date(), park)));
   // Offers and demands, the park's exchange rules and two deals (one accepted with a month delivered).
   Object.assign(report, exchangeCounts(await loadDemoExchange(services, new Date(), park)));
+  // Three months of hazardous-waste manifests, one at least in every state, after the exchange's licences.
+  report.manifests = manifestCount(await loadDemoManifests(services, new Date(), park));
   report.loaded = true;
   return report;
 }
 
 const kpiCounts = (k: { inputs: number; targets: number }) => ({ kpiInputs: k.inputs, kpiTargets: k.targets });
 const exchangeCounts = (x: DemoExchangeReport) => ({ exchangeListings: x.listings, exchangeDeals: x.deals });
+const manifestCount = (m: { manifests: number; returns: number }) => m.manifests + m.returns;

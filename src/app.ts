@@ -64,6 +64,11 @@ import { DealService } from './modules/exchange/deals/service.ts';
 import { registerDealRoutes } from './modules/exchange/deals/routes.ts';
 import { ExchangeService } from './modules/exchange/service.ts';
 import { registerExchangeRoutes } from './modules/exchange/routes.ts';
+// ---- manifests (issue 14): the service and its routes ----
+import { ManifestService } from './modules/manifests/service.ts';
+import { registerManifestRoutes } from './modules/manifests/routes.ts';
+import { ManifestLinks } from './modules/manifests/links.ts';
+// ---- end manifests: service and routes ----
 
 import { VERSION } from './version.ts';
 export { VERSION };
@@ -104,6 +109,10 @@ export interface Services {
   kpis: KpiService;
   /** The industrial symbiosis exchange (issue 13): listings, licences, the park's substitutions and distances, settings, the market, plans, drafts; `exchange.deals` the deals. */
   exchange: ExchangeService;
+  /** Hazardous-waste transfer manifests (issue 14): drafts, signatures, corrections, the park's watch. */
+  manifests: ManifestService;
+  /** What manifests' steps write elsewhere (issue 14; its processor and sweep run under startPlatform). */
+  manifestLinks: ManifestLinks;
   /** Background jobs with an owner: each runs on the one node holding its lease (started under startPlatform). */
   worker: Worker;
   /** Domain events and live updates (in this process, or NATS JetStream with --bus). */
@@ -147,6 +156,16 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
   const flows = new FlowLedgerService(handle, audit, registry, outbox);
   const kpis = new KpiService(handle, audit, registry, flows);
   const exchange = new ExchangeService(handle, audit, registry, flows, new DealService(handle, audit, { registry, ledger: flows, trace, identity }, outbox));
+  // ---- manifests (issue 14): the links (links.ts; B2 owns this line and the processor/sweep startup) ----
+  const manifestLinks = new ManifestLinks(handle, { registry, identity, trace, ledger: flows, alarms, deals: exchange.deals });
+  // ---- end manifests: links ----
+  // ---- manifests (issue 14): the service ----
+  const manifests = new ManifestService(handle, audit, { registry, identity, links: manifestLinks }, outbox);
+  // ---- end manifests: service ----
+  // ---- manifests (issue 14): the exchange's port (B2) ----
+  // A hazardous deal's deliveries travel with manifests: the deal opens them and learns of their receipt (links.ts).
+  exchange.deals.provideManifests(manifests);
+  // ---- end manifests: the exchange's port ----
   return {
     handle,
     audit,
@@ -161,6 +180,8 @@ export async function openServices(config: Pick<Config, 'db' | 'sessionTtlHours'
     flows,
     kpis,
     exchange,
+    manifests,
+    manifestLinks,
     worker,
     bus,
     outbox,
@@ -266,6 +287,8 @@ export async function buildHttp(services: Services, config: Config): Promise<Fas
   registerKpiRoutes(app, services.kpis);
   registerExchangeRoutes(app, services.exchange);
   registerDealRoutes(app, services.exchange.deals);
+  registerManifestRoutes(app, services.manifests);
+  services.manifests.log ??= app.log;
   registerOlcaRoutes(app, services);
   registerKpiReportRoutes(app, new KpiReportService(services), new KpiReportScheduleService(services.handle, services.audit, (id) => services.registry.enterpriseCode(id)));
   registerAlarmWebhooks(app, services, { alarms: alarmSourceFrom(services.alarms), parkSees: (e) => services.alarms.parkSees(e) });
@@ -432,6 +455,17 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
       if (r.made.length) app.log.info({ made: r.made }, 'kpi reports: scheduled reports made');
       if (r.failed.length) app.log.warn({ failed: r.failed }, 'kpi reports: scheduled reports that could not be made (tried again next hour)');
     });
+    // ---- manifests (issue 14): links and the overdue sweep (B2) ----
+    // What a manifest's step means elsewhere (EPCIS, ledger, alarms, the deal), again after the service's
+    // own attempt: the durable manifests-links processor (idempotent, links.ts); overdue manifests once a minute on one node.
+    const manifestLinksProcessor = services.bus.subscribe('manifests.manifest.changed', { durable: 'manifests-links' }, async (event) => {
+      await services.manifestLinks.apply(event.data.manifestId);
+    });
+    services.worker.every('manifests:overdue', 60_000, async () => {
+      const r = await services.manifests.sweep();
+      if (r.raised || r.cleared) app.log.info(r, 'manifests: overdue alarms raised and cleared');
+    });
+    // ---- end manifests: links and the overdue sweep ----
     // After the processors subscribed: events recorded before the start (the demo's captures) are published now.
     log = app.log;
     services.outbox.start({ log: app.log });
@@ -452,6 +486,7 @@ export async function startPlatform(config: Config, opts: { beforeListen?: (s: S
         await app.close();
         await alarmRuntime.stop();
         await balanceCheck.stop();
+        await manifestLinksProcessor.close();
         await services.close();
       },
     };

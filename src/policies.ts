@@ -10,8 +10,9 @@ import { FLOW_POLICIES } from './modules/flows/policy.ts';
 import { EXCHANGE_POLICIES } from './modules/exchange/policy.ts';
 import { DEAL_POLICIES } from './modules/exchange/deals/policy.ts';
 import { KPI_POLICIES } from './modules/kpi/policy.ts';
+import { MANIFEST_POLICIES } from './modules/manifests/policy.ts';
 import { KPI_REPORT_POLICIES } from './modules/kpi/report/report-policy.ts';
 import { REGISTRY_POLICIES } from './modules/registry/policy.ts';
 import { TRACE_POLICIES } from './modules/trace/policy.ts';
 
-export const POLICIES: readonly Policy[] = [...REGISTRY_POLICIES, ...AUTH_POLICIES, auditPolicy, ...IDENTITY_POLICIES, ...TRACE_POLICIES, ...ALARM_POLICIES, webhookPolicy, ...INCIDENT_POLICIES, ...FLOW_POLICIES, ...KPI_POLICIES, ...KPI_REPORT_POLICIES, ...EXCHANGE_POLICIES, ...DEAL_POLICIES];
+export const POLICIES: readonly Policy[] = [...REGISTRY_POLICIES, ...AUTH_POLICIES, auditPolicy, ...IDENTITY_POLICIES, ...TRACE_POLICIES, ...ALARM_POLICIES, webhookPolicy, ...INCIDENT_POLICIES, ...FLOW_POLICIES, ...KPI_POLICIES, ...KPI_REPORT_POLICIES, ...EXCHANGE_POLICIES, ...DEAL_POLICIES, ...MANIFEST_POLICIES];

@@ -187,16 +187,20 @@ describe('the exchange API', { timeout: 120_000 }, () => {
       expect((await cementAdmin.get('/api/v1/exchange/settings')).body.carbonPriceCnyPerT).toBe(100);
     });
 
-    it('lets an enterprise administrator write its own licences, not another’s', async () => {
+    it('lets the park administrator alone register licences: an enterprise cannot widen its own', async () => {
       // The recycler holds none yet: its solvent demand is the unlicensed pair of the plans below.
       const body = { number: 'ZJ-HW-0001', kind: 'receiver', codes: ['HW08'], annualCapacityT: 100, validFrom: '2020-01-01', validTo: '2099-12-31', siteId: site.cement };
-      const own = await cementAdmin.post('/api/v1/waste-licences', body);
+      expectProblem(await cementAdmin.post('/api/v1/waste-licences', body), 403);
+      const own = await park.post('/api/v1/waste-licences', { ...body, enterpriseId: ent.cement });
       expect(own.status, JSON.stringify(own.body)).toBe(201);
+      expect((await cementAdmin.get(`/api/v1/waste-licences/${own.body.id}`)).status).toBe(200);
+      expectProblem(await cementAdmin.patch(`/api/v1/waste-licences/${own.body.id}`, { codes: ['HW06'] }), 403);
+      expectProblem(await cementAdmin.delete(`/api/v1/waste-licences/${own.body.id}`), 403);
       expectProblem(await recyclerAdmin.post('/api/v1/waste-licences', { ...body, enterpriseId: ent.cement }), 400);
       expectProblem(await recyclerAdmin.patch(`/api/v1/waste-licences/${own.body.id}`, { codes: ['HW06'] }), 404);
       expectProblem(await recyclerAdmin.delete(`/api/v1/waste-licences/${own.body.id}`), 404);
-      expectProblem(await cementAdmin.post('/api/v1/waste-licences', { ...body, number: 'X', codes: ['HW6'] }), 400);
-      expectProblem(await cementAdmin.post('/api/v1/waste-licences', { ...body, number: 'Y', validFrom: '2030-01-01', validTo: '2029-01-01' }), 400);
+      expectProblem(await park.post('/api/v1/waste-licences', { ...body, enterpriseId: ent.cement, number: 'X', codes: ['HW6'] }), 400);
+      expectProblem(await park.post('/api/v1/waste-licences', { ...body, enterpriseId: ent.cement, number: 'Y', validFrom: '2030-01-01', validTo: '2029-01-01' }), 400);
       listing.licence = own.body.id;
     });
   });
@@ -265,7 +269,7 @@ describe('the exchange API', { timeout: 120_000 }, () => {
     });
 
     it('matches the solvent once the recycler holds a licence for its class', async () => {
-      const licence = await recyclerAdmin.post('/api/v1/waste-licences', { number: 'ZJ-HW-0002', kind: 'receiver', codes: ['HW06'], annualCapacityT: 100, validFrom: '2020-01-01', validTo: '2099-12-31', siteId: site.recycler });
+      const licence = await park.post('/api/v1/waste-licences', { enterpriseId: ent.recycler, number: 'ZJ-HW-0002', kind: 'receiver', codes: ['HW06'], annualCapacityT: 100, validFrom: '2020-01-01', validTo: '2099-12-31', siteId: site.recycler });
       expect(licence.status, JSON.stringify(licence.body)).toBe(201);
       const r = (await plan(park, {})).body;
       expect(candidate(r, listing.solvent, listing.recyclerDemand)).toBeDefined();

@@ -2,8 +2,9 @@
  * Deals over HTTP (SQLite): propose → counter → accept by the parties whose turn it is, refusals of
  * the wrong party, a stale or replayed version, a third enterprise told nothing exists, the park
  * reading; deliveries scheduled on accept, recorded into the flow ledger and traceability (once),
- * the impact they add up to, termination, a hazardous offer refused to an unlicensed receiver, and
- * a deal that completes with its last delivery.
+ * the impact they add up to, termination, a hazardous offer refused to an unlicensed receiver, a
+ * licensed one opening its delivery's manifest (recorded by it, not by hand), and a deal that
+ * completes with its last delivery.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/roles.ts';
@@ -229,15 +230,18 @@ describe('exchange deals', () => {
     const delivery = accepted.body.deliveries[0];
     expect(delivery.due).toBe('2026-02-10');
 
-    const recorded = await power.post(`/api/v1/exchange/deals/${id}/deliveries/${delivery.id}/record`, { quantity: 5, deliveredAt: '2026-02-11' });
-    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
-    expect(recorded.body.state).toBe('completed');
-    expect(recorded.body.deliveries[0].lot).toEqual(expect.any(String));
-    expect(recorded.body.history.map((h: { action: string }) => h.action)).toEqual(['propose', 'accept', 'complete']);
-
-    const impact = await park.get('/api/v1/exchange/impact?from=2026-02&to=2026-02');
-    expect(impact.body.months[0].divertedT).toBeCloseTo(5, 6);
-    // What the planner subtracts from the receiver's licensed capacity.
-    expect(await server.services.exchange.deals.licenceUse(2026)).toEqual([{ receiverId: ent.cement, hwCode: 'HW08/900-249-08', t: 5 }]);
+    // A hazardous delivery travels with a manifest: the accept opened its draft for the supplier, and
+    // the delivery is recorded by the manifest's receipt, never by hand (test/manifests-links.test.ts drives it).
+    expect(delivery.manifestId).toEqual(expect.any(Number));
+    const draft = await power.get(`/api/v1/manifests/${delivery.manifestId}`);
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    expect(draft.body).toMatchObject({ state: 'draft', generator: { id: ent.power }, receiver: { id: ent.cement } });
+    const byHand = await power.post(`/api/v1/exchange/deals/${id}/deliveries/${delivery.id}/record`, { quantity: 5, deliveredAt: '2026-02-11' });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.detail).toMatch(new RegExp(`recorded by its manifest ${delivery.manifestId}`));
+    const again = await power.post(`/api/v1/exchange/deals/${id}/deliveries/${delivery.id}/manifest`, {});
+    expect(again.status).toBe(409);
+    // A draft holds no licence capacity yet.
+    expect(await server.services.exchange.deals.licenceUse(2026)).toEqual([]);
   });
 });

@@ -329,8 +329,9 @@ describe('the olca export of another enterprise', () => {
   it.each(ACTORS)('%s exports its own inventory only, the park any', async (actor) => {
     const me = actors[actor];
     const parkRole = actor === 'regulator';
-    const months = ((await admin.get('/api/v1/flows/periods')).body.items as { period: string; grain: string }[]).filter((p) => p.grain === 'month').map((p) => p.period).sort();
-    const period = months[months.length - 1];
+    // The latest month the demo metered chloralkali's units in (the demo's manifests add receipts this month, between other plants).
+    const chloralkaliMonths = ((await actors['chloralkali.admin'].get('/api/v1/flows?limit=5000')).body.items as { period: string; note: string | null }[]).filter((f) => /^\d{4}-\d{2}$/.test(f.period) && !/^manifest /.test(f.note ?? '')).map((f) => f.period).sort();
+    const period = chloralkaliMonths[chloralkaliMonths.length - 1];
     expect((await me.get(`/api/v1/kpis/olca?period=${period}&enterprise=pvc`)).status).toBe(parkRole ? 200 : 404);
     expect((await me.get(`/api/v1/kpis/olca?period=${period}&enterprise=nobody`)).status).toBe(404);
     // The zip is read as bytes (the client helper reads text).
@@ -366,6 +367,40 @@ describe("the KPI reports of another tenant", () => {
     // Keeping a report is a write: the viewers may not.
     const kept = await me.post('/api/v1/kpi-reports', { period, scope: 'enterprise', code: 'chloralkali', language: 'en' });
     expect(kept.status).toBe(actor === 'chloralkali.admin' || actor === 'chloralkali.operator' ? 201 : 403);
+  });
+});
+
+describe('manifests of another enterprise', () => {
+  let manifest: { id: number; version: number };
+  beforeAll(async () => {
+    // A draft of pvc's to a third enterprise, carried by pvc itself: chloralkali is no party to it.
+    const pvcOperator = client(server.url, await login(server.url, 'pvc.operator', 'symbiont-demo'));
+    const ents = (await admin.get('/api/v1/enterprises?limit=100')).body.items as { id: number; code: string }[];
+    const receiver = ents.find((e) => e.code !== 'pvc' && e.code !== 'chloralkali')!.id;
+    const oil = (await admin.get('/api/v1/materials?q=WASTE_MINERAL_OIL')).body.items.find((m: { code: string }) => m.code === 'WASTE_MINERAL_OIL');
+    const created = await pvcOperator.post('/api/v1/manifests', {
+      receiverId: receiver, plannedDate: '2026-06-01', legs: [{ transporterId: ids.pvc, vehicle: '浙A12345' }],
+      lines: [{ materialId: oil.id, form: 'liquid', packaging: 'drum', containers: 4, quantity: 0.8 }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    manifest = created.body;
+  });
+
+  it.each(ACTORS)('%s cannot read, list, edit, sign or print it (the regulator reads, and signs nothing)', async (actor) => {
+    const me = actors[actor];
+    const parkRole = actor === 'regulator';
+    const before = (await admin.get(`/api/v1/manifests/${manifest.id}`)).body;
+    expect((await me.get(`/api/v1/manifests/${manifest.id}`)).status).toBe(parkRole ? 200 : 404);
+    expect((await me.get(`/api/v1/manifests/${manifest.id}/pdf`)).status).toBe(parkRole ? 200 : 404);
+    const listed = (await me.get('/api/v1/manifests?limit=500')).body.items.map((m: { id: number }) => m.id);
+    expect(listed.includes(manifest.id)).toBe(parkRole);
+    expect((await me.patch(`/api/v1/manifests/${manifest.id}`, { version: manifest.version, route: 'hijacked' })).status).toBe(parkRole ? 403 : 404);
+    for (const action of ['sign', 'cancel']) {
+      expect((await me.post(`/api/v1/manifests/${manifest.id}/actions`, { action, version: manifest.version })).status, `${actor} ${action}`).toBe(parkRole ? 403 : 404);
+    }
+    const overview = (await me.get('/api/v1/manifests/overview')).body;
+    expect([...overview.open, ...overview.overdue, ...overview.openDiscrepancies].every((m: { roles: string[] }) => parkRole || m.roles.length > 0)).toBe(true);
+    expect((await admin.get(`/api/v1/manifests/${manifest.id}`)).body).toEqual(before);
   });
 });
 
@@ -487,7 +522,18 @@ describe('coverage', () => {
     'GET /api/v1/exchange/deals/:id': 'test/exchange-deals.test.ts (a third enterprise: 404)',
     'POST /api/v1/exchange/deals/:id/actions': 'test/exchange-deals.test.ts (a third enterprise: 404, viewers: 403)',
     'POST /api/v1/exchange/deals/:id/deliveries/:deliveryId/record': 'test/exchange-deals.test.ts (the receiver: 403)',
+    'POST /api/v1/exchange/deals/:id/deliveries/:deliveryId/manifest': 'the supplier of a deal it sees only (test/manifests-links.test.ts; the receiver: 403, a third enterprise: 404)',
     'GET /api/v1/exchange/impact': 'recorded deliveries of the caller’s own deals; park roles the park (test/exchange-deals.test.ts)',
+    'GET /api/v1/manifests': 'manifests matrix above (a non-party: not listed); test/manifests-security.test.ts',
+    'POST /api/v1/manifests': 'drafted for the caller’s own enterprise only; the park is never a party (test/manifests-security.test.ts: park 403)',
+    'GET /api/v1/manifests/overview': 'the manifests the caller is a party to and its own licences; park roles the park (test/manifests-api.test.ts)',
+    'GET /api/v1/manifests/vocabulary': 'method codes and hazard defaults: reference data, every user',
+    'GET /api/v1/manifests/:id': 'manifests matrix above (a non-party: 404)',
+    'PATCH /api/v1/manifests/:id': 'manifests matrix above (a non-party: 404, park: 403)',
+    'POST /api/v1/manifests/:id/actions': 'manifests matrix above; test/manifests-security.test.ts (a non-party 404, a viewer 403, not its turn 409)',
+    'GET /api/v1/manifests/:id/pdf': 'manifests matrix above (a non-party: 404)',
+    'GET /api/v1/manifest-settings': 'the park’s manifest settings, readable by every user',
+    'PUT /api/v1/manifest-settings': 'park administrators only (test/manifests-api.test.ts: enterprise admin and park viewer 403)',
     // The EPCIS REST binding (outside /api/v1, the standard's paths).
     'POST /epcis/capture': 'test/epcis.test.ts (viewer: 403; a park role names the enterprise)',
     'GET /epcis/capture/:captureID': 'scoped to the job owner (test/epcis.test.ts)',

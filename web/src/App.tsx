@@ -39,6 +39,10 @@ import IdentifierLabelPage from './pages/IdentifierLabel';
 import IdentifierLookupPage from './pages/IdentifierLookup';
 import IdentifiersPage from './pages/Identifiers';
 import LoginPage from './pages/Login';
+import ManifestDetailPage from './pages/ManifestDetail';
+import ManifestSettingsPage from './pages/ManifestSettings';
+import ManifestsPage from './pages/Manifests';
+import ManifestsWatchPage from './pages/ManifestsWatch';
 import MaterialsPage from './pages/Materials';
 import NotFoundPage from './pages/NotFound';
 import OverviewPage from './pages/Overview';
@@ -122,6 +126,10 @@ function Localized() {
               <Route path="exchange/matches" element={<ExchangeMatchesPage />} />
               <Route path="exchange/deals" element={<ExchangeDealsPage />} />
               <Route path="exchange/settings" element={<ExchangeSettingsPage />} />
+              <Route path="manifests" element={<ManifestsPage />} />
+              <Route path="manifests/watch" element={<ManifestsWatchPage />} />
+              <Route path="manifests/settings" element={<ManifestSettingsPage />} />
+              <Route path="manifests/:id" element={<ManifestDetailPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -18,13 +18,15 @@ export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s) + 1;
 export const severityOfRank = (n: number): Severity => SEVERITIES[Math.min(SEVERITIES.length, Math.max(1, Math.round(n))) - 1];
 
 /**
- * What an alarm is about. Emission and safety alarms are shared with the park by default
- * (the park's environmental monitoring and emergency response see them without a share rule).
+ * What an alarm is about. Emission, safety and compliance alarms are shared with the park by default
+ * (the park's environmental monitoring and emergency response see them without a share rule, and so
+ * does its oversight of hazardous-waste manifests: a discrepancy or an overdue manifest is the
+ * authority's business whether or not the generator shares it).
  */
 export const ALARM_CATEGORIES = ['emission', 'safety', 'quality', 'process', 'equipment', 'balance', 'compliance'] as const;
 export type AlarmCategory = (typeof ALARM_CATEGORIES)[number];
 /** The categories the park sees unless the enterprise's share rule says otherwise. */
-export const PARK_DEFAULT_CATEGORIES: readonly AlarmCategory[] = ['emission', 'safety'];
+export const PARK_DEFAULT_CATEGORIES: readonly AlarmCategory[] = ['emission', 'safety', 'compliance'];
 
 /** How a window aggregate rule reduces its window. */
 export type WindowAggregate = 'mean' | 'sum';

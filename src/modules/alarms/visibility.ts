@@ -1,11 +1,12 @@
 /**
  * Which alarms a caller may see, in one place. An enterprise sees its own alarms and those other
  * enterprises share with it (kind `alarms.alarms`). The park (its operator and regulators) sees an
- * enterprise's emission and safety alarms by default, without a rule — environmental monitoring and
- * emergency response need them whether or not anyone remembered to share — and the alarms of the
+ * enterprise's emission, safety and compliance alarms by default (PARK_DEFAULT_CATEGORIES), without a
+ * rule — environmental monitoring, emergency response and the oversight of hazardous-waste manifests
+ * need them whether or not anyone remembered to share — and the alarms of the
  * rules a park role wrote (the park's own watch on a tag whose readings it reads anyway); the
  * enterprise's rule for the park changes the default: `none` withdraws even those, `all` widens to every alarm,
- * `emission_safety` says the default out loud. A partner sees only what a rule grants it.
+ * `emission_safety` (named before compliance joined the default) says the default out loud. A partner sees only what a rule grants it.
  *
  * The core's `visibleTo` gives the park only what a rule grants, so the park's branch is written
  * here; the enterprise branch is `visibleTo` itself.
@@ -21,7 +22,7 @@ import { PARK_DEFAULT_CATEGORIES } from './rule-model.ts';
 export const ALARM_SHARES = defineShareKind('alarms.alarms', {
   label: 'alarms',
   scopes: ['all', 'emission_safety', 'none'],
-  description: 'all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)',
+  description: 'all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)',
 });
 
 /**

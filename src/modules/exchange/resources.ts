@@ -2,9 +2,9 @@
  * The exchange's plain collections as generic resources (src/core/crud):
  * - `exchange-listings`: an enterprise's own offers and demands, in every state (the market, what
  *   others see of the published ones, is market.ts's read, not this collection);
- * - `waste-licences`: what lets a receiver take a hazardous waste (written by the enterprise's
- *   administrator and by the park administrator, whose job it is to check a licence against the
- *   issuing authority's register);
+ * - `waste-licences`: what lets a receiver take or a transporter carry a hazardous waste (written by
+ *   the park administrator alone, whose job it is to check a licence against the issuing authority's
+ *   register: manifests are signed or refused on it);
  * - `exchange-substitutions` and `exchange-distances`: the park's own tables, with no enterprise at
  *   all, readable by every user and written by the park administrator (ParkTableService below).
  *

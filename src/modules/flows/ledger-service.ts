@@ -489,7 +489,7 @@ export class FlowLedgerService {
   }
 }
 
-const BOUNDARY_CODES: Readonly<Record<string, true>> = { supplier: true, customer: true, air: true, 'water-body': true, landfill: true, incineration: true, 'storage-yard': true };
+const BOUNDARY_CODES: Readonly<Record<string, true>> = { supplier: true, customer: true, air: true, 'water-body': true, landfill: true, incineration: true, treatment: true, 'storage-yard': true };
 
 /** Who records a write: the caller's enterprise, or the park (null) for park roles. */
 function recorderOf(ctx: AuthContext): number | null {

@@ -8,7 +8,7 @@ export const NODE_KINDS = ['unit', 'enterprise', 'park', 'boundary'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** Where material enters or leaves the park: the system boundary, split so the Sankey shows where. */
-export const BOUNDARY_KINDS = ['supplier', 'customer', 'air', 'water_body', 'landfill', 'incineration', 'storage_yard', 'other'] as const;
+export const BOUNDARY_KINDS = ['supplier', 'customer', 'air', 'water_body', 'landfill', 'incineration', 'treatment', 'storage_yard', 'other'] as const;
 export type BoundaryKind = (typeof BOUNDARY_KINDS)[number];
 
 /** The park's own node, which enterprises roll up to. */
@@ -22,6 +22,8 @@ export const BOUNDARY_NODES: readonly { code: string; boundaryKind: BoundaryKind
   { code: 'water-body', boundaryKind: 'water_body', name: '水体', nameEn: 'Water bodies' },
   { code: 'landfill', boundaryKind: 'landfill', name: '填埋场', nameEn: 'Landfill' },
   { code: 'incineration', boundaryKind: 'incineration', name: '焚烧', nameEn: 'Incineration' },
+  // Physico-chemical treatment, solidification and the like (D9, D16): disposal that neither burns nor buries.
+  { code: 'treatment', boundaryKind: 'treatment', name: '处置设施：物化处理等', nameEn: 'Treatment (physico-chemical and other disposal)' },
   { code: 'storage-yard', boundaryKind: 'storage_yard', name: '堆场', nameEn: 'Storage yards' },
 ];
 

@@ -25,7 +25,7 @@ export const DEFAULT_OXIDATION: Readonly<Record<FuelPhase, number>> = { solid: 0
 const CO2_PER_C = 44 / 12;
 const IDX = (c: Counterpart) => counterpartIndex(c);
 const UTILIZED_TO: readonly Counterpart[] = ['node', 'supplier', 'customer'];
-const DISPOSED_TO: readonly Counterpart[] = ['landfill', 'incineration'];
+const DISPOSED_TO: readonly Counterpart[] = ['landfill', 'incineration', 'treatment'];
 const DUMPED_TO: readonly Counterpart[] = ['air', 'water_body'];
 /** Emissions to air and effluent to water are not CTI material flows (GHG and water have their own indicators). */
 const CTI_EXCLUDED: readonly Counterpart[] = ['air', 'water_body'];
@@ -907,9 +907,9 @@ export function kpiContributions(input: KpiComputeInput, scope: ResolvedScope, k
     const inFrom = scope.nodeIds.has(from.id);
     const inTo = scope.nodeIds.has(to.id);
     if (!inFrom && !inTo) {
-      // Prior years' stock disposed: storage yard → landfill/incineration, the enterprise's (or any, for the park).
+      // Prior years' stock disposed: storage yard → a disposal boundary (DISPOSED_TO), the enterprise's (or any, for the park).
       const belongs = scope.scope === 'park' || (scope.scope === 'enterprise' && f.enterpriseId === scope.enterpriseId);
-      if (wasteKey && belongs && role.waste === cls && role.t !== null && from.boundaryKind === 'storage_yard' && (to.boundaryKind === 'landfill' || to.boundaryKind === 'incineration')) emit('priorStockDisposed', q * role.t);
+      if (wasteKey && belongs && role.waste === cls && role.t !== null && from.boundaryKind === 'storage_yard' && DISPOSED_TO.includes((to.boundaryKind ?? 'other') as Counterpart)) emit('priorStockDisposed', q * role.t);
       continue;
     }
     const dir: Direction = inFrom && inTo ? 'internal' : inFrom ? 'out' : 'in';

@@ -159,7 +159,8 @@ export interface MaterialTally {
 }
 
 // Plain arrays: thousands of tallies are made per period, and a typed array costs more to allocate.
-export const newMaterialTally = (): MaterialTally => ({ inBy: [0, 0, 0, 0, 0, 0, 0, 0, 0], outBy: [0, 0, 0, 0, 0, 0, 0, 0, 0], internal: 0, exchangeOut: 0, unconvertible: [], flows: 0 });
+// Their length follows COUNTERPARTS, so a new boundary kind cannot leave a counterpart without a slot.
+export const newMaterialTally = (): MaterialTally => ({ inBy: new Array<number>(COUNTERPARTS.length).fill(0), outBy: new Array<number>(COUNTERPARTS.length).fill(0), internal: 0, exchangeOut: 0, unconvertible: [], flows: 0 });
 
 export type ScopeTally = Map<string, MaterialTally>;
 
@@ -181,7 +182,7 @@ export interface NodeLedger {
   wasteAtNode: Map<number, Map<string, [number, number]>>;
   /** Stock change (closing − opening) per node and material, in the material's unit. */
   stockChange: Map<number, Map<string, number>>;
-  /** Prior years' stock disposed: storage yard → landfill/incineration, by the recording enterprise (null: the park's). */
+  /** Prior years' stock disposed: storage yard → landfill/incineration/treatment, by the recording enterprise (null: the park's). */
   priorDisposed: Map<number | null, Map<string, number>>;
   /** Materials flows name that the catalogue does not know, with their flow counts. */
   uncatalogued: Map<string, number>;
@@ -242,7 +243,7 @@ function converter(roles: Map<string, MaterialRole>) {
 }
 
 const STORAGE_YARD = 'storage_yard';
-const DISPOSAL = new Set(['landfill', 'incineration']);
+const DISPOSAL = new Set(['landfill', 'incineration', 'treatment']);
 
 /**
  * Tally the flows of a period for every scope at once: for each flow, the scopes of its two ends

@@ -9659,7 +9659,7 @@ export interface paths {
                                  * @description where a boundary node lies (required for kind boundary)
                                  * @enum {string|null}
                                  */
-                                boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                                boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                                 /** @description the registry unit of a synced unit node */
                                 unitId: number | null;
                                 /** @description the node it rolls up to; default: its enterprise node, or the park */
@@ -9719,7 +9719,7 @@ export interface paths {
                          * @description where a boundary node lies (required for kind boundary)
                          * @enum {string|null}
                          */
-                        boundaryKind?: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                        boundaryKind?: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                         /** @description the node it rolls up to; default: its enterprise node, or the park */
                         parentId?: number | null;
                     };
@@ -9749,7 +9749,7 @@ export interface paths {
                              * @description where a boundary node lies (required for kind boundary)
                              * @enum {string|null}
                              */
-                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                             /** @description the registry unit of a synced unit node */
                             unitId: number | null;
                             /** @description the node it rolls up to; default: its enterprise node, or the park */
@@ -9856,7 +9856,7 @@ export interface paths {
                              * @description where a boundary node lies (required for kind boundary)
                              * @enum {string|null}
                              */
-                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                             /** @description the registry unit of a synced unit node */
                             unitId: number | null;
                             /** @description the node it rolls up to; default: its enterprise node, or the park */
@@ -9988,7 +9988,7 @@ export interface paths {
                          * @description where a boundary node lies (required for kind boundary)
                          * @enum {string|null}
                          */
-                        boundaryKind?: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                        boundaryKind?: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                         /** @description the node it rolls up to; default: its enterprise node, or the park */
                         parentId?: number | null;
                     };
@@ -10018,7 +10018,7 @@ export interface paths {
                              * @description where a boundary node lies (required for kind boundary)
                              * @enum {string|null}
                              */
-                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                            boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                             /** @description the registry unit of a synced unit node */
                             unitId: number | null;
                             /** @description the node it rolls up to; default: its enterprise node, or the park */
@@ -11670,7 +11670,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "unit" | "enterprise" | "park" | "boundary";
                                 /** @enum {string|null} */
-                                boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "storage_yard" | "other" | null;
+                                boundaryKind: "supplier" | "customer" | "air" | "water_body" | "landfill" | "incineration" | "treatment" | "storage_yard" | "other" | null;
                                 enterpriseId: number | null;
                             }[];
                             links: {
@@ -17280,6 +17280,8 @@ export interface paths {
                                 flowId: number | null;
                                 epcisEventId: string | null;
                                 recordedBy: string | null;
+                                /** @description the hazardous-waste manifest the delivery travels with (a hazardous material is recorded by its manifest, not by hand) */
+                                manifestId: number | null;
                             }[];
                         };
                     };
@@ -17472,6 +17474,8 @@ export interface paths {
                                 flowId: number | null;
                                 epcisEventId: string | null;
                                 recordedBy: string | null;
+                                /** @description the hazardous-waste manifest the delivery travels with (a hazardous material is recorded by its manifest, not by hand) */
+                                manifestId: number | null;
                             }[];
                         };
                     };
@@ -17682,6 +17686,8 @@ export interface paths {
                                 flowId: number | null;
                                 epcisEventId: string | null;
                                 recordedBy: string | null;
+                                /** @description the hazardous-waste manifest the delivery travels with (a hazardous material is recorded by its manifest, not by hand) */
+                                manifestId: number | null;
                             }[];
                         };
                     };
@@ -17888,7 +17894,97 @@ export interface paths {
                                 flowId: number | null;
                                 epcisEventId: string | null;
                                 recordedBy: string | null;
+                                /** @description the hazardous-waste manifest the delivery travels with (a hazardous material is recorded by its manifest, not by hand) */
+                                manifestId: number | null;
                             }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/deals/{id}/deliveries/{deliveryId}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The supplier opens the hazardous-waste manifest (a draft) of a scheduled delivery of a hazardous material; the receiver's acceptance of the manifest records the delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    deliveryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            manifestId: number;
+                            /** @description the manifest's number (its draft is the supplier's to complete and sign) */
+                            number: string;
                         };
                     };
                 };
@@ -18036,6 +18132,2074 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hazardous-waste manifests the caller's enterprise is a party to (every one for park roles and regulators), newest change first, each with its state */
+        get: {
+            parameters: {
+                query: {
+                    state?: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                    role?: "generator" | "transporter" | "receiver";
+                    kind?: "original" | "return" | "onward";
+                    enterpriseId?: number;
+                    overdue?: boolean;
+                    discrepancy?: "open" | "resolved";
+                    /** @description number, or a batch identifier it carries */
+                    q?: string;
+                    /** @description planned on or after */
+                    from?: string;
+                    /** @description planned on or before */
+                    to?: string;
+                    /** @description only the newest revision of each number */
+                    latest?: boolean;
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @description the newest revision of its number */
+                                latest: boolean;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                version: number;
+                                generator: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                receiver: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                transporters: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                roles: ("generator" | "transporter" | "receiver")[];
+                                plannedDate: string;
+                                hwCodes: string[];
+                                declaredT: number;
+                                receivedT: number | null;
+                                acceptedT: number | null;
+                                turn: {
+                                    /** @enum {string} */
+                                    party: "generator" | "transporter" | "receiver";
+                                    leg: number | null;
+                                    enterprise: {
+                                        id: number;
+                                        code: string;
+                                        name: string;
+                                        nameEn: string | null;
+                                    };
+                                    actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                                } | null;
+                                /** @enum {string|null} */
+                                discrepancy: "open" | "resolved" | null;
+                                overdue: {
+                                    /** @enum {string} */
+                                    reason: "not_picked_up" | "not_delivered";
+                                    since: number;
+                                } | null;
+                                dealId: number | null;
+                                pickedUpAt: number | null;
+                                deliveredAt: number | null;
+                                receivedAt: number | null;
+                                closedAt: number | null;
+                                updatedAt: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a manifest as its generator (the caller's enterprise): its number is assigned now; batches without an identifier get one minted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receiverId: number;
+                        receiverSiteId?: number;
+                        siteId?: number;
+                        /** @description planned pick-up, YYYY-MM-DD */
+                        plannedDate: string;
+                        route?: string;
+                        lines: {
+                            materialId: number;
+                            /** @description 国家危险废物名录 code, HW06/900-402-06 */
+                            hwCode?: string;
+                            /** @enum {string} */
+                            form: "solid" | "semi_solid" | "liquid" | "gas" | "sludge";
+                            /** @enum {string} */
+                            packaging: "drum" | "ibc" | "bag" | "ton_bag" | "box" | "tank" | "cylinder" | "bulk" | "other";
+                            containers: number;
+                            /** @description declared, in unit */
+                            quantity: number;
+                            /**
+                             * @description default t
+                             * @enum {string}
+                             */
+                            unit?: "t" | "kg";
+                            /** @description default: the code's characteristics in 国家危险废物名录 (hazards.ts) */
+                            hazards?: ("T" | "C" | "I" | "R" | "In")[];
+                            /** @description the waste batches the line carries; none named: one is minted for the generator */
+                            batches?: string[];
+                        }[];
+                        /** @description in order; at least one before the generator signs */
+                        legs: {
+                            transporterId: number;
+                            /** @description licence plate */
+                            vehicle: string;
+                            driver?: string;
+                            driverPhone?: string;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            revision: number;
+                            /** @description the newest revision of its number */
+                            latest: boolean;
+                            /** @enum {string} */
+                            kind: "original" | "return" | "onward";
+                            /** @enum {string} */
+                            state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            version: number;
+                            generator: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            transporters: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            roles: ("generator" | "transporter" | "receiver")[];
+                            plannedDate: string;
+                            hwCodes: string[];
+                            declaredT: number;
+                            receivedT: number | null;
+                            acceptedT: number | null;
+                            turn: {
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            } | null;
+                            /** @enum {string|null} */
+                            discrepancy: "open" | "resolved" | null;
+                            overdue: {
+                                /** @enum {string} */
+                                reason: "not_picked_up" | "not_delivered";
+                                since: number;
+                            } | null;
+                            dealId: number | null;
+                            pickedUpAt: number | null;
+                            deliveredAt: number | null;
+                            receivedAt: number | null;
+                            closedAt: number | null;
+                            updatedAt: number;
+                            /** @description the manifest's own resolvable identifier (its QR code) */
+                            identifier: string | null;
+                            site: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            receiverSite: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            route: string | null;
+                            note: string | null;
+                            lines: {
+                                line: number;
+                                materialId: number;
+                                materialCode: string;
+                                materialName: string;
+                                materialNameEn: string | null;
+                                hwCode: string;
+                                /** @enum {string} */
+                                form: "solid" | "semi_solid" | "liquid" | "gas" | "sludge";
+                                /** @enum {string} */
+                                packaging: "drum" | "ibc" | "bag" | "ton_bag" | "box" | "tank" | "cylinder" | "bulk" | "other";
+                                containers: number;
+                                quantity: number;
+                                /** @enum {string} */
+                                unit: "t" | "kg";
+                                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                                batches: string[];
+                                received: number | null;
+                                receivedContainers: number | null;
+                                rejected: number | null;
+                                method: string | null;
+                                processed: number | null;
+                            }[];
+                            legs: {
+                                leg: number;
+                                transporter: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                vehicle: string;
+                                driver: string | null;
+                                driverPhone: string | null;
+                                tookOverAt: number | null;
+                            }[];
+                            signatures: {
+                                seq: number;
+                                /** @description the manifest version the action answered */
+                                version: number;
+                                /** @enum {string} */
+                                action: "sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct";
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                user: string;
+                                role: string;
+                                via: string;
+                                at: number;
+                                location: {
+                                    place?: string;
+                                    lat?: number;
+                                    lng?: number;
+                                    accuracyM?: number;
+                                } | null;
+                                seen: {
+                                    line: number;
+                                    /** @description in the line unit */
+                                    quantity: number;
+                                    containers?: number;
+                                }[];
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                note: string | null;
+                                prevHash: string;
+                                hash: string;
+                            }[];
+                            signaturesVerified: boolean;
+                            actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            licenceProblems: {
+                                /** @enum {string} */
+                                code: "no_licence" | "not_yet_valid" | "expired" | "code_not_covered" | "over_capacity" | "vehicle_not_covered" | "site_not_covered";
+                                /** @enum {string} */
+                                party: "receiver" | "transporter";
+                                enterpriseId: number;
+                                leg: number | null;
+                                line: number | null;
+                                licenceNumber: string | null;
+                                reason: string;
+                            }[];
+                            discrepancyDetail: {
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                tolerancePct: number;
+                                lines: {
+                                    line: number;
+                                    declared: number;
+                                    received: number;
+                                    pct: number | null;
+                                    declaredContainers: number;
+                                    receivedContainers: number | null;
+                                    reasons: ("weight" | "containers")[];
+                                }[];
+                                resolution: {
+                                    note: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                            } | null;
+                            rejection: {
+                                /** @enum {string} */
+                                route: "return" | "onward";
+                                receiverId: number | null;
+                                reason: string;
+                                manifest: {
+                                    id: number;
+                                    number: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    kind: "original" | "return" | "onward";
+                                    /** @enum {string} */
+                                    state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                } | null;
+                            } | null;
+                            parent: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            } | null;
+                            children: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            revisions: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            correction: {
+                                reason: string;
+                                by: string;
+                                at: number;
+                                fields: string[];
+                            } | null;
+                            links: {
+                                epcisEventIds: string[];
+                                flowIds: number[];
+                                alarmKeys: string[];
+                            };
+                            signedAt: number | null;
+                            processedAt: number | null;
+                            cancelledAt: number | null;
+                            createdBy: string;
+                            createdAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manifests/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's watch over hazardous-waste movements: manifests by state, t per month, open discrepancies, overdue and open manifests, receiver licence capacity left (an enterprise: its own) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            scope: "park" | "enterprise";
+                            year: number;
+                            byState: {
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                count: number;
+                                declaredT: number;
+                            }[];
+                            months: {
+                                month: string;
+                                manifests: number;
+                                acceptedT: number;
+                                utilizedT: number;
+                                disposedT: number;
+                            }[];
+                            openDiscrepancies: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @description the newest revision of its number */
+                                latest: boolean;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                version: number;
+                                generator: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                receiver: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                transporters: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                roles: ("generator" | "transporter" | "receiver")[];
+                                plannedDate: string;
+                                hwCodes: string[];
+                                declaredT: number;
+                                receivedT: number | null;
+                                acceptedT: number | null;
+                                turn: {
+                                    /** @enum {string} */
+                                    party: "generator" | "transporter" | "receiver";
+                                    leg: number | null;
+                                    enterprise: {
+                                        id: number;
+                                        code: string;
+                                        name: string;
+                                        nameEn: string | null;
+                                    };
+                                    actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                                } | null;
+                                /** @enum {string|null} */
+                                discrepancy: "open" | "resolved" | null;
+                                overdue: {
+                                    /** @enum {string} */
+                                    reason: "not_picked_up" | "not_delivered";
+                                    since: number;
+                                } | null;
+                                dealId: number | null;
+                                pickedUpAt: number | null;
+                                deliveredAt: number | null;
+                                receivedAt: number | null;
+                                closedAt: number | null;
+                                updatedAt: number;
+                            }[];
+                            overdue: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @description the newest revision of its number */
+                                latest: boolean;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                version: number;
+                                generator: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                receiver: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                transporters: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                roles: ("generator" | "transporter" | "receiver")[];
+                                plannedDate: string;
+                                hwCodes: string[];
+                                declaredT: number;
+                                receivedT: number | null;
+                                acceptedT: number | null;
+                                turn: {
+                                    /** @enum {string} */
+                                    party: "generator" | "transporter" | "receiver";
+                                    leg: number | null;
+                                    enterprise: {
+                                        id: number;
+                                        code: string;
+                                        name: string;
+                                        nameEn: string | null;
+                                    };
+                                    actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                                } | null;
+                                /** @enum {string|null} */
+                                discrepancy: "open" | "resolved" | null;
+                                overdue: {
+                                    /** @enum {string} */
+                                    reason: "not_picked_up" | "not_delivered";
+                                    since: number;
+                                } | null;
+                                dealId: number | null;
+                                pickedUpAt: number | null;
+                                deliveredAt: number | null;
+                                receivedAt: number | null;
+                                closedAt: number | null;
+                                updatedAt: number;
+                            }[];
+                            open: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @description the newest revision of its number */
+                                latest: boolean;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                version: number;
+                                generator: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                receiver: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                transporters: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                }[];
+                                roles: ("generator" | "transporter" | "receiver")[];
+                                plannedDate: string;
+                                hwCodes: string[];
+                                declaredT: number;
+                                receivedT: number | null;
+                                acceptedT: number | null;
+                                turn: {
+                                    /** @enum {string} */
+                                    party: "generator" | "transporter" | "receiver";
+                                    leg: number | null;
+                                    enterprise: {
+                                        id: number;
+                                        code: string;
+                                        name: string;
+                                        nameEn: string | null;
+                                    };
+                                    actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                                } | null;
+                                /** @enum {string|null} */
+                                discrepancy: "open" | "resolved" | null;
+                                overdue: {
+                                    /** @enum {string} */
+                                    reason: "not_picked_up" | "not_delivered";
+                                    since: number;
+                                } | null;
+                                dealId: number | null;
+                                pickedUpAt: number | null;
+                                deliveredAt: number | null;
+                                receivedAt: number | null;
+                                closedAt: number | null;
+                                updatedAt: number;
+                            }[];
+                            capacity: {
+                                receiver: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                licenceNumber: string;
+                                codes: string[];
+                                validFrom: string;
+                                validTo: string;
+                                /** @description valid today */
+                                valid: boolean;
+                                annualCapacityT: number | null;
+                                acceptedT: number;
+                                inFlightT: number;
+                                leftT: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manifests/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utilization and disposal method codes, and the hazard characteristics each waste code of the catalogue defaults to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            methods: {
+                                code: string;
+                                /** @enum {string} */
+                                fate: "utilization" | "disposal";
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            hazards: {
+                                hwCode: string;
+                                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manifests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A manifest with its lines, legs, signatures (their chain verified), whose turn it is, what the caller may do, the licence problems of the next step, its revisions and links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            revision: number;
+                            /** @description the newest revision of its number */
+                            latest: boolean;
+                            /** @enum {string} */
+                            kind: "original" | "return" | "onward";
+                            /** @enum {string} */
+                            state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            version: number;
+                            generator: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            transporters: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            roles: ("generator" | "transporter" | "receiver")[];
+                            plannedDate: string;
+                            hwCodes: string[];
+                            declaredT: number;
+                            receivedT: number | null;
+                            acceptedT: number | null;
+                            turn: {
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            } | null;
+                            /** @enum {string|null} */
+                            discrepancy: "open" | "resolved" | null;
+                            overdue: {
+                                /** @enum {string} */
+                                reason: "not_picked_up" | "not_delivered";
+                                since: number;
+                            } | null;
+                            dealId: number | null;
+                            pickedUpAt: number | null;
+                            deliveredAt: number | null;
+                            receivedAt: number | null;
+                            closedAt: number | null;
+                            updatedAt: number;
+                            /** @description the manifest's own resolvable identifier (its QR code) */
+                            identifier: string | null;
+                            site: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            receiverSite: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            route: string | null;
+                            note: string | null;
+                            lines: {
+                                line: number;
+                                materialId: number;
+                                materialCode: string;
+                                materialName: string;
+                                materialNameEn: string | null;
+                                hwCode: string;
+                                /** @enum {string} */
+                                form: "solid" | "semi_solid" | "liquid" | "gas" | "sludge";
+                                /** @enum {string} */
+                                packaging: "drum" | "ibc" | "bag" | "ton_bag" | "box" | "tank" | "cylinder" | "bulk" | "other";
+                                containers: number;
+                                quantity: number;
+                                /** @enum {string} */
+                                unit: "t" | "kg";
+                                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                                batches: string[];
+                                received: number | null;
+                                receivedContainers: number | null;
+                                rejected: number | null;
+                                method: string | null;
+                                processed: number | null;
+                            }[];
+                            legs: {
+                                leg: number;
+                                transporter: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                vehicle: string;
+                                driver: string | null;
+                                driverPhone: string | null;
+                                tookOverAt: number | null;
+                            }[];
+                            signatures: {
+                                seq: number;
+                                /** @description the manifest version the action answered */
+                                version: number;
+                                /** @enum {string} */
+                                action: "sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct";
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                user: string;
+                                role: string;
+                                via: string;
+                                at: number;
+                                location: {
+                                    place?: string;
+                                    lat?: number;
+                                    lng?: number;
+                                    accuracyM?: number;
+                                } | null;
+                                seen: {
+                                    line: number;
+                                    /** @description in the line unit */
+                                    quantity: number;
+                                    containers?: number;
+                                }[];
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                note: string | null;
+                                prevHash: string;
+                                hash: string;
+                            }[];
+                            signaturesVerified: boolean;
+                            actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            licenceProblems: {
+                                /** @enum {string} */
+                                code: "no_licence" | "not_yet_valid" | "expired" | "code_not_covered" | "over_capacity" | "vehicle_not_covered" | "site_not_covered";
+                                /** @enum {string} */
+                                party: "receiver" | "transporter";
+                                enterpriseId: number;
+                                leg: number | null;
+                                line: number | null;
+                                licenceNumber: string | null;
+                                reason: string;
+                            }[];
+                            discrepancyDetail: {
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                tolerancePct: number;
+                                lines: {
+                                    line: number;
+                                    declared: number;
+                                    received: number;
+                                    pct: number | null;
+                                    declaredContainers: number;
+                                    receivedContainers: number | null;
+                                    reasons: ("weight" | "containers")[];
+                                }[];
+                                resolution: {
+                                    note: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                            } | null;
+                            rejection: {
+                                /** @enum {string} */
+                                route: "return" | "onward";
+                                receiverId: number | null;
+                                reason: string;
+                                manifest: {
+                                    id: number;
+                                    number: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    kind: "original" | "return" | "onward";
+                                    /** @enum {string} */
+                                    state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                } | null;
+                            } | null;
+                            parent: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            } | null;
+                            children: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            revisions: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            correction: {
+                                reason: string;
+                                by: string;
+                                at: number;
+                                fields: string[];
+                            } | null;
+                            links: {
+                                epcisEventIds: string[];
+                                flowIds: number[];
+                                alarmKeys: string[];
+                            };
+                            signedAt: number | null;
+                            processedAt: number | null;
+                            cancelledAt: number | null;
+                            createdBy: string;
+                            createdAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft (its generator), answering the version the caller saw; lines and legs given replace the lists */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        receiverId?: number;
+                        receiverSiteId?: number | null;
+                        siteId?: number | null;
+                        /** @description planned pick-up, YYYY-MM-DD */
+                        plannedDate?: string;
+                        route?: string | null;
+                        lines?: {
+                            materialId: number;
+                            /** @description 国家危险废物名录 code, HW06/900-402-06 */
+                            hwCode?: string;
+                            /** @enum {string} */
+                            form: "solid" | "semi_solid" | "liquid" | "gas" | "sludge";
+                            /** @enum {string} */
+                            packaging: "drum" | "ibc" | "bag" | "ton_bag" | "box" | "tank" | "cylinder" | "bulk" | "other";
+                            containers: number;
+                            /** @description declared, in unit */
+                            quantity: number;
+                            /**
+                             * @description default t
+                             * @enum {string}
+                             */
+                            unit?: "t" | "kg";
+                            /** @description default: the code's characteristics in 国家危险废物名录 (hazards.ts) */
+                            hazards?: ("T" | "C" | "I" | "R" | "In")[];
+                            /** @description the waste batches the line carries; none named: one is minted for the generator */
+                            batches?: string[];
+                        }[];
+                        legs?: {
+                            transporterId: number;
+                            /** @description licence plate */
+                            vehicle: string;
+                            driver?: string;
+                            driverPhone?: string;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            revision: number;
+                            /** @description the newest revision of its number */
+                            latest: boolean;
+                            /** @enum {string} */
+                            kind: "original" | "return" | "onward";
+                            /** @enum {string} */
+                            state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            version: number;
+                            generator: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            transporters: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            roles: ("generator" | "transporter" | "receiver")[];
+                            plannedDate: string;
+                            hwCodes: string[];
+                            declaredT: number;
+                            receivedT: number | null;
+                            acceptedT: number | null;
+                            turn: {
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            } | null;
+                            /** @enum {string|null} */
+                            discrepancy: "open" | "resolved" | null;
+                            overdue: {
+                                /** @enum {string} */
+                                reason: "not_picked_up" | "not_delivered";
+                                since: number;
+                            } | null;
+                            dealId: number | null;
+                            pickedUpAt: number | null;
+                            deliveredAt: number | null;
+                            receivedAt: number | null;
+                            closedAt: number | null;
+                            updatedAt: number;
+                            /** @description the manifest's own resolvable identifier (its QR code) */
+                            identifier: string | null;
+                            site: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            receiverSite: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            route: string | null;
+                            note: string | null;
+                            lines: {
+                                line: number;
+                                materialId: number;
+                                materialCode: string;
+                                materialName: string;
+                                materialNameEn: string | null;
+                                hwCode: string;
+                                /** @enum {string} */
+                                form: "solid" | "semi_solid" | "liquid" | "gas" | "sludge";
+                                /** @enum {string} */
+                                packaging: "drum" | "ibc" | "bag" | "ton_bag" | "box" | "tank" | "cylinder" | "bulk" | "other";
+                                containers: number;
+                                quantity: number;
+                                /** @enum {string} */
+                                unit: "t" | "kg";
+                                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                                batches: string[];
+                                received: number | null;
+                                receivedContainers: number | null;
+                                rejected: number | null;
+                                method: string | null;
+                                processed: number | null;
+                            }[];
+                            legs: {
+                                leg: number;
+                                transporter: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                vehicle: string;
+                                driver: string | null;
+                                driverPhone: string | null;
+                                tookOverAt: number | null;
+                            }[];
+                            signatures: {
+                                seq: number;
+                                /** @description the manifest version the action answered */
+                                version: number;
+                                /** @enum {string} */
+                                action: "sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct";
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                user: string;
+                                role: string;
+                                via: string;
+                                at: number;
+                                location: {
+                                    place?: string;
+                                    lat?: number;
+                                    lng?: number;
+                                    accuracyM?: number;
+                                } | null;
+                                seen: {
+                                    line: number;
+                                    /** @description in the line unit */
+                                    quantity: number;
+                                    containers?: number;
+                                }[];
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                note: string | null;
+                                prevHash: string;
+                                hash: string;
+                            }[];
+                            signaturesVerified: boolean;
+                            actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            licenceProblems: {
+                                /** @enum {string} */
+                                code: "no_licence" | "not_yet_valid" | "expired" | "code_not_covered" | "over_capacity" | "vehicle_not_covered" | "site_not_covered";
+                                /** @enum {string} */
+                                party: "receiver" | "transporter";
+                                enterpriseId: number;
+                                leg: number | null;
+                                line: number | null;
+                                licenceNumber: string | null;
+                                reason: string;
+                            }[];
+                            discrepancyDetail: {
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                tolerancePct: number;
+                                lines: {
+                                    line: number;
+                                    declared: number;
+                                    received: number;
+                                    pct: number | null;
+                                    declaredContainers: number;
+                                    receivedContainers: number | null;
+                                    reasons: ("weight" | "containers")[];
+                                }[];
+                                resolution: {
+                                    note: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                            } | null;
+                            rejection: {
+                                /** @enum {string} */
+                                route: "return" | "onward";
+                                receiverId: number | null;
+                                reason: string;
+                                manifest: {
+                                    id: number;
+                                    number: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    kind: "original" | "return" | "onward";
+                                    /** @enum {string} */
+                                    state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                } | null;
+                            } | null;
+                            parent: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            } | null;
+                            children: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            revisions: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            correction: {
+                                reason: string;
+                                by: string;
+                                at: number;
+                                fields: string[];
+                            } | null;
+                            links: {
+                                epcisEventIds: string[];
+                                flowIds: number[];
+                                alarmKeys: string[];
+                            };
+                            signedAt: number | null;
+                            processedAt: number | null;
+                            cancelledAt: number | null;
+                            createdBy: string;
+                            createdAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/manifests/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the next step as the party whose turn it is (sign, hand_over, take_over, accept, partially_reject, reject, process, resolve_discrepancy, close, cancel, correct), answering the version the caller saw; the signer is the caller */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct";
+                        version: number;
+                        location?: {
+                            place?: string;
+                            lat?: number;
+                            lng?: number;
+                            accuracyM?: number;
+                        };
+                        note?: string;
+                        /** @description hand_over, take_over: what was handed over or seen; accept, partially_reject, reject: what was weighed */
+                        seen?: {
+                            line: number;
+                            /** @description in the line unit */
+                            quantity: number;
+                            containers?: number;
+                        }[];
+                        rejected?: {
+                            line: number;
+                            /** @description rejected, in the line unit */
+                            quantity: number;
+                        }[];
+                        /** @description partially_reject, reject: where the rejected part goes (return: back to the generator; onward: to receiverId) */
+                        rejection?: {
+                            /** @enum {string} */
+                            route: "return" | "onward";
+                            receiverId?: number;
+                            reason: string;
+                        };
+                        methods?: {
+                            line: number;
+                            /** @description utilization (R), disposal (D) or other (C) method code (HJ 1259-2022; docs/manifests.md) */
+                            method: string;
+                            /** @description processed, in the line unit */
+                            quantity: number;
+                        }[];
+                        /** @description correct: the corrected figures (generator: quantity, hwCode; receiver: received, rejected, method, processed) */
+                        corrections?: {
+                            line: number;
+                            /** @description declared */
+                            quantity?: number;
+                            /** @description 国家危险废物名录 code, HW06/900-402-06 */
+                            hwCode?: string;
+                            /** @description weighed */
+                            received?: number;
+                            /** @description rejected */
+                            rejected?: number;
+                            /** @description utilization (R), disposal (D) or other (C) method code (HJ 1259-2022; docs/manifests.md) */
+                            method?: string;
+                            /** @description processed */
+                            processed?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            revision: number;
+                            /** @description the newest revision of its number */
+                            latest: boolean;
+                            /** @enum {string} */
+                            kind: "original" | "return" | "onward";
+                            /** @enum {string} */
+                            state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            version: number;
+                            generator: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            receiver: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            transporters: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            roles: ("generator" | "transporter" | "receiver")[];
+                            plannedDate: string;
+                            hwCodes: string[];
+                            declaredT: number;
+                            receivedT: number | null;
+                            acceptedT: number | null;
+                            turn: {
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            } | null;
+                            /** @enum {string|null} */
+                            discrepancy: "open" | "resolved" | null;
+                            overdue: {
+                                /** @enum {string} */
+                                reason: "not_picked_up" | "not_delivered";
+                                since: number;
+                            } | null;
+                            dealId: number | null;
+                            pickedUpAt: number | null;
+                            deliveredAt: number | null;
+                            receivedAt: number | null;
+                            closedAt: number | null;
+                            updatedAt: number;
+                            /** @description the manifest's own resolvable identifier (its QR code) */
+                            identifier: string | null;
+                            site: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            receiverSite: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            route: string | null;
+                            note: string | null;
+                            lines: {
+                                line: number;
+                                materialId: number;
+                                materialCode: string;
+                                materialName: string;
+                                materialNameEn: string | null;
+                                hwCode: string;
+                                /** @enum {string} */
+                                form: "solid" | "semi_solid" | "liquid" | "gas" | "sludge";
+                                /** @enum {string} */
+                                packaging: "drum" | "ibc" | "bag" | "ton_bag" | "box" | "tank" | "cylinder" | "bulk" | "other";
+                                containers: number;
+                                quantity: number;
+                                /** @enum {string} */
+                                unit: "t" | "kg";
+                                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                                batches: string[];
+                                received: number | null;
+                                receivedContainers: number | null;
+                                rejected: number | null;
+                                method: string | null;
+                                processed: number | null;
+                            }[];
+                            legs: {
+                                leg: number;
+                                transporter: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                vehicle: string;
+                                driver: string | null;
+                                driverPhone: string | null;
+                                tookOverAt: number | null;
+                            }[];
+                            signatures: {
+                                seq: number;
+                                /** @description the manifest version the action answered */
+                                version: number;
+                                /** @enum {string} */
+                                action: "sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct";
+                                /** @enum {string} */
+                                party: "generator" | "transporter" | "receiver";
+                                leg: number | null;
+                                enterprise: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                user: string;
+                                role: string;
+                                via: string;
+                                at: number;
+                                location: {
+                                    place?: string;
+                                    lat?: number;
+                                    lng?: number;
+                                    accuracyM?: number;
+                                } | null;
+                                seen: {
+                                    line: number;
+                                    /** @description in the line unit */
+                                    quantity: number;
+                                    containers?: number;
+                                }[];
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                note: string | null;
+                                prevHash: string;
+                                hash: string;
+                            }[];
+                            signaturesVerified: boolean;
+                            actions: ("sign" | "hand_over" | "take_over" | "accept" | "partially_reject" | "reject" | "process" | "resolve_discrepancy" | "close" | "cancel" | "correct")[];
+                            licenceProblems: {
+                                /** @enum {string} */
+                                code: "no_licence" | "not_yet_valid" | "expired" | "code_not_covered" | "over_capacity" | "vehicle_not_covered" | "site_not_covered";
+                                /** @enum {string} */
+                                party: "receiver" | "transporter";
+                                enterpriseId: number;
+                                leg: number | null;
+                                line: number | null;
+                                licenceNumber: string | null;
+                                reason: string;
+                            }[];
+                            discrepancyDetail: {
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                tolerancePct: number;
+                                lines: {
+                                    line: number;
+                                    declared: number;
+                                    received: number;
+                                    pct: number | null;
+                                    declaredContainers: number;
+                                    receivedContainers: number | null;
+                                    reasons: ("weight" | "containers")[];
+                                }[];
+                                resolution: {
+                                    note: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                            } | null;
+                            rejection: {
+                                /** @enum {string} */
+                                route: "return" | "onward";
+                                receiverId: number | null;
+                                reason: string;
+                                manifest: {
+                                    id: number;
+                                    number: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    kind: "original" | "return" | "onward";
+                                    /** @enum {string} */
+                                    state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                                } | null;
+                            } | null;
+                            parent: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            } | null;
+                            children: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            revisions: {
+                                id: number;
+                                number: string;
+                                revision: number;
+                                /** @enum {string} */
+                                kind: "original" | "return" | "onward";
+                                /** @enum {string} */
+                                state: "draft" | "signed" | "in_transit" | "delivered" | "accepted" | "partially_rejected" | "rejected" | "processed" | "closed" | "cancelled";
+                            }[];
+                            correction: {
+                                reason: string;
+                                by: string;
+                                at: number;
+                                fields: string[];
+                            } | null;
+                            links: {
+                                epcisEventIds: string[];
+                                flowIds: number[];
+                                alarmKeys: string[];
+                            };
+                            signedAt: number | null;
+                            processedAt: number | null;
+                            cancelledAt: number | null;
+                            createdBy: string;
+                            createdAt: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manifests/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable manifest (PDF, zh-CN or English) with the QR code of its identifier */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manifest-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's manifest settings: number format, discrepancy tolerances, overdue allowances */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description tokens {park} {region} {YYYY} {YY} {MM} {seq:N}; must contain {seq…} and {YYYY} or {YY} */
+                            numberFormat: string;
+                            /** @description 行政区划代码 */
+                            regionCode: string | null;
+                            discrepancyTolerancePct: number;
+                            containerTolerance: number;
+                            pickupAllowanceDays: number;
+                            transitAllowanceHours: number;
+                            updatedBy: string | null;
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the park's manifest settings (park administrators) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description tokens {park} {region} {YYYY} {YY} {MM} {seq:N}; must contain {seq…} and {YYYY} or {YY} */
+                        numberFormat: string;
+                        /** @description 行政区划代码 */
+                        regionCode: string | null;
+                        discrepancyTolerancePct: number;
+                        containerTolerance: number;
+                        pickupAllowanceDays: number;
+                        transitAllowanceHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description tokens {park} {region} {YYYY} {YY} {MM} {seq:N}; must contain {seq…} and {YYYY} or {YY} */
+                            numberFormat: string;
+                            /** @description 行政区划代码 */
+                            regionCode: string | null;
+                            discrepancyTolerancePct: number;
+                            containerTolerance: number;
+                            pickupAllowanceDays: number;
+                            transitAllowanceHours: number;
+                            updatedBy: string | null;
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -20705,7 +22869,7 @@ export interface paths {
                     enterpriseId?: number;
                     /** @description the enterprise shared with; null: the park (operator and regulators) */
                     granteeId?: number;
-                    /** @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default) */
+                    /** @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default) */
                     scope?: "all" | "emission_safety" | "none";
                 };
                 header?: never;
@@ -20727,7 +22891,7 @@ export interface paths {
                                 /** @description the enterprise shared with; null: the park (operator and regulators) */
                                 granteeId: number | null;
                                 /**
-                                 * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                                 * @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)
                                  * @enum {string}
                                  */
                                 scope: "all" | "emission_safety" | "none";
@@ -20778,7 +22942,7 @@ export interface paths {
                         /** @description the enterprise shared with; null: the park (operator and regulators) */
                         granteeId?: number | null;
                         /**
-                         * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                         * @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)
                          * @enum {string}
                          */
                         scope: "all" | "emission_safety" | "none";
@@ -20798,7 +22962,7 @@ export interface paths {
                             /** @description the enterprise shared with; null: the park (operator and regulators) */
                             granteeId: number | null;
                             /**
-                             * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                             * @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)
                              * @enum {string}
                              */
                             scope: "all" | "emission_safety" | "none";
@@ -20893,7 +23057,7 @@ export interface paths {
                             /** @description the enterprise shared with; null: the park (operator and regulators) */
                             granteeId: number | null;
                             /**
-                             * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                             * @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)
                              * @enum {string}
                              */
                             scope: "all" | "emission_safety" | "none";
@@ -21035,7 +23199,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                         * @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)
                          * @enum {string}
                          */
                         scope?: "all" | "emission_safety" | "none";
@@ -21055,7 +23219,7 @@ export interface paths {
                             /** @description the enterprise shared with; null: the park (operator and regulators) */
                             granteeId: number | null;
                             /**
-                             * @description all: every alarm; emission_safety: emission and safety alarms only (what the park sees without a rule); none: nothing (for the park: withdraws its default)
+                             * @description all: every alarm; emission_safety: the park default categories only, emission, safety and compliance (what the park sees without a rule); none: nothing (for the park: withdraws its default)
                              * @enum {string}
                              */
                             scope: "all" | "emission_safety" | "none";

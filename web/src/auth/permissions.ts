@@ -45,6 +45,8 @@ export interface Actions {
   exchange_distance: 'create' | 'update' | 'delete';
   exchange_settings: 'update';
   exchange_deal: 'propose' | 'act' | 'record';
+  manifest: 'create' | 'sign';
+  manifest_settings: 'update';
 }
 export type Subject = keyof Actions;
 /** Subjects kept as generic collections (create, update, delete): what ResourcePage shows. */

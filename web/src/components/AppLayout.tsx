@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { AimOutlined, FilePdfOutlined, FormOutlined, FundOutlined, LineChartOutlined } from '@ant-design/icons';
 import { InteractionOutlined, ShopOutlined, SolutionOutlined, SyncOutlined } from '@ant-design/icons';
+import { EyeOutlined, FileProtectOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useNameOf } from '../api/hooks';
@@ -33,6 +34,8 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  // A phone (a driver signing a manifest at the gate): the menu folds away entirely and the frame's margins shrink.
+  const [narrow, setNarrow] = useState(false);
   const { token } = theme.useToken();
   // One alarm stream for the whole console: it keeps the lists and this badge current.
   useAlarmStream();
@@ -120,10 +123,23 @@ export default function AppLayout() {
     children: exchangePages.map(([path, key, icon]) => ({ key: path, icon, label: <span data-testid={`menu-exchange-${key}`}>{t(`exchange.menu.${key}`)}</span> })),
   };
   items.splice(incidentsAt + 2, 0, exchangeGroup);
+  // The hazardous-waste manifests' pages, one group after the exchange (their labels are the manifests area's text).
+  const manifestPages: [string, string, React.ReactNode][] = [
+    ['/manifests', 'list', <FileProtectOutlined key="i" />],
+    ['/manifests/watch', 'watch', <EyeOutlined key="i" />],
+    ['/manifests/settings', 'settings', <ControlOutlined key="i" />],
+  ];
+  const manifestsGroup = {
+    key: 'manifests',
+    icon: <SafetyCertificateOutlined />,
+    label: <span data-testid="menu-manifests">{t('manifests.menu.group')}</span>,
+    children: manifestPages.map(([path, key, icon]) => ({ key: path, icon, label: <span data-testid={`menu-manifests-${key}`}>{t(`manifests.menu.${key}`)}</span> })),
+  };
+  items.splice(incidentsAt + 3, 0, manifestsGroup);
 
   const first = '/' + (location.pathname.split('/')[1] ?? '');
   // Tracing any identifier and its recall belong with the identifiers; each flow page is its own entry.
-  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' || first === '/kpis' || first === '/exchange' ? location.pathname.replace(/\/$/, '') : first;
+  const selected = first === '/trace' || first === '/recall' ? '/identifiers' : first === '/flows' || first === '/kpis' || first === '/exchange' ? location.pathname.replace(/\/$/, '') : first === '/manifests' ? (/^\/manifests\/(watch|settings)/.test(location.pathname) ? location.pathname.replace(/\/$/, '') : '/manifests') : first;
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('menu.account')}</span> },
@@ -133,7 +149,7 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark" data-testid="sider">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark" breakpoint="md" collapsedWidth={narrow ? 0 : 80} zeroWidthTriggerStyle={{ top: 12 }} onBreakpoint={(broken) => { setNarrow(broken); setCollapsed(broken); }} data-testid="sider">
         <div
           style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 20px', color: '#fff', fontWeight: 600, fontSize: 17, cursor: 'pointer', whiteSpace: 'nowrap', overflow: 'hidden' }}
           onClick={() => navigate('/')}
@@ -141,13 +157,14 @@ export default function AppLayout() {
           <img src="/favicon.svg" alt="" width={24} height={24} />
           {!collapsed && <span>Symbiont</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : first === '/kpis' ? ['kpis'] : first === '/exchange' ? ['exchange'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={first === '/flows' ? ['flows'] : first === '/kpis' ? ['kpis'] : first === '/exchange' ? ['exchange'] : first === '/manifests' ? ['manifests'] : undefined} items={items} onClick={(e) => navigate(e.key)} data-testid="side-menu" />
       </Sider>
       <Layout>
         <Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 24px',
+            // On a phone the menu's trigger sits in the header's left corner.
+            padding: narrow ? '0 8px 0 48px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
@@ -155,7 +172,7 @@ export default function AppLayout() {
             height: 56,
           }}
         >
-          <Typography.Text strong style={{ fontSize: 16 }} data-testid="park-name">
+          <Typography.Text strong ellipsis style={{ fontSize: 16, minWidth: 0 }} data-testid="park-name">
             {park ? nameOf(park) : ''}
           </Typography.Text>
           <Space size="middle">
@@ -176,17 +193,19 @@ export default function AppLayout() {
               <Button type="text" data-testid="user-menu">
                 <Space size={6}>
                   <Avatar size="small" icon={<UserOutlined />} />
-                  <span>{user.displayName}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t(`enum.role.${user.role}`)}
-                  </Typography.Text>
+                  {!narrow && <span>{user.displayName}</span>}
+                  {!narrow && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`enum.role.${user.role}`)}
+                    </Typography.Text>
+                  )}
                   <DownOutlined style={{ fontSize: 10 }} />
                 </Space>
               </Button>
             </Dropdown>
           </Space>
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: narrow ? 8 : 24, minWidth: 0 }}>
           <Outlet />
         </Content>
       </Layout>

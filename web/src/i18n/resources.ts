@@ -16,10 +16,12 @@ import kpisEn from './kpis.en.json';
 import kpisZh from './kpis.zh-CN.json';
 import exchangeEn from './exchange.en.json';
 import exchangeZh from './exchange.zh-CN.json';
+import manifestsEn from './manifests.en.json';
+import manifestsZh from './manifests.zh-CN.json';
 
 export type Tree = { [k: string]: string | Tree };
 
 export const TEXT: Record<'en' | 'zh-CN', Tree> = {
-  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn, ...kpisEn, ...exchangeEn },
-  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh, ...kpisZh, ...exchangeZh },
+  en: { ...en, ...alarmsEn, ...incidentsEn, ...webhooksEn, ...flowsEn, ...kpisEn, ...exchangeEn, ...manifestsEn },
+  'zh-CN': { ...zhCN, ...alarmsZh, ...incidentsZh, ...webhooksZh, ...flowsZh, ...kpisZh, ...exchangeZh, ...manifestsZh },
 };

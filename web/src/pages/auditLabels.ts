@@ -13,11 +13,13 @@ export const AUDIT_ENTITIES = [
   'flows', 'flow', 'flow_stock', 'flow_node', 'flow_share', 'flow_meter_link',
   'kpi_settings', 'kpi_input', 'kpi_inputs', 'kpi_target', 'kpi_report', 'kpi_report_schedule',
   'exchange_listing', 'waste_licence', 'exchange_substitution', 'exchange_distance', 'exchange_settings', 'exchange_deal', 'exchange_delivery',
+  'manifest', 'manifest_settings',
 ];
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'password_change', 'rotate_credentials', 'capture', 'catalogue_sync',
   'sync_tag_limits', 'acknowledge', 'shelve', 'unshelve', 'comment', 'rotate_secret', 'retry',
   'post', 'link_alarms', 'checklist', 'checklist_add', 'transition', 'write', 'propose', 'complete', 'record_delivery',
   'counter', 'accept', 'decline', 'withdraw', 'terminate',
+  'sign', 'hand_over', 'take_over', 'partially_reject', 'reject', 'process', 'resolve_discrepancy', 'close', 'cancel', 'correct',
 ];
 export const ACTION_COLORS: Record<string, string> = {
   create: 'green', update: 'blue', delete: 'red', login: 'default', logout: 'default',
@@ -25,4 +27,6 @@ export const ACTION_COLORS: Record<string, string> = {
   sync_tag_limits: 'geekblue', acknowledge: 'green', shelve: 'orange', unshelve: 'blue', comment: 'default', rotate_secret: 'orange', retry: 'blue',
   post: 'default', link_alarms: 'cyan', checklist: 'blue', checklist_add: 'blue', transition: 'purple', write: 'geekblue',
   propose: 'cyan', complete: 'green', record_delivery: 'geekblue', counter: 'blue', accept: 'green', decline: 'red', withdraw: 'orange', terminate: 'red',
+  sign: 'cyan', hand_over: 'geekblue', take_over: 'geekblue', partially_reject: 'orange', reject: 'red', process: 'purple', resolve_discrepancy: 'green', close: 'green', cancel: 'red',
+  correct: 'orange',
 };

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../../core/http.ts';
 import {
-  DealActionSchema, DealDetailSchema, DealListQuerySchema, DealPageSchema, DealParamsSchema, DeliveryParamsSchema, ImpactQuerySchema, ImpactSchema, ProposeDealSchema, RecordDeliverySchema,
+  DealActionSchema, DealDetailSchema, DealListQuerySchema, DealPageSchema, DealParamsSchema, DeliveryManifestSchema, DeliveryParamsSchema, ImpactQuerySchema, ImpactSchema, ProposeDealSchema, RecordDeliverySchema,
 } from './schemas.ts';
 import type { DealService } from './service.ts';
 
@@ -67,6 +67,19 @@ export function registerDealRoutes(fastify: FastifyInstance, deals: DealService)
       response: { 200: DealDetailSchema, ...writeErrors },
     },
     handler: async (req) => deals.recordDelivery(requireAuth(req), req.params.id, req.params.deliveryId, req.body),
+  });
+
+  app.post('/api/v1/exchange/deals/:id/deliveries/:deliveryId/manifest', {
+    schema: {
+      tags,
+      summary: "The supplier opens the hazardous-waste manifest (a draft) of a scheduled delivery of a hazardous material; the receiver's acceptance of the manifest records the delivery",
+      params: DeliveryParamsSchema,
+      response: { 201: DeliveryManifestSchema, ...writeErrors },
+    },
+    handler: async (req, reply) => {
+      const opened = await deals.openManifest(requireAuth(req), req.params.id, req.params.deliveryId);
+      return reply.code(201).header('location', `/api/v1/manifests/${opened.manifestId}`).send(opened);
+    },
   });
 
   app.get('/api/v1/exchange/impact', {

@@ -152,8 +152,15 @@ export const DeliverySchema = Type.Object({
   flowId: Nullable(Type.Integer()),
   epcisEventId: Nullable(Type.String()),
   recordedBy: Nullable(Type.String()),
+  manifestId: Nullable(Type.Integer({ description: 'the hazardous-waste manifest the delivery travels with (a hazardous material is recorded by its manifest, not by hand)' })),
 });
 export type Delivery = Static<typeof DeliverySchema>;
+
+export const DeliveryManifestSchema = Type.Object({
+  manifestId: Type.Integer(),
+  number: Type.String({ description: "the manifest's number (its draft is the supplier's to complete and sign)" }),
+});
+export type DeliveryManifest = Static<typeof DeliveryManifestSchema>;
 
 export const DealDetailSchema = Type.Object({
   ...DealSchema.properties,

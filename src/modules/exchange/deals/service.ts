@@ -77,16 +77,38 @@ function uuidOf(seed: string): string {
 }
 
 /**
- * The hazardous-waste manifest (危险废物转移联单) a delivery of a hazardous material travels with.
- * Manifests are issue 14's: it fills this in (create or look up the manifest of the delivery, and
- * refuse the recording while none is open). Until then a hazardous delivery has none.
+ * What a deal asks of hazardous-waste manifests (issue 14; the manifests module answers, wired by
+ * src/app.ts): a delivery of a hazardous material travels with a manifest (危险废物转移联单), which
+ * the supplier opens as a draft, and the receiver's acceptance of it records the delivery
+ * (`deliveredByManifest`). The licence capacity manifests use counts in the plan.
  */
-export function manifestFor(_delivery: Pick<DeliveryRow, 'id' | 'deal_id'>): null {
-  return null;
+export interface DealManifests {
+  /** Opens the draft manifest of a delivery (the supplier, generator of record, completes and signs it). */
+  openForDelivery(
+    ctx: AuthContext,
+    input: { dealId: number; deliveryId: number; supplierId: number; receiverId: number; materialId: number; quantity: number; due: string },
+  ): Promise<{ id: number; number: string }>;
+  /** t accepted in `year` on manifests, per receiver and waste code. */
+  licenceUse(year: number): Promise<{ receiverId: number; hwCode: string; t: number }[]>;
 }
+
+/** What the receipt of a delivery's manifest wrote: the delivery is marked with it. */
+export interface ManifestDelivery {
+  /** Accepted, in the deal material's unit. */
+  quantity: number;
+  /** YYYY-MM-DD, the receipt's day in the park's time zone. */
+  day: string;
+  lot: string | null;
+  flowId: number | null;
+  epcisEventId: string | null;
+}
+
+/** A material that needs a manifest to move: hazardous, or named by a hazardous-waste code. */
+const needsManifest = (m: Pick<Material, 'hazardous' | 'hwCode'>) => m.hazardous || m.hwCode !== null;
 
 export class DealService {
   private readonly db: ModuleDb<Tables>;
+  private manifests: DealManifests | null = null;
 
   constructor(
     handle: DbHandle,
@@ -95,6 +117,11 @@ export class DealService {
     private readonly events?: OutboxDispatcher,
   ) {
     this.db = moduleDb(tablesOf<Tables>(handle.db));
+  }
+
+  /** Connects the manifests module (the composition root calls it once both exist). */
+  provideManifests(port: DealManifests): void {
+    this.manifests = port;
   }
 
   // ---- reads ----------------------------------------------------------------------------------
@@ -309,6 +336,7 @@ export class DealService {
     await this.visibleDeal(ctx, id);
     dealPolicy.assert(ctx, 'act', ctx.enterpriseId);
     const now = Date.now();
+    let hazardousAccepted = false;
     await this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('exchange_deals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const proposer = await trx.selectFrom('exchange_deal_events').select('actor_enterprise_id').where('deal_id', '=', id).where('version', '=', 1).executeTakeFirst();
@@ -319,7 +347,8 @@ export class DealService {
       let terms = decision.deal.terms;
       if (decision.action === 'accept') {
         const material = (await this.materials([row.material_id], trx)).get(row.material_id)!;
-        if (material.hazardous || material.hwCode !== null) await this.assertLicensed(trx, row, material, terms, now);
+        if (needsManifest(material)) await this.assertLicensed(trx, row, material, terms, now);
+        hazardousAccepted = needsManifest(material);
         terms = { ...terms, impact: await this.impactAtAccept(trx, row, material) };
       }
       // The version in the WHERE makes a concurrent answer to the same version lose here, not overwrite.
@@ -347,7 +376,50 @@ export class DealService {
       await recordEvent(trx, 'exchange.deal.changed', { dealId: id, action: decision.action, state: decision.deal.state, version: decision.deal.version, enterpriseIds: [row.enterprise_id, row.receiver_id] });
     });
     this.events?.wake();
+    if (hazardousAccepted) await this.openFirstManifest(ctx, id);
     return this.get(ctx, id);
+  }
+
+  /**
+   * After a hazardous deal is accepted: the draft manifest of its first scheduled delivery. The deal
+   * stands whatever happens here (it is committed); a manifest that could not be opened now (the
+   * manifests module refused it) is opened by the supplier through the delivery's manifest route.
+   */
+  private async openFirstManifest(ctx: AuthContext, dealId: number): Promise<void> {
+    if (!this.manifests) return;
+    const first = await unscoped(this.db, 'the deal was just accepted by the caller').selectFrom('exchange_deliveries').select('id').where('deal_id', '=', dealId).where('state', '=', 'scheduled').orderBy('due').orderBy('id').executeTakeFirst();
+    if (!first) return;
+    try {
+      await this.openManifestOf(ctx, dealId, first.id);
+    } catch (err) {
+      if (!(err instanceof Problem)) throw err;
+    }
+  }
+
+  /** The supplier opens the manifest of a scheduled delivery of a hazardous deal. */
+  async openManifest(ctx: AuthContext, dealId: number, deliveryId: number): Promise<{ manifestId: number; number: string }> {
+    const deal = await this.visibleDeal(ctx, dealId);
+    if (ctx.enterpriseId !== deal.enterprise_id) throw forbidden("Only the supplier opens a delivery's manifest");
+    dealPolicy.assert(ctx, 'record', deal.enterprise_id);
+    return this.openManifestOf(ctx, dealId, deliveryId);
+  }
+
+  private async openManifestOf(ctx: AuthContext, dealId: number, deliveryId: number): Promise<{ manifestId: number; number: string }> {
+    const port = this.manifests;
+    if (!port) throw conflict('Hazardous-waste manifests are not available on this platform');
+    const deal = await unscoped(this.db, 'the caller sees the deal (checked by the callers)').selectFrom('exchange_deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
+    const delivery = await unscoped(this.db, 'a delivery of that deal').selectFrom('exchange_deliveries').selectAll().where('id', '=', deliveryId).where('deal_id', '=', dealId).executeTakeFirst();
+    if (!delivery) throw notFound(`Delivery ${deliveryId} of deal ${dealId}`);
+    if (deal.state !== 'accepted') throw conflict(`Deal ${dealId} is ${deal.state}: manifests are opened for an accepted deal`);
+    if (delivery.state !== 'scheduled') throw conflict(`Delivery ${deliveryId} is ${delivery.state}: only a scheduled delivery gets a manifest`);
+    if (delivery.manifest_id !== null) throw conflict(`Delivery ${deliveryId} already travels with manifest ${delivery.manifest_id}`);
+    const material = (await this.materials([deal.material_id])).get(deal.material_id)!;
+    if (!needsManifest(material)) throw conflict(`${material.code} is not hazardous waste: its deliveries are recorded without a manifest`);
+    const opened = await port.openForDelivery(ctx, { dealId, deliveryId, supplierId: deal.enterprise_id, receiverId: deal.receiver_id, materialId: deal.material_id, quantity: delivery.planned_quantity, due: delivery.due });
+    // Conditional on none being set, so two openings at once leave the delivery with one manifest (the other stays a draft nobody signs).
+    const linked = await this.db.updateTable('exchange_deliveries').set({ manifest_id: opened.id, updated_at: Date.now() }).where('id', '=', deliveryId).where('manifest_id', 'is', null).executeTakeFirst();
+    if (Number(linked.numUpdatedRows) !== 1) throw conflict(`Delivery ${deliveryId} got another manifest meanwhile`);
+    return { manifestId: opened.id, number: opened.number };
   }
 
   /** A hazardous material goes only to a receiver holding a valid receiver licence that covers its waste code (and, where stated, its capacity). */
@@ -412,11 +484,18 @@ export class DealService {
     dealPolicy.assert(ctx, 'record', deal.enterprise_id);
     if (delivery.state !== 'scheduled') throw conflict(`Delivery ${deliveryId} is ${delivery.state}: it is recorded once`);
     if (deal.state !== 'accepted') throw conflict(`Deal ${dealId} is ${deal.state}: deliveries are recorded on an accepted deal`);
+    const material = (await this.materials([deal.material_id])).get(deal.material_id)!;
+    if (needsManifest(material)) {
+      throw conflict(
+        delivery.manifest_id !== null
+          ? `Delivery ${deliveryId} is hazardous waste: it is recorded by its manifest ${delivery.manifest_id} when the receiver accepts it`
+          : `Delivery ${deliveryId} is hazardous waste: it is recorded by its manifest; open one (POST …/deliveries/${deliveryId}/manifest)`,
+      );
+    }
 
     const { registry, ledger, trace } = this.neighbours;
     const park = await registry.getPark();
     const day = body.deliveredAt ?? localDay(Date.now(), park.timezone);
-    const material = (await this.materials([deal.material_id])).get(deal.material_id)!;
     const lot = delivery.lot ?? body.lot ?? (await this.mintLot(ctx, deal, delivery, material));
     if (delivery.lot === null) {
       // Kept before anything else is written, so a retry names the same lot (and so the same event).
@@ -469,18 +548,46 @@ export class DealService {
     if (written.rejected.length) throw conflict(`The ledger refused the delivery's flow: ${written.rejected.map((r) => r.reason).join('; ')}`);
     const flows = await ledger.listFlows(ctx, { period, source: 'epcis', material: material.code, limit: 5000, offset: 0 });
     const flowId = flows.items.find((f) => f.sourceKey === sourceKey)?.id ?? null;
-    void manifestFor(delivery);
+    await this.markDelivered(ctx, dealId, deliveryId, { quantity: body.quantity, day, lot, flowId, epcisEventId: eventID }, 'record_delivery');
+    return this.get(ctx, dealId);
+  }
 
+  /**
+   * The receiver accepted the manifest of a delivery: the delivery is delivered with the accepted
+   * quantity, the receipt's EPCIS event and ledger flow (written by the manifests module), and the
+   * deal completes after its last delivery. Idempotent: the manifests processor may call it again
+   * after a failure, and a delivery already marked by this receipt stays as it is.
+   */
+  async deliveredByManifest(deliveryId: number, facts: ManifestDelivery): Promise<void> {
+    const delivery = await unscoped(this.db, 'the platform marks a delivery its manifest recorded').selectFrom('exchange_deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirst();
+    if (!delivery) throw notFound(`Delivery ${deliveryId}`);
+    if (delivery.state === 'delivered' && delivery.manifest_id !== null) return;
+    if (delivery.state !== 'scheduled') throw conflict(`Delivery ${deliveryId} is ${delivery.state}: its manifest's receipt cannot record it`);
+    // The receiver's receipt: the platform records it on the receiver's behalf (its user signed the manifest).
+    const ctx: AuthContext = { userId: null, username: 'system:manifests', role: 'enterprise_operator', enterpriseId: delivery.receiver_id, via: 'system' };
+    try {
+      await this.markDelivered(ctx, delivery.deal_id, deliveryId, facts, 'manifest_receipt');
+    } catch (err) {
+      // The service's own run of the links and the processor's may meet here: the one that lost finds it done.
+      const now = await unscoped(this.db, 'the same delivery, again').selectFrom('exchange_deliveries').select(['state', 'epcis_event_id']).where('id', '=', deliveryId).executeTakeFirst();
+      if (now?.state === 'delivered' && now.epcis_event_id === facts.epcisEventId) return;
+      throw err;
+    }
+  }
+
+  /** The delivery delivered, its audit record, and the deal completed when it was the last; one transaction. */
+  private async markDelivered(ctx: AuthContext, dealId: number, deliveryId: number, facts: ManifestDelivery, action: 'record_delivery' | 'manifest_receipt'): Promise<void> {
+    const { quantity, day, lot, flowId, epcisEventId } = facts;
     const now = Date.now();
     await this.db.transaction().execute(async (trx) => {
       const marked = await trx
         .updateTable('exchange_deliveries')
-        .set({ state: 'delivered', delivered_at: Date.parse(`${day}T00:00:00Z`), quantity: body.quantity, lot, flow_id: flowId, epcis_event_id: eventID, recorded_by: ctx.username, updated_at: now })
+        .set({ state: 'delivered', delivered_at: Date.parse(`${day}T00:00:00Z`), quantity, lot, flow_id: flowId, epcis_event_id: epcisEventId, recorded_by: ctx.username, updated_at: now })
         .where('id', '=', deliveryId)
         .where('state', '=', 'scheduled')
         .executeTakeFirst();
       if (Number(marked.numUpdatedRows) !== 1) throw conflict(`Delivery ${deliveryId} was recorded meanwhile`);
-      await this.audit.append(trx, ctx, { action: 'record_delivery', entity: 'exchange_delivery', entityId: deliveryId, enterpriseId: ctx.enterpriseId, before: { state: 'scheduled' }, after: { dealId, quantity: body.quantity, deliveredAt: day, lot, flowId, epcisEventId: eventID } }, now);
+      await this.audit.append(trx, ctx, { action, entity: 'exchange_delivery', entityId: deliveryId, enterpriseId: ctx.enterpriseId, before: { state: 'scheduled' }, after: { dealId, quantity, deliveredAt: day, lot, flowId, epcisEventId } }, now);
       const open = await trx.selectFrom('exchange_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('deal_id', '=', dealId).where('state', '=', 'scheduled').executeTakeFirstOrThrow();
       const current = await trx.selectFrom('exchange_deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
       let state = current.state;
@@ -498,7 +605,6 @@ export class DealService {
       await recordEvent(trx, 'exchange.deal.changed', { dealId, action: state === 'completed' && current.state !== 'completed' ? 'complete' : 'deliver', state, version, enterpriseIds: [current.enterprise_id, current.receiver_id] });
     });
     this.events?.wake();
-    return this.get(ctx, dealId);
   }
 
   /** A lot identifier minted for the supplier; where the park has no identifier prefix yet, a URN of the delivery. */
@@ -515,7 +621,8 @@ export class DealService {
   /**
    * What recorded deliveries of hazardous waste used of each receiver's licensed capacity in `year`:
    * t per receiver and waste code (the plan subtracts it from the licences' annual capacity). Work for
-   * the platform: every deal.
+   * the platform: every deal. A delivery with a manifest counts through the manifests (what their
+   * receivers accepted, `DealManifests.licenceUse`), so it is not counted twice.
    */
   async licenceUse(year: number): Promise<{ receiverId: number; hwCode: string; t: number }[]> {
     const rows = await unscoped(this.db, 'licence use is the park-wide sum the planner subtracts from capacities')
@@ -523,6 +630,7 @@ export class DealService {
       .innerJoin('exchange_deals', 'exchange_deals.id', 'exchange_deliveries.deal_id')
       .select(['exchange_deliveries.receiver_id', 'exchange_deliveries.quantity', 'exchange_deals.material_id', 'exchange_deals.terms'])
       .where('exchange_deliveries.state', '=', 'delivered')
+      .where('exchange_deliveries.manifest_id', 'is', null)
       .where('exchange_deliveries.delivered_at', '>=', Date.UTC(year, 0, 1))
       .where('exchange_deliveries.delivered_at', '<', Date.UTC(year + 1, 0, 1))
       .execute();
@@ -536,6 +644,12 @@ export class DealService {
       const key = `${r.receiver_id}|${m.hwCode}`;
       const sum = sums.get(key) ?? { receiverId: r.receiver_id, hwCode: m.hwCode, t: 0 };
       sum.t += (r.quantity ?? 0) * perT;
+      sums.set(key, sum);
+    }
+    for (const u of (await this.manifests?.licenceUse(year)) ?? []) {
+      const key = `${u.receiverId}|${u.hwCode}`;
+      const sum = sums.get(key) ?? { receiverId: u.receiverId, hwCode: u.hwCode, t: 0 };
+      sum.t += u.t;
       sums.set(key, sum);
     }
     return [...sums.values()];
@@ -628,5 +742,6 @@ export function deliveryOf(d: DeliveryRow): Delivery {
     flowId: d.flow_id === null ? null : Number(d.flow_id),
     epcisEventId: d.epcis_event_id,
     recordedBy: d.recorded_by,
+    manifestId: d.manifest_id === null ? null : Number(d.manifest_id),
   };
 }

@@ -15,7 +15,7 @@ import { sankeySvg } from './report-sankey.ts';
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 
 /** The Noto Sans SC faces, read once (about 10 MB each; pdfkit embeds only the glyphs used). */
-function fontFaces(): { regular: Buffer; bold: Buffer } {
+export function fontFaces(): { regular: Buffer; bold: Buffer } {
   if (!fonts) {
     const dir = path.dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/package.json'));
     fonts = {

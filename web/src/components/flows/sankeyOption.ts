@@ -12,7 +12,7 @@ import type { Translate } from './explain';
 
 /** The boundary's colours: earthy and grey, apart from the park's own nodes. */
 export const BOUNDARY_COLORS: Readonly<Record<BoundaryKind, string>> = {
-  supplier: '#8c8c8c', customer: '#595959', air: '#91caff', water_body: '#4096ff', landfill: '#a0785a', incineration: '#d46b08', storage_yard: '#bfbfbf', other: '#d9d9d9',
+  supplier: '#8c8c8c', customer: '#595959', air: '#91caff', water_body: '#4096ff', landfill: '#a0785a', incineration: '#d46b08', treatment: '#ad6800', storage_yard: '#bfbfbf', other: '#d9d9d9',
 };
 const KIND_COLORS: Readonly<Record<NodeKind, string>> = { unit: '#1677ff', enterprise: '#13a8a8', park: '#722ed1', boundary: '#8c8c8c' };
 const ENTERPRISE_PALETTE = ['#13a8a8', '#52c41a', '#2f54eb', '#eb2f96', '#faad14', '#722ed1', '#1677ff', '#a0d911', '#fa541c', '#08979c'];
