@@ -842,8 +842,9 @@ export class ManifestService implements DealManifests {
       .selectFrom('manifests')
       .select(['id', 'number'])
       .where('delivery_id', '=', input.deliveryId)
-      .where('state', '!=', 'cancelled')
-      .orderBy('id')
+      // A cancelled or wholly rejected manifest carried nothing: the delivery needs a new one.
+      .where('state', 'not in', ['cancelled', 'rejected'])
+      .orderBy('id', 'desc')
       .executeTakeFirst();
     if (existing) return existing;
     const material = (await this.materials([input.materialId])).get(input.materialId);

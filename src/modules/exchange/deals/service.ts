@@ -88,7 +88,7 @@ export interface DealManifests {
     ctx: AuthContext,
     input: { dealId: number; deliveryId: number; supplierId: number; receiverId: number; materialId: number; quantity: number; due: string },
   ): Promise<{ id: number; number: string }>;
-  /** t accepted in `year` on manifests, per receiver and waste code. */
+  /** t of `year`'s manifests per receiver and waste code: accepted, and declared on those signed but not yet received (capacity they hold). */
   licenceUse(year: number): Promise<{ receiverId: number; hwCode: string; t: number }[]>;
 }
 
@@ -622,7 +622,7 @@ export class DealService {
    * What recorded deliveries of hazardous waste used of each receiver's licensed capacity in `year`:
    * t per receiver and waste code (the plan subtracts it from the licences' annual capacity). Work for
    * the platform: every deal. A delivery with a manifest counts through the manifests (what their
-   * receivers accepted, `DealManifests.licenceUse`), so it is not counted twice.
+   * receivers accepted or have in flight, `DealManifests.licenceUse`), so it is not counted twice.
    */
   async licenceUse(year: number): Promise<{ receiverId: number; hwCode: string; t: number }[]> {
     const rows = await unscoped(this.db, 'licence use is the park-wide sum the planner subtracts from capacities')
