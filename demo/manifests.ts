@@ -182,6 +182,11 @@ export function demoManifests(now: Date, transitAllowanceHours: number = DEMO_MA
   const t = now.getTime();
   // The recent ones keep to whole park hours so their times read naturally.
   const ago = (hours: number) => Math.floor((t - hours * HOUR) / HOUR) * HOUR;
+  // The recent manifests that reached their receiver were received before this month began: a receipt
+  // writes a ledger flow for its month, and a flow in the current month would make that unfinished
+  // month the ledger's latest (what the cockpit, balances and KPIs show first).
+  const monthStart = parkTime(addMonths(lastMonth, 1), 1, '00:00');
+  const received = (hours: number) => Math.floor((Math.min(t, monthStart) - hours * HOUR) / HOUR) * HOUR;
   const pharmaToSolvrec = { generator: 'pharma', site: 'pharma-main', receiver: 'solvrec', receiverSite: 'solvrec-main', route: '康源药业溶剂罐区 → 园区渤海路 → 净源环保危废贮存库（约 2.1 km）' };
   const pharmaToWwtp = { generator: 'pharma', site: 'pharma-main', receiver: 'wwtp', receiverSite: 'wwtp-main', route: '康源药业危废暂存库 → 海源路 → 园区污水厂物化车间（约 3.0 km）' };
   const ashToKiln = { generator: 'solvrec', site: 'solvrec-main', receiver: 'cement', receiverSite: 'cement-main', route: '净源环保飞灰库 → 康海路 → 苏建建材协同处置车间（约 2.8 km）' };
@@ -248,46 +253,46 @@ export function demoManifests(now: Date, transitAllowanceHours: number = DEMO_MA
       ends: 'cancelled',
     },
     {
-      key: 'solvent-partial', ...pharmaToSolvrec, plannedDate: parkDate(ago(6 * 24)), lines: [solvent(22.10, batch(ITEM.SPENT_SOLVENT, 'SS-P1'))], legs: [SOLVREC_TANKER],
-      createdAt: ago(7 * 24),
+      key: 'solvent-partial', ...pharmaToSolvrec, plannedDate: parkDate(received(6 * 24)), lines: [solvent(22.10, batch(ITEM.SPENT_SOLVENT, 'SS-P1'))], legs: [SOLVREC_TANKER],
+      createdAt: received(7 * 24),
       steps: [
-        { action: 'sign', at: ago(6 * 24 + 3) },
-        ...haul(ago(6 * 24 + 2), 1, 0.6),
+        { action: 'sign', at: received(6 * 24 + 3) },
+        ...haul(received(6 * 24 + 2), 1, 0.6),
         {
-          action: 'partially_reject', at: ago(6 * 24 - 1), weighed: [22.06], rejected: [3.2],
+          action: 'partially_reject', at: received(6 * 24 - 1), weighed: [22.06], rejected: [3.2],
           rejection: { route: 'return', reason: '罐底分层，下层 3.2 t 含水率 18 %（接收标准 ≤ 10 %），退回产生单位' },
         },
       ],
       ends: 'partially_rejected',
     },
     {
-      key: 'solvent-processed', ...pharmaToSolvrec, plannedDate: parkDate(ago(5 * 24)), lines: [solvent(19.94, batch(ITEM.SPENT_SOLVENT, 'SS-R1'))], legs: [SOLVREC_TANKER],
-      createdAt: ago(6 * 24 - 4),
+      key: 'solvent-processed', ...pharmaToSolvrec, plannedDate: parkDate(received(5 * 24)), lines: [solvent(19.94, batch(ITEM.SPENT_SOLVENT, 'SS-R1'))], legs: [SOLVREC_TANKER],
+      createdAt: received(6 * 24 - 4),
       steps: [
-        { action: 'sign', at: ago(5 * 24 + 3) },
-        ...haul(ago(5 * 24 + 2), 1, 0.6),
-        { action: 'accept', at: ago(5 * 24), weighed: [19.90] },
-        { action: 'process', at: ago(2 * 24), methods: ['R2'] },
+        { action: 'sign', at: received(5 * 24 + 3) },
+        ...haul(received(5 * 24 + 2), 1, 0.6),
+        { action: 'accept', at: received(5 * 24), weighed: [19.90] },
+        { action: 'process', at: received(2 * 24), methods: ['R2'] },
       ],
       ends: 'processed',
     },
     {
-      key: 'acid-rejected', ...pharmaToWwtp, plannedDate: parkDate(ago(3 * 24)), lines: [acid(12, 13.20, batch(ITEM.WASTE_ACID, 'WA-R1'))], legs: [SOLVREC_VAN],
-      createdAt: ago(4 * 24),
+      key: 'acid-rejected', ...pharmaToWwtp, plannedDate: parkDate(received(3 * 24)), lines: [acid(12, 13.20, batch(ITEM.WASTE_ACID, 'WA-R1'))], legs: [SOLVREC_VAN],
+      createdAt: received(4 * 24),
       steps: [
-        { action: 'sign', at: ago(3 * 24 + 4) },
-        ...haul(ago(3 * 24 + 3), 1, 0.8),
+        { action: 'sign', at: received(3 * 24 + 4) },
+        ...haul(received(3 * 24 + 3), 1, 0.8),
         {
-          action: 'reject', at: ago(3 * 24), weighed: [13.12],
+          action: 'reject', at: received(3 * 24), weighed: [13.12],
           rejection: { route: 'return', reason: '抽检 12 桶中 5 桶有机相分层，疑混入废溶剂，超出本厂物化处理范围（许可证仅 HW34/HW35 中和），整车退回' },
         },
       ],
       ends: 'rejected',
     },
     {
-      key: 'solvent-accepted', ...pharmaToSolvrec, plannedDate: parkDate(ago(24)), lines: [solvent(20.46, batch(ITEM.SPENT_SOLVENT, 'SS-A1'))], legs: [SOLVREC_TANKER],
-      createdAt: ago(2 * 24),
-      steps: [{ action: 'sign', at: ago(24) }, ...haul(ago(23), 1, 0.6), { action: 'accept', at: ago(21), weighed: [20.41] }],
+      key: 'solvent-accepted', ...pharmaToSolvrec, plannedDate: parkDate(received(24)), lines: [solvent(20.46, batch(ITEM.SPENT_SOLVENT, 'SS-A1'))], legs: [SOLVREC_TANKER],
+      createdAt: received(2 * 24),
+      steps: [{ action: 'sign', at: received(24) }, ...haul(received(23), 1, 0.6), { action: 'accept', at: received(21), weighed: [20.41] }],
       ends: 'accepted',
     },
     {
