@@ -823,10 +823,10 @@ export class ManifestService implements DealManifests {
   }
 
   async pdf(ctx: AuthContext, id: number, lang: 'zh-CN' | 'en'): Promise<{ number: string; pdf: Buffer }> {
-    const detail = await this.get(ctx, id);
+    const [detail, park] = await Promise.all([this.get(ctx, id), this.neighbours.registry.getPark()]);
     // Loaded on first use: the renderer (fonts, QR) is heavy and only the PDF route needs it.
     const { renderManifestPdf } = await import('./pdf.ts');
-    return { number: detail.number, pdf: await renderManifestPdf(detail, lang, { publicUrl: this.neighbours.identity.baseUrl ?? undefined }) };
+    return { number: detail.number, pdf: await renderManifestPdf(detail, lang, { publicUrl: this.neighbours.identity.baseUrl ?? undefined, timeZone: park.timezone }) };
   }
 
   /** Raises and clears the overdue alarms at `now` (the worker's `manifests:overdue` job). */

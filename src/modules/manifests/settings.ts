@@ -22,10 +22,10 @@ export const SETTINGS_SOURCES: Record<keyof ManifestSettings, string> = {
     "China's electronic 转移联单 numbers come from the national hazardous-waste information system; a park that mirrors them adds {region} (行政区划代码) to the format.",
   regionCode: 'None: only a format that uses {region} needs the 6-digit 行政区划代码 (GB/T 2260) of the park.',
   discrepancyTolerancePct:
-    'US 40 CFR 264.72(a)(1): for bulk waste, variations greater than 10 % in weight are significant discrepancies the receiver must reconcile with the generator. ' +
+    'US 40 CFR 264.72(b): for bulk waste, variations greater than 10 % in weight are significant discrepancies the receiver must reconcile with the generator. ' +
     '危险废物转移管理办法 (2021) names no percentage; it requires the receiver to verify what arrived against the manifest.',
   containerTolerance:
-    'US 40 CFR 264.72(a)(1): for batch waste, any variation in piece count (one drum in a truckload) is a significant discrepancy: 0 packages of tolerance.',
+    'US 40 CFR 264.72(b): for batch waste, any variation in piece count (one drum in a truckload) is a significant discrepancy: 0 packages of tolerance.',
   pickupAllowanceDays:
     "Three days after the planned date: the old 危险废物转移联单管理办法 (1999) had the generator report a transfer within three days before it moves, so a signed manifest not picked up three days after its date no longer describes a planned movement.",
   transitAllowanceHours:
