@@ -15,7 +15,7 @@
  */
 import type { Services } from '../src/app.ts';
 import { systemContext, type AuthContext } from '../src/core/roles.ts';
-import type { Analysis, DisposalRoute, ExchangeSettings, ListingAudience, ListingRecurrence, ListingSide, PropertyRanges } from '../src/modules/exchange/model.ts';
+import type { Analysis, DisposalRoute, ExchangeSettings, LicenceKind, ListingAudience, ListingRecurrence, ListingSide, PropertyRanges } from '../src/modules/exchange/model.ts';
 import { DEFAULT_EXCHANGE_SETTINGS } from '../src/modules/exchange/settings.ts';
 import type { DealTerms } from '../src/modules/exchange/deals/model.ts';
 import { demoFlowMonths } from './flows.ts';
@@ -233,17 +233,28 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
 // ---------------------------------------------------------------------------------------------
 // Licences, substitutions, distances, settings.
 
-export interface DemoLicence {
+/** A licence the demo registers (registerDemoLicences): a receiver's covers its site, a transporter's perhaps one vehicle. */
+export interface DemoLicenceEntry {
   enterprise: string;
-  site: string;
+  /** A receiver's when not said. */
+  kind?: LicenceKind;
   number: string;
   codes: string[];
-  annualCapacityT: number;
+  /** t per year; null: no cap stated. */
+  annualCapacityT: number | null;
+  site?: string;
+  vehicle?: string;
   issuer: string;
   note: string;
 }
 
-/** Receiver licences (危险废物经营许可证), valid from the start of last year to the end of next. */
+/** The exchange's licences: a receiver's, always at its site and with a capacity (the plan needs both). */
+export interface DemoLicence extends DemoLicenceEntry {
+  site: string;
+  annualCapacityT: number;
+}
+
+/** Receiver licences (危险废物经营许可证), valid over the years registerDemoLicences gives them. */
 export const DEMO_LICENCES: readonly DemoLicence[] = [
   {
     enterprise: 'solvrec', site: 'solvrec-main', number: '鲁危证 0731 号', codes: ['HW06', 'HW11', 'HW02', 'HW49/900-039-49', 'HW08/251-002-08'], annualCapacityT: 33_000,
@@ -372,6 +383,35 @@ export function demoDeals(now: Date): DemoDeal[] {
 // ---------------------------------------------------------------------------------------------
 // Loading.
 
+/**
+ * Registers each licence of `list` the park has not (the same number for the same enterprise), as
+ * the park: a licence is the authority's, checked by the park against its register. Each is valid
+ * from the start of the year before the demo's last dealt month to the end of the second year after
+ * it, so that every dated step of the story falls inside. Returns how many it registered.
+ */
+export async function registerDemoLicences(
+  exchange: Services['exchange'],
+  ctx: AuthContext,
+  list: readonly DemoLicenceEntry[],
+  now: Date,
+  ids: { enterprise(code: string): number; site(code: string): number },
+): Promise<number> {
+  const year = Number(demoDealMonths(now).lastMonth.slice(0, 4));
+  const [validFrom, validTo] = [`${year - 1}-01-01`, `${year + 2}-12-31`];
+  const registered = (await exchange.licences.list(ctx, { limit: 1000, offset: 0 })).items;
+  let count = 0;
+  for (const l of list) {
+    const enterpriseId = ids.enterprise(l.enterprise);
+    if (registered.some((x) => x.enterpriseId === enterpriseId && x.number === l.number)) continue;
+    await exchange.licences.create(ctx, {
+      enterpriseId, number: l.number, kind: l.kind ?? 'receiver', codes: l.codes, annualCapacityT: l.annualCapacityT,
+      validFrom, validTo, siteId: l.site ? ids.site(l.site) : null, vehicle: l.vehicle ?? null, issuer: l.issuer, note: l.note,
+    });
+    count++;
+  }
+  return count;
+}
+
 export interface DemoExchangeReport {
   listings: number;
   licences: number;
@@ -434,20 +474,10 @@ export async function loadDemoExchange(services: Services, now: Date = new Date(
     await ex.distances.create(ctx, { fromSiteId, toSiteId, km: d.km, note: d.note });
     report.distances++;
   }
-  const { lastMonth } = demoDealMonths(now);
-  const validFrom = `${Number(lastMonth.slice(0, 4)) - 1}-01-01`;
-  const validTo = `${Number(lastMonth.slice(0, 4)) + 2}-12-31`;
-  const licences = (await ex.licences.list(ctx, { limit: 1000, offset: 0 })).items;
-  for (const l of DEMO_LICENCES) {
-    const enterprise = need(enterpriseId, l.enterprise, 'enterprise');
-    if (licences.some((x) => x.enterpriseId === enterprise && x.number === l.number)) continue;
-    // Registered by the park: a licence is the authority's, checked by the park against its register.
-    await ex.licences.create(ctx, {
-      enterpriseId: enterprise, number: l.number, kind: 'receiver', codes: l.codes, annualCapacityT: l.annualCapacityT,
-      validFrom, validTo, siteId: need(siteId, l.site, 'site'), issuer: l.issuer, note: l.note,
-    });
-    report.licences++;
-  }
+  report.licences = await registerDemoLicences(ex, ctx, DEMO_LICENCES, now, {
+    enterprise: (code) => need(enterpriseId, code, 'enterprise'),
+    site: (code) => need(siteId, code, 'site'),
+  });
 
   const listingId = new Map<string, number>();
   for (const l of DEMO_LISTINGS) {

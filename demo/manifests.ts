@@ -22,22 +22,15 @@ import type { Services } from '../src/app.ts';
 import { systemContext, type AuthContext, type Role } from '../src/core/roles.ts';
 import type { ManifestAction, Packaging, PhysicalForm } from '../src/modules/manifests/model.ts';
 import type { ManifestActionBody, ManifestDetail } from '../src/modules/manifests/schemas.ts';
-import { addMonths, demoDealMonths } from './exchange.ts';
+import type { LicenceKind } from '../src/modules/exchange/model.ts';
+import { addMonths, demoDealMonths, registerDemoLicences, type DemoLicenceEntry } from './exchange.ts';
 import { demoPark, type DemoPark } from './park.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Licences the manifests need beyond the exchange's (demo/exchange.ts DEMO_LICENCES).
 
-export interface DemoManifestLicence {
-  enterprise: string;
-  kind: 'receiver' | 'transporter';
-  number: string;
-  codes: string[];
-  annualCapacityT: number | null;
-  site?: string;
-  vehicle?: string;
-  issuer: string;
-  note: string;
+export interface DemoManifestLicence extends DemoLicenceEntry {
+  kind: LicenceKind;
 }
 
 /**
@@ -374,19 +367,10 @@ export async function loadDemoManifests(services: Services, now: Date = new Date
     return { userId: user?.id ?? null, username, role, enterpriseId: need(enterpriseId, code, 'enterprise'), via: 'system' };
   };
 
-  const { lastMonth } = demoDealMonths(now);
-  const validFrom = `${Number(lastMonth.slice(0, 4)) - 1}-01-01`;
-  const validTo = `${Number(lastMonth.slice(0, 4)) + 2}-12-31`;
-  const licences = (await exchange.licences.list(ctx, { limit: 1000, offset: 0 })).items;
-  for (const l of DEMO_MANIFEST_LICENCES) {
-    const enterprise = need(enterpriseId, l.enterprise, 'enterprise');
-    if (licences.some((x) => x.enterpriseId === enterprise && x.number === l.number)) continue;
-    await exchange.licences.create(ctx, {
-      enterpriseId: enterprise, number: l.number, kind: l.kind, codes: l.codes, annualCapacityT: l.annualCapacityT,
-      validFrom, validTo, siteId: l.site ? need(siteId, l.site, 'site') : null, vehicle: l.vehicle ?? null, issuer: l.issuer, note: l.note,
-    });
-    report.licences++;
-  }
+  report.licences = await registerDemoLicences(exchange, ctx, DEMO_MANIFEST_LICENCES, now, {
+    enterprise: (code) => need(enterpriseId, code, 'enterprise'),
+    site: (code) => need(siteId, code, 'site'),
+  });
   if ((await manifests.getSettings(ctx)).updatedAt === null) {
     await manifests.putSettings(ctx, { ...DEMO_MANIFEST_SETTINGS });
     report.settings = true;

@@ -2,6 +2,7 @@
  * Identifiers as pure logic: Handle-style names (prefix/suffix), the readable suffix scheme,
  * typed values in the Handle REST form, and GS1 keys (GTIN check digits, Digital Link paths).
  */
+import { localDate } from '../../core/time-zone.ts';
 
 export const IDENTIFIER_KINDS = ['lot', 'product', 'package', 'waste_batch', 'device', 'other'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
@@ -38,9 +39,7 @@ export function suffixFor(enterpriseCode: string, kind: IdentifierKind, day: str
 }
 
 export function localDay(ts: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ts));
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}${get('month')}${get('day')}`;
+  return localDate(ts, timeZone).replaceAll('-', '');
 }
 
 /** GS1 mod-10 check digit of the digits before it. */

@@ -29,6 +29,7 @@
  * figure once.
  */
 import { createHash } from 'node:crypto';
+import { utcOffsetText } from '../../core/time-zone.ts';
 import { methodOf } from './methods.ts';
 import type { ManifestKind, ManifestLeg, ManifestLine, ManifestState, SeenQuantity } from './model.ts';
 
@@ -107,11 +108,7 @@ export function quantityElements(lines: readonly ManifestLine[], quantityOf: (l:
 }
 
 /** The UTC offset of `timeZone` at `at`, +hh:mm. */
-export function offsetAt(at: number, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
-}
+export const offsetAt = (at: number, timeZone: string): string => utcOffsetText(at, timeZone);
 
 const party = (gln: string | null | undefined) => (gln ? `https://id.gs1.org/417/${gln}` : null);
 

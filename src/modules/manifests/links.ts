@@ -40,6 +40,7 @@ import { overdueOf, toTonnes, type Discrepancy, type ManifestKind, type Manifest
 import { enterpriseSystemContext, PARK_READER, type ManifestNeighbours } from './neighbours.ts';
 import { DEFAULT_MANIFEST_SETTINGS } from './settings.ts';
 import type { ManifestsTable, ManifestTables } from './tables.ts';
+import { localDate } from '../../core/time-zone.ts';
 
 type Tables = ManifestTables & Pick<ExchangeTables, 'waste_licences'>;
 type Row = Selectable<ManifestsTable>;
@@ -53,9 +54,7 @@ export const discrepancyAlarmKey = (number: string) => `manifests:discrepancy:${
 export const overdueAlarmKey = (number: string) => `manifests:overdue:${number}`;
 
 /** 'YYYY-MM' and 'YYYY-MM-DD' of `at` in `timeZone`. */
-function localDay(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
-}
+const localDay = localDate;
 
 interface MaterialFacts {
   code: string;
@@ -359,8 +358,11 @@ export class ManifestLinks {
    * one licence of its receiver: the first (by id) that covers its code and is valid on the day
    * (receipt or planned pick-up), at the receiver's facility where both name one.
    */
-  async licenceUse(year: number, exceptManifestId?: number): Promise<LicenceUse[]> {
-    const licences = await this.all('licences are the park’s register').selectFrom('waste_licences').selectAll().where('kind', '=', 'receiver').orderBy('id').execute();
+  async licenceUse(year: number, exceptManifestId?: number, receiverIds?: readonly number[]): Promise<LicenceUse[]> {
+    // A check before a signature needs one receiver's licences: reading only its manifests keeps the check from growing with the park's year.
+    let query = this.all('licences are the park’s register').selectFrom('waste_licences').selectAll().where('kind', '=', 'receiver');
+    if (receiverIds) query = query.where('enterprise_id', 'in', [...receiverIds, -1]);
+    const licences = await query.orderBy('id').execute();
     const use = new Map<number, LicenceUse>(licences.map((l) => [l.id, { licenceId: l.id, acceptedT: 0, inFlightT: 0 }]));
     if (!licences.length) return [];
     const from = Date.UTC(year, 0, 1);

@@ -5,10 +5,10 @@
  * signer saw, and the discrepancy, rejection and correction notes. A long manifest flows onto more
  * pages, the tables' headers repeated.
  *
- * pdfkit, the font lookup (the KPI report's, which pulls ECharts in with it) and qrcode are loaded on
- * the first render, so a process that never prints a manifest does not pay for them; the service can
- * import this module at no cost.
+ * pdfkit (through src/core/pdf-document.ts) and qrcode are loaded on the first render, so a process
+ * that never prints a manifest does not pay for them; the service can import this module at no cost.
  */
+import { openPdf } from '../../core/pdf-document.ts';
 import { formatInstant, formatNumber } from '../kpi/report/report-labels.ts';
 import type { HazardCharacteristic, ManifestAction, ManifestKind, ManifestParty, ManifestState, Packaging, PhysicalForm } from './model.ts';
 import type { ManifestDetail, PartyRef } from './schemas.ts';
@@ -233,26 +233,12 @@ export function printableIdentifier(identifier: string, publicUrl: string | unde
 }
 
 export async function renderManifestPdf(detail: ManifestDetail, lang: ManifestPdfLanguage, opts: ManifestPdfOptions): Promise<Buffer> {
-  const [{ default: PDFDocument }, { fontFaces }, QRCode] = await Promise.all([import('pdfkit'), import('../kpi/report/report-pdf.ts'), import('qrcode')]);
-  const faces = fontFaces();
   const L = LABELS[lang];
   const timeZone = opts.timeZone ?? 'Asia/Shanghai';
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER },
-    bufferPages: true,
-    info: { Title: `${L.title} ${detail.number}`, Author: 'Symbiont', Subject: `${nameOf(detail.generator, lang)} → ${nameOf(detail.receiver, lang)}` },
-    lang,
-    displayTitle: true,
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', faces.regular);
-  doc.registerFont('bold', faces.bold);
+  const [QRCode, { doc, finish }] = await Promise.all([
+    import('qrcode'),
+    openPdf({ title: `${L.title} ${detail.number}`, subject: `${nameOf(detail.generator, lang)} → ${nameOf(detail.receiver, lang)}`, lang, margin: MARGIN, footer: FOOTER }),
+  ]);
 
   const identifier = detail.identifier ? printableIdentifier(detail.identifier, opts.publicUrl) : null;
   const qr = identifier ? QRCode.create(identifier, { errorCorrectionLevel: 'M' }) : null;
@@ -265,9 +251,7 @@ export async function renderManifestPdf(detail: ManifestDetail, lang: ManifestPd
   signatures(doc, detail, L, lang, when, num, timeZone);
   notes(doc, detail, L, lang, when, num);
   footers(doc, detail, L);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;

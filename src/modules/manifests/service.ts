@@ -40,6 +40,7 @@ import { contentDigest, signatureHash, verifyChain, type SignatureFields } from 
 import { factsOf, legsOf, linesOf, num, parseJson, summaryOf, totalsOf, unknownParty, type ManifestRow } from './store.ts';
 import type { ManifestTables } from './tables.ts';
 import { partiesOf, visibleManifests } from './visibility.ts';
+import { localDate } from '../../core/time-zone.ts';
 
 type Tables = ManifestTables & Pick<RegistryTables, 'materials' | 'enterprises' | 'sites' | 'park'> & Pick<ExchangeTables, 'waste_licences' | 'exchange_deliveries'>;
 type Trx = Transaction<Tables>;
@@ -48,7 +49,7 @@ type Trx = Transaction<Tables>;
 export interface ManifestLinksPort {
   apply(manifestId: number): Promise<void>;
   sweep(now?: number): Promise<{ raised: number; cleared: number }>;
-  licenceUse(year: number, exceptManifestId?: number): Promise<LicenceUse[]>;
+  licenceUse(year: number, exceptManifestId?: number, receiverIds?: readonly number[]): Promise<LicenceUse[]>;
 }
 
 export interface ManifestServiceNeighbours {
@@ -94,9 +95,7 @@ const round = (x: number) => Number(x.toFixed(6));
 const classOf = (code: string) => code.split('/')[0];
 
 /** The day `ms` falls on in `timeZone`, YYYY-MM-DD. */
-function localDay(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-}
+const localDay = localDate;
 
 export class ManifestService implements DealManifests {
   private readonly db: ModuleDb<Tables>;
@@ -319,7 +318,7 @@ export class ManifestService implements DealManifests {
     const partyIds = [receiverId, ...legs.map((l) => l.transporterId)];
     const [licences, use, directory] = await Promise.all([
       this.licencesOf(partyIds),
-      this.neighbours.links.licenceUse(Number(on.slice(0, 4)), row.id),
+      this.neighbours.links.licenceUse(Number(on.slice(0, 4)), row.id, [receiverId]),
       this.neighbours.registry.directoryOf({ ids: [...new Set(partyIds)] }),
     ]);
     // The pure check names parties by id; a person reads their names.

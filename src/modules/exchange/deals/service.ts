@@ -30,6 +30,7 @@ import { dealPolicy } from './policy.ts';
 import type { Deal, DealActionBody, DealDetail, DealEvent, DealListQuery, DealPage, Delivery, Impact, ImpactQuery, PartyRef, ProposeDeal, RecordDelivery } from './schemas.ts';
 import { acceptedNames, licenceCovers } from '../codes.ts';
 import { tonnesPerUnitOf } from '../engine/transport.ts';
+import { localDate } from '../../../core/time-zone.ts';
 
 type Tables = ExchangeTables & Pick<RegistryTables, 'materials'>;
 type DealRow = Selectable<ExchangeDealsTable>;
@@ -63,9 +64,7 @@ const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 
 /** The day `ms` falls on in `timeZone`, YYYY-MM-DD. */
-function localDay(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-}
+const localDay = localDate;
 
 /** A UUID derived from `seed` (version 5 layout over SHA-256): the same delivery recorded again names the same event. */
 function uuidOf(seed: string): string {

@@ -3,28 +3,11 @@
  * exceptions, the waste streams and the exchanges, page numbers in every footer. Text is set in
  * Noto Sans SC, embedded (subset) from the package, so a zh-CN report needs no system font.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { openPdf } from '../../../core/pdf-document.ts';
 import type { ReportCell, ReportContent, ReportTable } from './report-data.ts';
 import { formatNumber, type ReportLanguage } from './report-labels.ts';
 import { sankeySvg } from './report-sankey.ts';
-
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-
-/** The Noto Sans SC faces, read once (about 10 MB each; pdfkit embeds only the glyphs used). */
-export function fontFaces(): { regular: Buffer; bold: Buffer } {
-  if (!fonts) {
-    const dir = path.dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-    fonts = {
-      regular: fs.readFileSync(path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf')),
-      bold: fs.readFileSync(path.join(dir, '700Bold', 'NotoSansSC_700Bold.ttf')),
-    };
-  }
-  return fonts;
-}
 
 const MARGIN = 48;
 const FOOTER = 28;
@@ -40,23 +23,13 @@ export interface RenderedPdf {
 }
 
 export async function renderReportPdf(content: ReportContent): Promise<RenderedPdf> {
-  const faces = fontFaces();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER },
-    bufferPages: true,
-    info: { Title: `${content.title} ${content.periodLabel}`, Author: 'Symbiont', Subject: content.subjectName },
+  const { doc, finish } = await openPdf({
+    title: `${content.title} ${content.periodLabel}`,
+    subject: content.subjectName,
     lang: content.language,
-    displayTitle: true,
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
+    margin: MARGIN,
+    footer: FOOTER,
   });
-  doc.registerFont('regular', faces.regular);
-  doc.registerFont('bold', faces.bold);
 
   cover(doc, content);
   const [kpis, ...rest] = content.tables;
@@ -71,9 +44,7 @@ export async function renderReportPdf(content: ReportContent): Promise<RenderedP
   }
   footers(doc, content);
   const pages = doc.bufferedPageRange().count;
-  doc.end();
-  await ended;
-  return { pdf: Buffer.concat(chunks), pages };
+  return { pdf: await finish(), pages };
 }
 
 const contentWidth = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
