@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { recordEvent } from '../../src/adapters/db/outbox.ts';
-import { browserAvailable, launchBrowser, watch, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, watch, clickUntilGone, PAGE_TIMEOUT_MS } from '../helpers/browser.ts';
 import { client, login, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const RUN = browserAvailable("the console's alarm webhooks browser test");
@@ -80,8 +80,7 @@ describe.skipIf(!RUN)('console alarm webhooks (browser)', () => {
     await secretText.waitFor();
     const secret = ((await secretText.textContent()) ?? '').trim();
     expect(secret).toMatch(/^whsec_/);
-    await page.getByTestId('secret-done').click();
-    await expect.poll(() => page.getByTestId('webhook-secret').count()).toBe(0);
+    await clickUntilGone(page.getByTestId('secret-done'), page.getByTestId('webhook-secret'));
 
     const row = page.getByTestId('alarm-webhooks-table').locator('tr[data-row-key]').filter({ hasText: url });
     await expect.poll(() => row.count()).toBe(1);

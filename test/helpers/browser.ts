@@ -142,6 +142,19 @@ export async function confirmUntilSent(page: Page, button: Locator, matches: (r:
   }
 }
 
+/**
+ * Clicks `button` until `gone` has left the page (a dialog's close button clicked during its opening
+ * animation, or while a re-render replaces it, can be swallowed on a loaded machine).
+ */
+export async function clickUntilGone(button: Locator, gone: Locator): Promise<void> {
+  const deadline = Date.now() + PAGE_TIMEOUT_MS;
+  while ((await gone.count()) > 0) {
+    if (Date.now() > deadline) throw new Error('the button was clicked but what it closes is still there');
+    if (await button.isVisible()) await button.click({ timeout: 2_000 }).catch(() => undefined);
+    await expect.poll(() => gone.count(), { timeout: 3_000 }).toBe(0).catch(() => undefined);
+  }
+}
+
 /** A logged-in browser context, its page and what the page did wrong. */
 export interface Session {
   context: BrowserContext;
