@@ -29,6 +29,7 @@
  * figure once.
  */
 import { createHash } from 'node:crypto';
+import { seededUuid } from '../../core/seeded-uuid.ts';
 import { utcOffsetText } from '../../core/time-zone.ts';
 import { methodOf } from './methods.ts';
 import type { ManifestKind, ManifestLeg, ManifestLine, ManifestState, SeenQuantity } from './model.ts';
@@ -82,14 +83,8 @@ const UOM = { t: 'TNE', kg: 'KGM' } as const;
 /** The business transaction every event of a manifest names: its number (a bill of lading). */
 export const manifestTransaction = (number: string): string => `urn:symbiont:manifest:${encodeURIComponent(number)}`;
 
-/** A UUID derived from `seed` (version 5 layout over SHA-256). */
-function uuidOf(seed: string): string {
-  const h = createHash('sha256').update(seed).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `urn:uuid:${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
+/** The event ID of `seed`: a UUID URN (seededUuid). */
+const uuidOf = (seed: string): string => `urn:uuid:${seededUuid(seed)}`;
 
 /** The eventID revision 0 gives a step: the number and the step, nothing else (the ledger's keys derive from it). */
 export const stepEventID = (number: string, step: EpcisStep): string => uuidOf(`symbiont:manifest:${number}:${step}`);

@@ -111,30 +111,21 @@ function receiverProblems(input: LicenceCheckInput): LicenceProblem[] {
   if (own.length === 0) {
     return [{ ...base, code: 'no_licence', line: null, licenceNumber: null, reason: `the receiver (enterprise ${id}) holds no hazardous-waste operating licence (危险废物经营许可证)` }];
   }
-  const out: LicenceProblem[] = [];
-  for (const line of input.lines) {
-    const candidates: Candidate[] = own.map((l) => {
-      if (!licenceCovers(l.codes, line.hwCode)) return { code: 'code_not_covered', licence: l, reason: `licence ${l.number} does not cover ${line.hwCode} (it covers ${l.codes.join(', ') || 'no codes'})` };
-      const v = validity(l, input.on);
-      if (v) return v;
-      if (l.siteId !== null && input.receiverSiteId !== null && l.siteId !== input.receiverSiteId) {
-        return { code: 'site_not_covered', licence: l, reason: `licence ${l.number} is for another facility (site ${l.siteId}) than the manifest's (site ${input.receiverSiteId})` };
-      }
-      const left = capacityLeft(l, input.use.find((u) => u.licenceId === l.id));
-      if (left !== null && left < input.declaredT - 1e-9) {
-        return {
-          code: 'over_capacity',
-          licence: l,
-          left,
-          reason: `licence ${l.number} has ${fmtT(Math.max(0, left))} of its ${fmtT(l.annualCapacityT!)} annual capacity left; the manifest declares ${fmtT(input.declaredT)}`,
-        };
-      }
-      return null;
-    });
-    const worst = mostSpecific(candidates);
-    if (worst) out.push({ ...base, code: worst.code, line: line.line, licenceNumber: worst.licence.number, reason: `line ${line.line} (${line.hwCode}): ${worst.reason}` });
-  }
-  return dedupe(out);
+  return lineProblems(input, own, base, '', (l) => {
+    if (l.siteId !== null && input.receiverSiteId !== null && l.siteId !== input.receiverSiteId) {
+      return { code: 'site_not_covered', licence: l, reason: `licence ${l.number} is for another facility (site ${l.siteId}) than the manifest's (site ${input.receiverSiteId})` };
+    }
+    const left = capacityLeft(l, input.use.find((u) => u.licenceId === l.id));
+    if (left !== null && left < input.declaredT - 1e-9) {
+      return {
+        code: 'over_capacity',
+        licence: l,
+        left,
+        reason: `licence ${l.number} has ${fmtT(Math.max(0, left))} of its ${fmtT(l.annualCapacityT!)} annual capacity left; the manifest declares ${fmtT(input.declaredT)}`,
+      };
+    }
+    return null;
+  });
 }
 
 function transporterProblems(input: LicenceCheckInput, leg: LicenceCheckInput['legs'][number]): LicenceProblem[] {
@@ -144,19 +135,32 @@ function transporterProblems(input: LicenceCheckInput, leg: LicenceCheckInput['l
   if (own.length === 0) {
     return [{ ...base, code: 'no_licence', line: null, licenceNumber: null, reason: `the transporter of leg ${leg.leg} (enterprise ${id}) holds no hazardous-waste transport licence` }];
   }
+  return lineProblems(input, own, base, `leg ${leg.leg}, `, (l) =>
+    l.vehicle !== null && plate(l.vehicle) !== plate(leg.vehicle)
+      ? { code: 'vehicle_not_covered', licence: l, reason: `licence ${l.number} is for vehicle ${l.vehicle}, leg ${leg.leg} names ${leg.vehicle}` }
+      : null,
+  );
+}
+
+/**
+ * Per line, the most specific problem of the party's licences (none when one licence covers the
+ * line): the code, then the validity on the day, then the party's own condition (`partyCheck`).
+ */
+function lineProblems(
+  input: LicenceCheckInput,
+  own: readonly LicenceFacts[],
+  base: Pick<LicenceProblem, 'party' | 'enterpriseId' | 'leg'>,
+  prefix: string,
+  partyCheck: (l: LicenceFacts) => Candidate,
+): LicenceProblem[] {
   const out: LicenceProblem[] = [];
   for (const line of input.lines) {
     const candidates: Candidate[] = own.map((l) => {
       if (!licenceCovers(l.codes, line.hwCode)) return { code: 'code_not_covered', licence: l, reason: `licence ${l.number} does not cover ${line.hwCode} (it covers ${l.codes.join(', ') || 'no codes'})` };
-      const v = validity(l, input.on);
-      if (v) return v;
-      if (l.vehicle !== null && plate(l.vehicle) !== plate(leg.vehicle)) {
-        return { code: 'vehicle_not_covered', licence: l, reason: `licence ${l.number} is for vehicle ${l.vehicle}, leg ${leg.leg} names ${leg.vehicle}` };
-      }
-      return null;
+      return validity(l, input.on) ?? partyCheck(l);
     });
     const worst = mostSpecific(candidates);
-    if (worst) out.push({ ...base, code: worst.code, line: line.line, licenceNumber: worst.licence.number, reason: `leg ${leg.leg}, line ${line.line} (${line.hwCode}): ${worst.reason}` });
+    if (worst) out.push({ ...base, code: worst.code, line: line.line, licenceNumber: worst.licence.number, reason: `${prefix}line ${line.line} (${line.hwCode}): ${worst.reason}` });
   }
   return dedupe(out);
 }

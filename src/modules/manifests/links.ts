@@ -53,9 +53,6 @@ const parse = <T>(text: string | null): T | null => (text === null ? null : (JSO
 export const discrepancyAlarmKey = (number: string) => `manifests:discrepancy:${number}`;
 export const overdueAlarmKey = (number: string) => `manifests:overdue:${number}`;
 
-/** 'YYYY-MM' and 'YYYY-MM-DD' of `at` in `timeZone`. */
-const localDay = localDate;
-
 interface MaterialFacts {
   code: string;
   unit: string;
@@ -211,7 +208,7 @@ export class ManifestLinks {
     const input = due.map((r) => {
       const m = materials.get(r.materialId)!;
       const q = inMaterialUnit(r.quantity, r.unit as 't' | 'kg', m);
-      return { period: localDay(r.at, timeZone).slice(0, 7), from: r.from, to: r.to, material: m.code, quantity: q.quantity, unit: q.unit, sd: null, basis: 'measured' as const, sourceKey: r.key, note: r.note };
+      return { period: localDate(r.at, timeZone).slice(0, 7), from: r.from, to: r.to, material: m.code, quantity: q.quantity, unit: q.unit, sd: null, basis: 'measured' as const, sourceKey: r.key, note: r.note };
     });
     const written = await this.neighbours.ledger.writeFlows(ctx, { source: 'epcis', rows: input });
     if (written.rejected.length) throw new Error(`manifest ${view.number}: the ledger refused its flows: ${written.rejected.map((x) => x.reason).join('; ')}`);
@@ -341,7 +338,7 @@ export class ManifestLinks {
     const received = events.find((e) => e.step === 'received');
     await deals.deliveredByManifest(row.delivery_id, {
       quantity,
-      day: localDay(receipt.at, timeZone),
+      day: localDate(receipt.at, timeZone),
       lot: view.lines[0]?.batches[0] ?? null,
       flowId: [...flows.values()].find((id) => id !== null) ?? null,
       epcisEventId: received?.eventID ?? null,
@@ -379,7 +376,7 @@ export class ManifestLinks {
     for (const r of rows) {
       if (exceptManifestId !== undefined && r.id === exceptManifestId) continue;
       const inFlight = r.received_at === null;
-      const day = inFlight ? r.planned_date : localDay(Number(r.received_at), timeZone);
+      const day = inFlight ? r.planned_date : localDate(Number(r.received_at), timeZone);
       const own = licences.filter((l) => l.enterprise_id === r.receiver_id && (l.site_id === null || r.receiver_site_id === null || l.site_id === r.receiver_site_id));
       for (const line of JSON.parse(r.lines) as ManifestLine[]) {
         const covering = own.filter((l) => licenceCovers(parse<string[]>(l.codes) ?? [], line.hwCode));

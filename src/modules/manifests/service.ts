@@ -94,9 +94,6 @@ const round = (x: number) => Number(x.toFixed(6));
 /** The class of a waste code (HW08 of HW08/900-249-08). */
 const classOf = (code: string) => code.split('/')[0];
 
-/** The day `ms` falls on in `timeZone`, YYYY-MM-DD. */
-const localDay = localDate;
-
 export class ManifestService implements DealManifests {
   private readonly db: ModuleDb<Tables>;
   /** Set by the platform once it runs (link failures are logged there). */
@@ -299,7 +296,7 @@ export class ManifestService implements DealManifests {
     const turn = turnOf(facts);
     if (!turn) return [];
     const park = await this.neighbours.registry.getPark();
-    const today = localDay(now, park.timezone);
+    const today = localDate(now, park.timezone);
     if (turn.actions.includes('sign')) return this.licenceCheck(row, facts.lines, { all: true }, row.planned_date);
     if (turn.party === 'transporter' && turn.actions.includes('take_over') && turn.leg !== null) return this.licenceCheck(row, facts.lines, { leg: turn.leg }, today);
     if (turn.party === 'receiver' && facts.state === 'delivered') return this.licenceCheck(row, facts.lines, { receiver: true }, today);
@@ -438,7 +435,7 @@ export class ManifestService implements DealManifests {
   /** The next number of the park's format, its serial taken in `trx` (an upsert: concurrent creates on PostgreSQL queue on the year's row). */
   private async allocateNumber(trx: Trx, at: number): Promise<string> {
     const park = await trx.selectFrom('park').select(['code', 'timezone']).where('id', '=', 1).executeTakeFirstOrThrow();
-    const day = localDay(at, park.timezone);
+    const day = localDate(at, park.timezone);
     const year = Number(day.slice(0, 4));
     const { next } = await trx
       .insertInto('manifest_sequences')
@@ -559,7 +556,7 @@ export class ManifestService implements DealManifests {
     if (!decision.ok) throw refusal(decision);
     const at = opts.at ?? Date.now();
     const park = await this.neighbours.registry.getPark();
-    const today = localDay(at, park.timezone);
+    const today = localDate(at, park.timezone);
     const after = decision.manifest;
     const afterTotals = totalsOf(after.lines);
 
@@ -719,7 +716,7 @@ export class ManifestService implements DealManifests {
     manifestPolicy.assert(ctx, 'read');
     const now = Date.now();
     const park = await this.neighbours.registry.getPark();
-    const year = q.year ?? Number(localDay(now, park.timezone).slice(0, 4));
+    const year = q.year ?? Number(localDate(now, park.timezone).slice(0, 4));
     const start = Date.UTC(year, 0, 1);
     const end = Date.UTC(year + 1, 0, 1);
     const db = this.all('narrowed to the manifests the caller is a party to');
@@ -740,7 +737,7 @@ export class ManifestService implements DealManifests {
       byState.set(r.state, s);
     }
     const months = Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, manifests: 0, acceptedT: 0, utilizedT: 0, disposedT: 0 }));
-    const monthOf = (ms: number | string | null) => months[Number(localDay(Number(ms), park.timezone).slice(5, 7)) - 1];
+    const monthOf = (ms: number | string | null) => months[Number(localDate(Number(ms), park.timezone).slice(5, 7)) - 1];
     for (const r of received) {
       const m = monthOf(r.received_at);
       if (!m) continue;
@@ -765,7 +762,7 @@ export class ManifestService implements DealManifests {
       .execute();
     const use = licences.length ? await this.neighbours.links.licenceUse(year) : [];
     const partyOf = await this.partyRefs(licences.map((l) => l.enterprise_id));
-    const today = localDay(now, park.timezone);
+    const today = localDate(now, park.timezone);
     return {
       scope: isParkRole(ctx.role) ? 'park' : 'enterprise',
       year,

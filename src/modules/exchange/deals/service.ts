@@ -8,7 +8,6 @@
  * the outbox after the commit. A deal has two parties (`enterprise_id` the supplier, `receiver_id`
  * the receiver): both see it, and so do park roles; anyone else is told it does not exist (404).
  */
-import { createHash } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import { tablesOf, type DbHandle } from '../../../adapters/db/index.ts';
 import { recordEvent, type OutboxDispatcher } from '../../../adapters/db/outbox.ts';
@@ -31,6 +30,7 @@ import type { Deal, DealActionBody, DealDetail, DealEvent, DealListQuery, DealPa
 import { acceptedNames, licenceCovers } from '../codes.ts';
 import { tonnesPerUnitOf } from '../engine/transport.ts';
 import { localDate } from '../../../core/time-zone.ts';
+import { seededUuid } from '../../../core/seeded-uuid.ts';
 
 type Tables = ExchangeTables & Pick<RegistryTables, 'materials'>;
 type DealRow = Selectable<ExchangeDealsTable>;
@@ -62,18 +62,6 @@ interface Material {
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
-
-/** The day `ms` falls on in `timeZone`, YYYY-MM-DD. */
-const localDay = localDate;
-
-/** A UUID derived from `seed` (version 5 layout over SHA-256): the same delivery recorded again names the same event. */
-function uuidOf(seed: string): string {
-  const h = createHash('sha256').update(seed).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
 
 /**
  * What a deal asks of hazardous-waste manifests (issue 14; the manifests module answers, wired by
@@ -494,7 +482,7 @@ export class DealService {
 
     const { registry, ledger, trace } = this.neighbours;
     const park = await registry.getPark();
-    const day = body.deliveredAt ?? localDay(Date.now(), park.timezone);
+    const day = body.deliveredAt ?? localDate(Date.now(), park.timezone);
     const lot = delivery.lot ?? body.lot ?? (await this.mintLot(ctx, deal, delivery, material));
     if (delivery.lot === null) {
       // Kept before anything else is written, so a retry names the same lot (and so the same event).
@@ -506,7 +494,7 @@ export class DealService {
     const glnOf = (id: number) => parties.find((p) => p.id === id)?.gln ?? null;
     const supplierGln = glnOf(deal.enterprise_id);
     const receiverGln = glnOf(deal.receiver_id);
-    const eventID = `urn:uuid:${uuidOf(`symbiont:exchange:delivery:${deliveryId}:${lot}:${body.quantity}:${day}`)}`;
+    const eventID = `urn:uuid:${seededUuid(`symbiont:exchange:delivery:${deliveryId}:${lot}:${body.quantity}:${day}`)}`;
     const uom = UOM[material.unit];
     const event = {
       type: 'ObjectEvent',
