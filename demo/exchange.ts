@@ -427,6 +427,24 @@ const dateMonthsAgo = (now: Date, months: number): string => {
   return `${addMonths(lastMonth, 1 - months)}-10`;
 };
 
+/** The ids of the catalogue materials, sites and demo enterprises by code, and `need`, which names what is missing for `who`. */
+export async function demoIds(services: Services, ctx: AuthContext, park: DemoPark, who: string) {
+  const { registry } = services;
+  const materials = await registry.materials.list(ctx, { limit: 1000, offset: 0 });
+  const materialId = new Map(materials.items.filter((m) => m.enterpriseId === null).map((m) => [String(m.code), m.id]));
+  const sites = await registry.sites.list(ctx, { limit: 1000, offset: 0 });
+  const siteId = new Map(sites.items.map((s) => [String(s.code), s.id]));
+  const enterprises = await registry.enterprises.list(ctx, { limit: 1000, offset: 0 });
+  const demoCodes = new Set(park.enterprises.map((e) => e.code));
+  const enterpriseId = new Map(enterprises.items.filter((e) => demoCodes.has(String(e.code))).map((e) => [String(e.code), e.id]));
+  const need = <T>(map: Map<string, T>, key: string, what: string): T => {
+    const v = map.get(key);
+    if (v === undefined) throw new Error(`${who} needs the ${what} ${key}, which is not loaded`);
+    return v;
+  };
+  return { materialId, siteId, enterpriseId, need };
+}
+
 /**
  * Writes the demo's exchange as the park and its enterprises would: the settings, substitutions and
  * distances and every licence as the park operator (a licence is the authority's, registered by the park), each enterprise's listings as its administrator, the
@@ -440,19 +458,7 @@ export async function loadDemoExchange(services: Services, now: Date = new Date(
   const ex = services.exchange;
   if ((await ex.listings.list(ctx, { limit: 1, offset: 0 })).total > 0) return report;
 
-  const { registry } = services;
-  const materials = await registry.materials.list(ctx, { limit: 1000, offset: 0 });
-  const materialId = new Map(materials.items.filter((m) => m.enterpriseId === null).map((m) => [String(m.code), m.id]));
-  const sites = await registry.sites.list(ctx, { limit: 1000, offset: 0 });
-  const siteId = new Map(sites.items.map((s) => [String(s.code), s.id]));
-  const enterprises = await registry.enterprises.list(ctx, { limit: 1000, offset: 0 });
-  const demoCodes = new Set(park.enterprises.map((e) => e.code));
-  const enterpriseId = new Map(enterprises.items.filter((e) => demoCodes.has(String(e.code))).map((e) => [String(e.code), e.id]));
-  const need = <T>(map: Map<string, T>, key: string, what: string): T => {
-    const v = map.get(key);
-    if (v === undefined) throw new Error(`the demo exchange needs the ${what} ${key}, which is not loaded`);
-    return v;
-  };
+  const { materialId, siteId, enterpriseId, need } = await demoIds(services, ctx, park, 'the demo exchange');
   const as = (code: string): AuthContext => ({ userId: null, username: `demo-loader@${code}`, role: 'enterprise_admin', enterpriseId: need(enterpriseId, code, 'enterprise'), via: 'system' });
 
   // The park's rules first; each part a park has already (its own settings, a pair already in a table) is left as it is.

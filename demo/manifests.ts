@@ -23,7 +23,7 @@ import { systemContext, type AuthContext, type Role } from '../src/core/roles.ts
 import type { ManifestAction, Packaging, PhysicalForm } from '../src/modules/manifests/model.ts';
 import type { ManifestActionBody, ManifestDetail } from '../src/modules/manifests/schemas.ts';
 import type { LicenceKind } from '../src/modules/exchange/model.ts';
-import { addMonths, demoDealMonths, registerDemoLicences, type DemoLicenceEntry } from './exchange.ts';
+import { addMonths, demoDealMonths, demoIds, registerDemoLicences, type DemoLicenceEntry } from './exchange.ts';
 import { demoPark, type DemoPark } from './park.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -343,20 +343,9 @@ export async function loadDemoManifests(services: Services, now: Date = new Date
   const manifests = services.manifests;
   if ((await manifests.list(ctx, { limit: 1, offset: 0, latest: false })).total > 0) return report;
 
-  const { registry, exchange } = services;
-  const materials = await registry.materials.list(ctx, { limit: 1000, offset: 0 });
-  const materialId = new Map(materials.items.filter((m) => m.enterpriseId === null).map((m) => [String(m.code), m.id]));
-  const sites = await registry.sites.list(ctx, { limit: 1000, offset: 0 });
-  const siteId = new Map(sites.items.map((s) => [String(s.code), s.id]));
-  const enterprises = await registry.enterprises.list(ctx, { limit: 1000, offset: 0 });
-  const demoCodes = new Set(park.enterprises.map((e) => e.code));
-  const enterpriseId = new Map(enterprises.items.filter((e) => demoCodes.has(String(e.code))).map((e) => [String(e.code), e.id]));
+  const { exchange } = services;
+  const { materialId, siteId, enterpriseId, need } = await demoIds(services, ctx, park, 'the demo manifests');
   const codeOf = new Map([...enterpriseId].map(([code, id]) => [id, code]));
-  const need = <T>(map: Map<string, T>, key: string, what: string): T => {
-    const v = map.get(key);
-    if (v === undefined) throw new Error(`the demo manifests need the ${what} ${key}, which is not loaded`);
-    return v;
-  };
 
   // The demo's users sign: `<enterprise>.operator` (enterprise_operator), as a person at the gate would.
   const users = (await services.auth.users.list(ctx, { limit: 10_000, offset: 0 })).items;
